@@ -1,0 +1,523 @@
+//! Non-interactive subcommands. Each returns an exit status; output goes to
+//! the writers it is given, so tests and the binary share one code path.
+
+pub mod vcard;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::config::{Dirs, Env, Source, StoreChoice, resolve_store};
+use crate::i18n::{Lang, Strings};
+use crate::present;
+use crate::search::Index;
+use crate::store::import::{self, FileReport};
+use crate::store::write::{MergeReport, merge, write_atomic};
+use crate::store::{self, LoadError, LoadOptions, Practice, Store};
+
+/// Exit statuses, as grep uses them.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_NONE: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "praktyki", version, about = "Browse the Baza Dobrych Praktyk: good practices in Polish local-government cooperation", long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Store file to use (overrides $PRAKTYKI_STORE and the data-directory store)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Treat a practice that breaks the schema as fatal instead of skipping it
+    #[arg(long, global = true)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fuzzy search across municipality and partnership names
+    Search {
+        /// Query terms; all must match (diacritics and case are ignored)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many hits
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        /// JSON output
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one practice, found by id or by the best match of a query
+    Show {
+        id_or_query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ViewArg::All)]
+        view: ViewArg,
+        /// The practice as stored, in JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Contact details of the practices matching a query
+    Contacts {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, conflicts_with = "vcard")]
+        json: bool,
+        /// vCard 4.0, one card per person and per office
+        #[arg(long)]
+        vcard: bool,
+    },
+    /// Check a store file and list every error and warning with its location
+    Validate {
+        /// Store file (default: the store in use)
+        path: Option<PathBuf>,
+    },
+    /// Import saved BDP practice pages (text or HTML) into a store
+    Import {
+        /// Saved pages; the three views of a practice may be separate files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Store to write (default: practices.json in the data directory)
+        #[arg(long, value_name = "PATH")]
+        into: Option<PathBuf>,
+        /// Print the report and the resulting JSON; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace practices whose id is already in the store
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Show which store is in use and why, and the config and data directories
+    Paths,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Summary,
+    Presentation,
+    Attachments,
+    All,
+}
+
+/// Everything a command needs from the outside world, gathered by `main`.
+pub struct Context<'a> {
+    pub global: Global,
+    pub env: Env,
+    pub dirs: Dirs,
+    pub lang: Lang,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+impl Context<'_> {
+    pub fn store_choice(&self) -> StoreChoice {
+        resolve_store(self.global.store.as_deref(), &self.env, None, &self.dirs)
+    }
+
+    fn opts(&self) -> LoadOptions {
+        LoadOptions { strict: self.global.strict }
+    }
+}
+
+/// Loads the store chosen by resolution.
+pub fn load_choice(choice: &StoreChoice, opts: LoadOptions) -> Result<Store, LoadError> {
+    match &choice.path {
+        Some(p) => store::load::load_path(p, opts),
+        None => store::load_embedded(opts),
+    }
+}
+
+/// Runs one subcommand and returns its exit status.
+pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
+    let result = match cmd {
+        Command::Search { query, limit, json } => search(cx, &query.join(" "), limit, json),
+        Command::Show { id_or_query, view, json } => show(cx, &id_or_query.join(" "), view, json),
+        Command::Contacts { query, json, vcard } => contacts(cx, &query.join(" "), json, vcard),
+        Command::Validate { path } => validate(cx, path.as_deref()),
+        Command::Import { files, into, dry_run, replace } => import_pages(cx, &files, into, dry_run, replace),
+        Command::Paths => paths(cx),
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`praktyki search x | head -1`) is not an error.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(cx.err, "praktyki: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Write(#[from] store::write::WriteError),
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Loads the store in use and says on stderr how many practices were skipped.
+fn open_store(cx: &mut Context<'_>) -> Result<Store, Failure> {
+    let store = load_choice(&cx.store_choice(), cx.opts())?;
+    if store.skipped() > 0 {
+        writeln!(
+            cx.err,
+            "praktyki: warning: {}: {} practice(s) skipped because they break the schema; `praktyki validate` lists them",
+            store.origin,
+            store.skipped()
+        )?;
+    }
+    Ok(store)
+}
+
+#[derive(Serialize)]
+struct SearchHit<'a> {
+    id: &'a str,
+    title: &'a str,
+    town: Option<&'a str>,
+    voivodeship: Option<&'a str>,
+    score: i64,
+}
+
+fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -> Result<u8, Failure> {
+    let store = open_store(cx)?;
+    let index = Index::new(&store.practices);
+    let mut hits = index.search(query);
+    hits.truncate(limit.unwrap_or(usize::MAX));
+    let rows: Vec<SearchHit<'_>> = hits
+        .iter()
+        .map(|h| {
+            let p = &store.practices[h.index];
+            SearchHit {
+                id: &p.id,
+                title: &p.title,
+                town: p.town.as_deref(),
+                voivodeship: p.voivodeship.as_deref(),
+                score: h.score,
+            }
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *cx.out, &rows).map_err(io::Error::from)?;
+        writeln!(cx.out)?;
+    } else {
+        for r in &rows {
+            writeln!(cx.out, "{}\t{}\t{}\t{}", r.id, r.title, r.town.unwrap_or(""), r.voivodeship.unwrap_or(""))?;
+        }
+    }
+    Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
+}
+
+/// The practice with this id, or else the best match of the text as a query.
+fn find_one<'s>(store: &'s Store, id_or_query: &str) -> Option<&'s Practice> {
+    let wanted = id_or_query.trim();
+    if let Some(p) = store.practices.iter().find(|p| p.id == wanted) {
+        return Some(p);
+    }
+    let index = Index::new(&store.practices);
+    index.search(wanted).first().map(|h| &store.practices[h.index])
+}
+
+fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> Result<u8, Failure> {
+    if id_or_query.trim().is_empty() {
+        return Err(Failure::Usage("show needs an id or a query".into()));
+    }
+    let store = open_store(cx)?;
+    let Some(p) = find_one(&store, id_or_query) else {
+        writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
+        return Ok(EXIT_NONE);
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *cx.out, p).map_err(io::Error::from)?;
+        writeln!(cx.out)?;
+        return Ok(EXIT_OK);
+    }
+    let s = cx.lang.strings();
+    let text = practice_text(p, view, s);
+    cx.out.write_all(text.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// A practice as readable text, for `show`.
+pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
+    let mut t = String::new();
+    let mut push = |line: &str| {
+        t.push_str(line);
+        t.push('\n');
+    };
+    push(&p.title);
+    let mut sub = vec![format!("id: {}", p.id)];
+    if let Some(a) = &p.area {
+        sub.push(a.clone());
+    }
+    push(&sub.join(" · "));
+    let all = view == ViewArg::All;
+    if all || view == ViewArg::Summary {
+        push("");
+        push(&format!("== {} ==", s.tab_summary));
+        if !p.summary.is_empty() {
+            push(&p.summary);
+            push("");
+        }
+        push(&format!("-- {} --", s.metadata));
+        for (label, value) in present::metadata_rows(p, s) {
+            push(&format!("{label}: {value}"));
+        }
+        push(&format!("{}:", s.contacts));
+        if p.contacts.is_empty() {
+            push(&format!("  {}", s.no_contacts));
+        }
+        for c in &p.contacts {
+            let role = c.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+            push(&format!("  {}{role}", c.name));
+            if let Some(e) = &c.email {
+                push(&format!("    {}: {e}", s.email));
+            }
+            if let Some(ph) = &c.phone {
+                push(&format!("    {}: {ph}", s.phone));
+            }
+        }
+    }
+    if all || view == ViewArg::Presentation {
+        push("");
+        push(&format!("== {} ==", s.tab_presentation));
+        if p.presentation.is_empty() {
+            push(s.no_presentation);
+        }
+        for sec in &p.presentation {
+            if !sec.heading.is_empty() {
+                push(&format!("-- {} --", sec.heading));
+            }
+            push(&sec.body);
+            push("");
+        }
+    }
+    if all || view == ViewArg::Attachments {
+        push("");
+        push(&format!("== {} ==", s.tab_attachments));
+        if p.attachments.is_empty() {
+            push(s.no_attachments);
+        }
+        for a in &p.attachments {
+            let mut details = Vec::new();
+            if let Some(f) = &a.format {
+                details.push(f.to_uppercase());
+            }
+            if let Some(b) = a.size_bytes {
+                details.push(present::human_size(b));
+            }
+            let details = if details.is_empty() { String::new() } else { format!(" ({})", details.join(", ")) };
+            push(&format!("* {}{details}", a.name));
+            if let Some(d) = &a.description {
+                push(&format!("  {d}"));
+            }
+            if let Some(u) = &a.url {
+                push(&format!("  {u}"));
+            }
+        }
+    }
+    t
+}
+
+#[derive(Serialize)]
+struct ContactsJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    contacts: &'a [store::Contact],
+    office: Office<'a>,
+}
+
+#[derive(Serialize)]
+struct Office<'a> {
+    implementing_unit: Option<&'a str>,
+    street: Option<&'a str>,
+    postal_code: Option<&'a str>,
+    post_office: Option<&'a str>,
+    town: Option<&'a str>,
+    phone: Option<&'a str>,
+    website: Option<&'a str>,
+}
+
+fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
+    let store = open_store(cx)?;
+    let index = Index::new(&store.practices);
+    let matches: Vec<&Practice> = match store.practices.iter().find(|p| p.id == query.trim()) {
+        Some(p) => vec![p],
+        None => index.search(query).iter().map(|h| &store.practices[h.index]).collect(),
+    };
+    if matches.is_empty() {
+        writeln!(cx.err, "praktyki: no practice matches '{query}'")?;
+        return Ok(EXIT_NONE);
+    }
+    if vcard {
+        cx.out.write_all(vcard::cards(&matches).as_bytes())?;
+    } else if json {
+        let rows: Vec<ContactsJson<'_>> = matches
+            .iter()
+            .map(|p| ContactsJson {
+                id: &p.id,
+                title: &p.title,
+                contacts: &p.contacts,
+                office: Office {
+                    implementing_unit: p.implementing_unit.as_deref(),
+                    street: p.street.as_deref(),
+                    postal_code: p.postal_code.as_deref(),
+                    post_office: p.post_office.as_deref(),
+                    town: p.town.as_deref(),
+                    phone: p.phone.as_deref(),
+                    website: p.website.as_deref(),
+                },
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *cx.out, &rows).map_err(io::Error::from)?;
+        writeln!(cx.out)?;
+    } else {
+        let s = cx.lang.strings();
+        for (i, p) in matches.iter().enumerate() {
+            if i > 0 {
+                writeln!(cx.out)?;
+            }
+            writeln!(cx.out, "{} ({})", p.title, p.id)?;
+            for f in present::card_fields(p, s) {
+                if let Some(g) = &f.group {
+                    writeln!(cx.out, "  {g}")?;
+                }
+                // A person's group line is their name; it is not repeated below it.
+                if f.label == s.contacts {
+                    continue;
+                }
+                writeln!(cx.out, "    {}: {}", f.label, f.value)?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
+    let choice = match path {
+        Some(p) => StoreChoice { path: Some(p.to_path_buf()), source: Source::Flag },
+        None => cx.store_choice(),
+    };
+    // Validation reports every problem; --strict only changes the exit status.
+    let store = match load_choice(&choice, LoadOptions { strict: false }) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(cx.err, "{e}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let mut problems: Vec<_> = store.errors.iter().chain(&store.warnings).collect();
+    problems.sort_by_key(|p| (p.line, p.column));
+    for p in &problems {
+        writeln!(cx.out, "{p}")?;
+    }
+    writeln!(
+        cx.out,
+        "{}: {} practice(s) loaded, {} skipped, {} error(s), {} warning(s)",
+        store.origin,
+        store.practices.len(),
+        store.skipped(),
+        store.errors.len(),
+        store.warnings.len()
+    )?;
+    Ok(if store.errors.is_empty() { EXIT_OK } else { EXIT_NONE })
+}
+
+fn import_pages(
+    cx: &mut Context<'_>,
+    files: &[PathBuf],
+    into: Option<PathBuf>,
+    dry_run: bool,
+    replace: bool,
+) -> Result<u8, Failure> {
+    // Read every page first: one unreadable page aborts before anything is written.
+    let mut pages = Vec::new();
+    for f in files {
+        pages.push(import::read_page(f)?);
+    }
+    let reports: Vec<FileReport> = pages.iter().map(|(_, r)| r.clone()).collect();
+    for r in &reports {
+        for l in r.lines() {
+            writeln!(cx.err, "{l}")?;
+        }
+    }
+    let (practices, conflicts) = import::merge_pages(pages);
+    for c in &conflicts {
+        writeln!(cx.err, "{c}")?;
+    }
+    for p in &practices {
+        for f in store::checks::check(p) {
+            writeln!(cx.err, "practice '{}': warning: field '{}': {}", p.id, f.field, f.message)?;
+        }
+    }
+    let target = match into.or_else(|| cx.dirs.user_store()) {
+        Some(t) => t,
+        None => return Err(Failure::Usage("no data directory on this system; give --into PATH".into())),
+    };
+    let existing = match std::fs::read(&target) {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
+            Failure::Usage(format!("{}: the existing store is not UTF-8; not touching it", target.display()))
+        })?),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Failure::Io(io::Error::new(e.kind(), format!("{}: {e}", target.display())))),
+    };
+    let origin = target.display().to_string();
+    let (text, report) = merge(existing.as_deref().map(|t| (t, origin.as_str())), &practices, replace)?;
+    report_merge(cx, &report, &origin, dry_run)?;
+    if dry_run {
+        cx.out.write_all(text.as_bytes())?;
+    } else {
+        write_atomic(&target, text.as_bytes())?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bool) -> io::Result<()> {
+    let verb = if dry_run { "would be" } else { "was" };
+    for id in &r.added {
+        writeln!(cx.err, "{origin}: practice '{id}' {verb} added")?;
+    }
+    for (id, old) in &r.replaced {
+        let old = serde_json::to_string(old).unwrap_or_default();
+        writeln!(cx.err, "{origin}: practice '{id}' {verb} replaced; the old version: {old}")?;
+    }
+    for id in &r.kept {
+        writeln!(
+            cx.err,
+            "{origin}: practice '{id}' is already in the store and was left as it is (use --replace to overwrite)"
+        )?;
+    }
+    Ok(())
+}
+
+fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
+    let choice = cx.store_choice();
+    match &choice.path {
+        Some(p) => writeln!(cx.out, "store:       {} ({})", p.display(), choice.source)?,
+        None => writeln!(cx.out, "store:       {} ({})", store::EMBEDDED_ORIGIN, choice.source)?,
+    }
+    let dir = |d: &Option<(PathBuf, Source)>| match d {
+        Some((p, s)) => format!("{} ({s})", p.display()),
+        None => "none (no home directory found)".to_owned(),
+    };
+    writeln!(cx.out, "config dir:  {}", dir(&cx.dirs.config))?;
+    writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
+    if let Some(u) = cx.dirs.user_store() {
+        let state = if u.is_file() { "exists" } else { "absent; `praktyki import` creates it" };
+        writeln!(cx.out, "user store:  {} ({state})", u.display())?;
+    }
+    Ok(EXIT_OK)
+}

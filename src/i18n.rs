@@ -1,0 +1,209 @@
+//! Interface strings in Polish and English, all in one place per language.
+//! Data is never translated: it is shown as stored.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Pl,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// From the POSIX locale variables, in their order of precedence
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`): Polish for `pl*`, else English.
+    pub fn from_env() -> Self {
+        let var =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|k| std::env::var(k).ok()).find(|v| !v.is_empty());
+        Self::from_locale(var.as_deref().unwrap_or(""))
+    }
+
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("pl") { Lang::Pl } else { Lang::En }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Pl => &PL,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every piece of interface text.
+#[derive(Debug)]
+pub struct Strings {
+    pub tab_summary: &'static str,
+    pub tab_presentation: &'static str,
+    pub tab_attachments: &'static str,
+    pub metadata: &'static str,
+    pub entered: &'static str,
+    pub updated: &'static str,
+    pub unit_type: &'static str,
+    pub town: &'static str,
+    pub county: &'static str,
+    pub voivodeship: &'static str,
+    pub postal: &'static str,
+    pub implementing_unit: &'static str,
+    pub street: &'static str,
+    pub phone: &'static str,
+    pub website: &'static str,
+    pub population: &'static str,
+    pub unknown: &'static str,
+    pub partners: &'static str,
+    pub contacts: &'static str,
+    pub office: &'static str,
+    pub email: &'static str,
+    pub role: &'static str,
+    pub area: &'static str,
+    pub source: &'static str,
+    pub no_attachments: &'static str,
+    pub no_presentation: &'static str,
+    pub no_contacts: &'static str,
+    pub format: &'static str,
+    pub size: &'static str,
+    pub search_prompt: &'static str,
+    pub search_placeholder: &'static str,
+    pub shown: &'static str,
+    pub skipped: &'static str,
+    pub store: &'static str,
+    pub no_match: &'static str,
+    pub empty_store: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_footer: &'static str,
+    pub contact_card: &'static str,
+    pub copied: &'static str,
+    pub nothing_to_copy: &'static str,
+    pub opening: &'static str,
+    pub no_opener: &'static str,
+    pub not_openable: &'static str,
+    pub reloaded: &'static str,
+    pub reload_failed: &'static str,
+    pub no_more_matches: &'static str,
+    pub mode_list: &'static str,
+    pub mode_search: &'static str,
+    pub mode_detail: &'static str,
+    pub mode_card: &'static str,
+}
+
+pub static PL: Strings = Strings {
+    tab_summary: "Skrót i Metryka",
+    tab_presentation: "Pełna prezentacja",
+    tab_attachments: "Załączniki",
+    metadata: "Metryka praktyki",
+    entered: "Data wprowadzenia do BDP",
+    updated: "Data aktualizacji",
+    unit_type: "Typ jednostki",
+    town: "Miejscowość",
+    county: "Powiat",
+    voivodeship: "Województwo",
+    postal: "Kod pocztowy i poczta",
+    implementing_unit: "Jednostka wdrażająca",
+    street: "Ulica",
+    phone: "Telefon",
+    website: "Witryna internetowa",
+    population: "Liczba mieszkańców",
+    unknown: "brak danych",
+    partners: "Partnerzy",
+    contacts: "Osoby kontaktowe",
+    office: "Biuro",
+    email: "e-mail",
+    role: "Funkcja",
+    area: "Obszar",
+    source: "Źródło",
+    no_attachments: "Brak załączników.",
+    no_presentation: "Brak pełnej prezentacji.",
+    no_contacts: "Brak osób kontaktowych.",
+    format: "format",
+    size: "rozmiar",
+    search_prompt: "Szukaj",
+    search_placeholder: "gmina, miasto, powiat, partnerstwo… (/)",
+    shown: "praktyk",
+    skipped: "pominięte",
+    store: "baza",
+    no_match: "Nic nie pasuje do zapytania.",
+    empty_store: "Baza nie zawiera praktyk.",
+    too_small: "Okno za małe",
+    help_title: "Klawisze",
+    help_footer: "Esc lub ? zamyka pomoc",
+    contact_card: "Kontakt",
+    copied: "Skopiowano",
+    nothing_to_copy: "Nie ma czego skopiować",
+    opening: "Otwieram",
+    no_opener: "Brak programu do otwierania adresów; skopiuj adres",
+    not_openable: "Otwieram tylko adresy http, https i mailto",
+    reloaded: "Wczytano bazę ponownie",
+    reload_failed: "Nie udało się wczytać bazy; pokazuję poprzednie dane",
+    no_more_matches: "Brak wystąpień w tej karcie",
+    mode_list: "lista",
+    mode_search: "szukanie",
+    mode_detail: "szczegóły",
+    mode_card: "kontakt",
+};
+
+pub static EN: Strings = Strings {
+    tab_summary: "Summary",
+    tab_presentation: "Full presentation",
+    tab_attachments: "Attachments",
+    metadata: "Metadata",
+    entered: "Entered into BDP",
+    updated: "Updated",
+    unit_type: "Unit type",
+    town: "Town",
+    county: "County",
+    voivodeship: "Voivodeship",
+    postal: "Postal code",
+    implementing_unit: "Implementing unit",
+    street: "Street",
+    phone: "Phone",
+    website: "Website",
+    population: "Population",
+    unknown: "unknown",
+    partners: "Partners",
+    contacts: "Contacts",
+    office: "Office",
+    email: "e-mail",
+    role: "Role",
+    area: "Area",
+    source: "Source",
+    no_attachments: "No attachments.",
+    no_presentation: "No full presentation.",
+    no_contacts: "No contact people.",
+    format: "format",
+    size: "size",
+    search_prompt: "Search",
+    search_placeholder: "municipality, town, county, partnership… (/)",
+    shown: "practices",
+    skipped: "skipped",
+    store: "store",
+    no_match: "Nothing matches the query.",
+    empty_store: "The store holds no practices.",
+    too_small: "Window too small",
+    help_title: "Keys",
+    help_footer: "Esc or ? closes help",
+    contact_card: "Contact",
+    copied: "Copied",
+    nothing_to_copy: "Nothing to copy",
+    opening: "Opening",
+    no_opener: "No URL opener found; copy the address",
+    not_openable: "Only http, https and mailto addresses are opened",
+    reloaded: "Store reloaded",
+    reload_failed: "Reload failed; showing the previous data",
+    no_more_matches: "No occurrences in this tab",
+    mode_list: "list",
+    mode_search: "search",
+    mode_detail: "detail",
+    mode_card: "contact",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_selection() {
+        assert_eq!(Lang::from_locale("pl_PL.UTF-8"), Lang::Pl);
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+}

@@ -1,0 +1,16 @@
+//! praktyki: a terminal browser for the Baza Dobrych Praktyk.
+//!
+//! The interactive program is one loop with pure parts:
+//! a crossterm event goes through the keymap (`input`) into an `Action`;
+//! `app::update(&mut Model, Action)` changes the model and returns effects as
+//! data (copy to clipboard, open a URL, reload); `ui::render(&Model, Frame)`
+//! draws only when something changed, and `tui.rs` is the one place that
+//! talks to the terminal and carries out the effects. `store` and `search`
+//! know nothing of terminals, so everything but `tui.rs` is tested without one.
+
+pub mod cli;
+pub mod config;
+pub mod i18n;
+pub mod present;
+pub mod search;
+pub mod store;

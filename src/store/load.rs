@@ -1,0 +1,346 @@
+//! Reading a store file: syntax errors are fatal and carry line and column;
+//! a practice that breaks the schema is reported and skipped so one bad
+//! record does not hide the other five hundred.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use thiserror::Error;
+
+use super::checks;
+use super::model::{FORMAT, Practice};
+use super::sanitize::sanitize_in_place;
+
+/// A store could not be used at all.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{origin}: cannot read: {source}")]
+    Read {
+        origin: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}:{column}: not valid UTF-8")]
+    Encoding { origin: String, line: usize, column: usize },
+    #[error("{origin}:{line}:{column}: invalid JSON: {message}")]
+    Syntax { origin: String, line: usize, column: usize, message: String },
+    #[error("{origin}:{line}:{column}: not a praktyki store: {message}")]
+    Shape { origin: String, line: usize, column: usize, message: String },
+    #[error("{origin}: unsupported store format '{found}' (this version reads '{FORMAT}')")]
+    Format { origin: String, found: String },
+    #[error("{origin}: {} practice(s) break the schema and --strict is set; first: {}", .problems.len(), .problems[0])]
+    Strict { origin: String, problems: Vec<Problem> },
+}
+
+impl LoadError {
+    /// Every load error means the file as a whole cannot be used.
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem with one practice, located in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub origin: String,
+    pub line: usize,
+    pub column: usize,
+    /// Position of the practice in the `practices` array, from 0.
+    pub index: usize,
+    pub id: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {kind}: practice #{}", self.origin, self.line, self.column, self.index)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id '{id}')")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field '{field}'")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A loaded store: the practices that passed, and what was found on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    /// Where it came from, as shown to the user (a path or "embedded").
+    pub origin: String,
+    pub practices: Vec<Practice>,
+    /// Schema errors; each stands for one skipped practice.
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Store {
+    /// How many practices of the file were skipped.
+    pub fn skipped(&self) -> usize {
+        self.errors.len()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Fail on any schema error instead of skipping the practice.
+    pub strict: bool,
+}
+
+/// Reads and parses a store file.
+pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { origin: origin.clone(), source })?;
+    parse_bytes(&bytes, &origin, opts)
+}
+
+/// Parses store bytes; `origin` names them in messages.
+pub fn parse_bytes(bytes: &[u8], origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = LineIndex::new(bytes).position(e.valid_up_to());
+        LoadError::Encoding { origin: origin.to_owned(), line, column }
+    })?;
+    parse_str(text, origin, opts)
+}
+
+#[derive(Deserialize)]
+struct RawStore<'a> {
+    format: String,
+    #[serde(borrow)]
+    practices: Vec<&'a RawValue>,
+}
+
+/// Just enough of a practice to name it in a report when the rest is broken.
+#[derive(Deserialize)]
+struct IdProbe {
+    id: Option<serde_json::Value>,
+}
+
+/// Parses store text; `origin` names it in messages.
+pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
+    // A BOM is no JSON, but editors on Windows add it; accept it silently.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawStore<'_> = serde_json::from_str(body).map_err(|e| {
+        let (origin, line, column, message) = (origin.to_owned(), e.line(), e.column(), strip_position(&e));
+        if e.is_data() {
+            LoadError::Shape { origin, line, column, message }
+        } else {
+            LoadError::Syntax { origin, line, column, message }
+        }
+    })?;
+    if raw.format != FORMAT {
+        return Err(LoadError::Format { origin: origin.to_owned(), found: raw.format });
+    }
+
+    let lines = LineIndex::new(body.as_bytes());
+    let mut store = Store { origin: origin.to_owned(), ..Store::default() };
+    let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
+
+    for (index, raw_practice) in raw.practices.iter().enumerate() {
+        let src = raw_practice.get();
+        let start = src.as_ptr() as usize - body.as_ptr() as usize;
+        let (line, column) = lines.position(start);
+        let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
+            Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
+        };
+
+        let mut unknown = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(src);
+        let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+        let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
+        let parsed: Result<Practice, _> = serde_path_to_error::deserialize(ignoring);
+        let mut practice = match parsed {
+            Ok(p) => p,
+            Err(e) => {
+                let id = probe_id(src);
+                let inner = e.inner();
+                let at = relative(lines.position(start), inner.line(), inner.column());
+                let path = e.path().to_string();
+                let field = (path != ".").then_some(path);
+                store.errors.push(problem(Severity::Error, field, id, strip_position(inner), at));
+                continue;
+            }
+        };
+        sanitize_practice(&mut practice);
+        let id = Some(practice.id.clone());
+
+        let missing = if practice.id.trim().is_empty() {
+            Some("id")
+        } else if practice.title.trim().is_empty() {
+            Some("title")
+        } else {
+            None
+        };
+        if let Some(field) = missing {
+            let msg = format!("field `{field}` is empty");
+            store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, (line, column)));
+            continue;
+        }
+        if let Some(first) = seen.get(&practice.id) {
+            let msg = format!("duplicate id (first used by practice #{first}); this one is skipped");
+            store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, (line, column)));
+            continue;
+        }
+        seen.insert(practice.id.clone(), index);
+
+        for path in unknown {
+            let msg = "unknown field, ignored (a typo?)".to_owned();
+            store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, (line, column)));
+        }
+        for finding in checks::check(&practice) {
+            let at = locate(src, &finding.value).map_or((line, column), |off| lines.position(start + off));
+            store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
+        }
+        store.practices.push(practice);
+    }
+
+    if opts.strict && !store.errors.is_empty() {
+        return Err(LoadError::Strict { origin: origin.to_owned(), problems: store.errors });
+    }
+    Ok(store)
+}
+
+/// Sanitises every text field of a practice (see [`super::sanitize`]).
+pub fn sanitize_practice(p: &mut Practice) {
+    p.for_each_text_mut(sanitize_in_place);
+}
+
+fn probe_id(src: &str) -> Option<String> {
+    let probe: IdProbe = serde_json::from_str(src).ok()?;
+    match probe.id? {
+        serde_json::Value::String(s) => Some(super::sanitize::sanitize(&s, false)),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Offset of a value's JSON string form inside a practice's source, so a
+/// warning can point at the line of the field rather than the practice.
+fn locate(src: &str, value: &str) -> Option<usize> {
+    let quoted = serde_json::to_string(value).ok()?;
+    src.find(&quoted)
+}
+
+/// Turns a position inside a practice's text into a position in the file.
+fn relative(start: (usize, usize), line: usize, column: usize) -> (usize, usize) {
+    if line <= 1 { (start.0, start.1 + column.saturating_sub(1)) } else { (start.0 + line - 1, column) }
+}
+
+/// serde_json appends " at line L column C"; the location is reported on its own.
+fn strip_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg,
+    }
+}
+
+/// Byte offset → 1-based line and column (column counted in characters).
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1));
+        Self { bytes, starts }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|s| *s <= offset);
+        let start = self.starts[line - 1];
+        let end = offset.min(self.bytes.len());
+        let column = self.bytes[start..end].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Store, LoadError> {
+        parse_str(s, "t.json", LoadOptions::default())
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let err =
+            parse("{\"format\": \"praktyki/1\",\n \"practices\": [\n  {\"id\": \"a\" \"title\": \"A\"}]}").unwrap_err();
+        match err {
+            LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 14)),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn wrong_top_level_is_a_shape_error() {
+        let err = parse("[1, 2]").unwrap_err();
+        assert!(matches!(err, LoadError::Shape { line: 1, .. }), "{err}");
+        let err = parse("{\"format\": \"praktyki/9\", \"practices\": []}").unwrap_err();
+        assert!(err.to_string().contains("unsupported store format 'praktyki/9'"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = parse_bytes(b"{\n  \"a\xff\": 1}", "t.json", LoadOptions::default()).unwrap_err();
+        assert!(matches!(err, LoadError::Encoding { line: 2, column: 5, .. }), "{err}");
+    }
+
+    #[test]
+    fn schema_errors_skip_one_practice_each() {
+        let text = r#"{"format": "praktyki/1", "practices": [
+  {"id": "a", "title": "A"},
+  {"title": "no id"},
+  {"id": "c", "title": "C", "population": "many"},
+  {"id": "a", "title": "A again"},
+  {"id": "e", "title": ""},
+  {"id": "f", "title": "F"}
+]}"#;
+        let store = parse(text).unwrap();
+        let ids: Vec<_> = store.practices.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "f"]);
+        assert_eq!(store.skipped(), 4);
+        let e = &store.errors;
+        assert_eq!((e[0].index, e[0].id.as_deref(), e[0].line), (1, None, 3));
+        assert!(e[0].message.contains("missing field `id`"), "{}", e[0]);
+        assert_eq!((e[1].index, e[1].id.as_deref(), e[1].field.as_deref()), (2, Some("c"), Some("population")));
+        assert_eq!(e[1].line, 4);
+        assert!(e[2].message.contains("duplicate id"), "{}", e[2]);
+        assert_eq!(e[3].field.as_deref(), Some("title"));
+        let strict = parse_str(text, "t.json", LoadOptions { strict: true }).unwrap_err();
+        assert!(matches!(strict, LoadError::Strict { ref problems, .. } if problems.len() == 4));
+    }
+
+    #[test]
+    fn warnings_point_at_the_field_line() {
+        let text = "{\"format\": \"praktyki/1\", \"practices\": [\n {\"id\": \"a\", \"title\": \"A\",\n  \"voivodeship\": \"opolskie\",\n  \"postal_code\": \"41-301\", \"tytul\": 1}]}";
+        let store = parse(text).unwrap();
+        assert_eq!(store.practices.len(), 1);
+        let w: Vec<_> = store.warnings.iter().map(|w| (w.field.clone().unwrap_or_default(), w.line)).collect();
+        assert_eq!(w, [("tytul".to_owned(), 2), ("postal_code".to_owned(), 4)]);
+    }
+
+    #[test]
+    fn text_is_sanitised_on_load() {
+        let text = r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "X\u001b]0;pwned\u0007Y"}]}"#;
+        let store = parse(text).unwrap();
+        assert_eq!(store.practices[0].title, "X␛]0;pwned␇Y");
+    }
+}

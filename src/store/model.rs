@@ -1,0 +1,183 @@
+//! The practice record as stored in `praktyki/1` JSON files.
+//!
+//! Every optional field is written out as `null` rather than omitted, so a
+//! store file always shows the whole shape of a practice to whoever edits it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The value of the top-level `format` key this version reads and writes.
+pub const FORMAT: &str = "praktyki/1";
+
+/// One good practice: the three BDP views (summary with metadata, full
+/// presentation, attachments) merged into one record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Practice {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub presentation: Vec<Section>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub entered: Option<String>,
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub unit_type: Option<String>,
+    #[serde(default)]
+    pub town: Option<String>,
+    #[serde(default)]
+    pub county: Option<String>,
+    #[serde(default)]
+    pub voivodeship: Option<String>,
+    #[serde(default)]
+    pub postal_code: Option<String>,
+    #[serde(default)]
+    pub post_office: Option<String>,
+    #[serde(default)]
+    pub implementing_unit: Option<String>,
+    #[serde(default)]
+    pub street: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    /// `None` when unknown; the BDP writes 0 for that, which the importer maps to `None`.
+    #[serde(default)]
+    pub population: Option<u64>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub source_url: Option<String>,
+    /// Metadata lines of the source page whose label the importer did not
+    /// recognise, kept label → value so that nothing is lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// One section of the "Pełna prezentacja" view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+/// One file of the "Załączniki" view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub size_bytes: Option<u64>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A contact person named in the "Osoby kontaktowe" field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Practice {
+    /// "41-301 Opole": postal code and post office as the BDP shows them together.
+    pub fn postal_line(&self) -> Option<String> {
+        match (self.postal_code.as_deref(), self.post_office.as_deref()) {
+            (Some(c), Some(o)) => Some(format!("{c} {o}")),
+            (Some(c), None) => Some(c.to_owned()),
+            (None, Some(o)) => Some(o.to_owned()),
+            (None, None) => None,
+        }
+    }
+
+    /// Applies `f` to every text field, with a flag telling whether the field
+    /// may hold several lines. One walk serves sanitising and any future
+    /// per-string pass, so a new field cannot be forgotten by one of them.
+    pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut String, bool)) {
+        let opt = |o: &mut Option<String>, f: &mut dyn FnMut(&mut String, bool)| {
+            if let Some(s) = o.as_mut() {
+                f(s, false);
+            }
+        };
+        f(&mut self.id, false);
+        f(&mut self.title, false);
+        f(&mut self.summary, true);
+        for o in [
+            &mut self.area,
+            &mut self.entered,
+            &mut self.updated,
+            &mut self.unit_type,
+            &mut self.town,
+            &mut self.county,
+            &mut self.voivodeship,
+            &mut self.postal_code,
+            &mut self.post_office,
+            &mut self.implementing_unit,
+            &mut self.street,
+            &mut self.phone,
+            &mut self.website,
+            &mut self.source_url,
+        ] {
+            opt(o, &mut f);
+        }
+        for s in &mut self.presentation {
+            f(&mut s.heading, false);
+            f(&mut s.body, true);
+        }
+        for a in &mut self.attachments {
+            f(&mut a.name, false);
+            opt(&mut a.url, &mut f);
+            opt(&mut a.format, &mut f);
+            if let Some(d) = a.description.as_mut() {
+                f(d, true);
+            }
+        }
+        for p in &mut self.partners {
+            f(p, false);
+        }
+        for c in &mut self.contacts {
+            f(&mut c.name, false);
+            opt(&mut c.role, &mut f);
+            opt(&mut c.email, &mut f);
+            opt(&mut c.phone, &mut f);
+        }
+        // Keys are text too, but a BTreeMap key cannot be changed in place.
+        let extra = std::mem::take(&mut self.extra);
+        for (mut k, mut v) in extra {
+            f(&mut k, false);
+            f(&mut v, false);
+            self.extra.insert(k, v);
+        }
+    }
+}
+
+/// The whole store file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoreFile {
+    pub format: String,
+    pub practices: Vec<Practice>,
+}
+
+impl StoreFile {
+    pub fn new(practices: Vec<Practice>) -> Self {
+        Self { format: FORMAT.to_owned(), practices }
+    }
+}

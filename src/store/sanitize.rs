@@ -1,0 +1,121 @@
+//! Making text from a store or an imported page safe to show in a terminal.
+//!
+//! Every string is passed through [`sanitize`] once, when it enters the
+//! program (store load, page import), so that nothing downstream (TUI, CLI
+//! output, clipboard) has to remember to do it.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Tab stops used when expanding tabs.
+const TAB_WIDTH: usize = 8;
+
+/// Bidirectional embedding, override and isolate controls: they can make text
+/// display in another order than it is stored, so they are removed.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn needs_work(c: char, multiline: bool) -> bool {
+    c.is_control() && !(multiline && c == '\n') || is_bidi_control(c)
+}
+
+/// Returns `s` in NFC with terminal-unsafe characters replaced:
+/// C0 controls and DEL by their visible Control Pictures (ESC shows as `␛`),
+/// C1 controls by U+FFFD, bidi controls removed, tabs expanded to spaces,
+/// CR LF and lone CR turned into LF. In a single-line field a line break
+/// becomes a space.
+pub fn sanitize(s: &str, multiline: bool) -> String {
+    let nfc_ok = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+    if nfc_ok && !s.chars().any(|c| needs_work(c, multiline)) {
+        return s.to_owned();
+    }
+    let normalized: String = if nfc_ok { s.to_owned() } else { s.nfc().collect() };
+    let mut out = String::with_capacity(normalized.len());
+    let mut column = 0usize;
+    let mut chars = normalized.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(if multiline { '\n' } else { ' ' });
+                column = if multiline { 0 } else { column + 1 };
+            }
+            '\t' => {
+                let n = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            c if is_bidi_control(c) => {}
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+                column += 1;
+            }
+            '\u{7F}' => {
+                out.push('\u{2421}');
+                column += 1;
+            }
+            c if c.is_control() => {
+                out.push('\u{FFFD}');
+                column += 1;
+            }
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Sanitises a string in place; see [`sanitize`].
+pub fn sanitize_in_place(s: &mut String, multiline: bool) {
+    let clean = sanitize(s, multiline);
+    if clean != *s {
+        *s = clean;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        assert_eq!(sanitize("Łódź, ul. Piotrkowska 1", false), "Łódź, ul. Piotrkowska 1");
+    }
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let s = sanitize("a\u{1b}]0;evil\u{7}b\u{1b}[2J", false);
+        assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'));
+        assert_eq!(s, "a␛]0;evil␇b␛[2J");
+    }
+
+    #[test]
+    fn c1_and_del_replaced_bidi_removed() {
+        assert_eq!(sanitize("x\u{9b}31my\u{7f}", false), "x\u{FFFD}31my\u{2421}");
+        assert_eq!(sanitize("abc\u{202E}def\u{2066}", false), "abcdef");
+    }
+
+    #[test]
+    fn newlines_depend_on_field_kind() {
+        assert_eq!(sanitize("a\r\nb\rc\nd", true), "a\nb\nc\nd");
+        assert_eq!(sanitize("a\r\nb", false), "a b");
+    }
+
+    #[test]
+    fn tabs_expand_to_tab_stops() {
+        assert_eq!(sanitize("ab\tc", true), "ab      c");
+        assert_eq!(sanitize("x\n\ty", true), "x\n        y");
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let decomposed = "L\u{301}o\u{301}dz\u{301}"; // not real Polish, but NFD-shaped
+        let s = sanitize(decomposed, false);
+        assert_eq!(s, "Ĺódź");
+        assert_eq!(sanitize("Ło\u{301}dz\u{301}", false), "Łódź");
+    }
+}

@@ -1,0 +1,136 @@
+//! Writing stores: atomically, and without touching practices that the
+//! write is not about (even ones this version cannot read).
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::load::LoadError;
+use super::model::{FORMAT, Practice};
+
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Existing(#[from] LoadError),
+}
+
+/// Writes `bytes` to `path` so that a reader sees either the old file or the
+/// new one, never a mixture: a temporary file in the same directory, fsync,
+/// rename over the target, fsync of the directory. On any failure the old
+/// file is left as it was and the temporary file is removed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] with the content produced by a writer function, which
+/// is also how tests inject a failing write.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let io_err = |source| WriteError::Io { path: path.display().to_string(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io_err)?;
+    let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(&dir).map_err(io_err)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the permissions the user gave the file.
+        tmp.as_file().set_permissions(meta.permissions()).map_err(io_err)?;
+    }
+    fill(tmp.as_file_mut()).map_err(io_err)?;
+    tmp.as_file().sync_all().map_err(io_err)?;
+    tmp.persist(path).map_err(|e| io_err(e.error))?;
+    // The rename is durable only once the directory entry is on disk.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// What merging new practices into a store did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct MergeReport {
+    pub added: Vec<String>,
+    /// Replaced practices with their old JSON, so the user can see what went.
+    pub replaced: Vec<(String, Value)>,
+    /// Ids already in the store and left alone because `replace` was off.
+    pub kept: Vec<String>,
+}
+
+/// Merges `new` into the store text `existing` (or a new store when `None`)
+/// and returns the new text. Existing practices are carried over as raw
+/// JSON, so fields and records this version does not understand survive.
+pub fn merge(
+    existing: Option<(&str, &str)>,
+    new: &[Practice],
+    replace: bool,
+) -> Result<(String, MergeReport), LoadError> {
+    let mut root = match existing {
+        None => {
+            let mut m = Map::new();
+            m.insert("format".into(), Value::String(FORMAT.into()));
+            m.insert("practices".into(), Value::Array(Vec::new()));
+            m
+        }
+        Some((text, origin)) => parse_root(text, origin)?,
+    };
+    let mut report = MergeReport::default();
+    let mut practices = match root.get_mut("practices") {
+        Some(Value::Array(a)) => std::mem::take(a),
+        _ => Vec::new(),
+    };
+    for p in new {
+        let value = serde_json::to_value(p).unwrap_or(Value::Null);
+        let pos = practices.iter().position(|v| v.get("id").and_then(Value::as_str) == Some(p.id.as_str()));
+        match pos {
+            None => {
+                practices.push(value);
+                report.added.push(p.id.clone());
+            }
+            Some(i) if replace => {
+                let old = std::mem::replace(&mut practices[i], value);
+                report.replaced.push((p.id.clone(), old));
+            }
+            Some(_) => report.kept.push(p.id.clone()),
+        }
+    }
+    // Inserting under an existing key keeps its place in the object.
+    root.insert("practices".into(), Value::Array(practices));
+    let mut text = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
+    text.push('\n');
+    Ok((text, report))
+}
+
+fn parse_root(text: &str, origin: &str) -> Result<Map<String, Value>, LoadError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(body).map_err(|e| LoadError::Syntax {
+        origin: origin.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let shape =
+        |message: &str| LoadError::Shape { origin: origin.to_owned(), line: 1, column: 1, message: message.to_owned() };
+    let Value::Object(map) = value else {
+        return Err(shape("the top level is not an object"));
+    };
+    match map.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => return Err(LoadError::Format { origin: origin.to_owned(), found: f.clone() }),
+        _ => return Err(shape("missing \"format\": \"praktyki/1\"")),
+    }
+    if !matches!(map.get("practices"), Some(Value::Array(_))) {
+        return Err(shape("\"practices\" is missing or not an array"));
+    }
+    Ok(map)
+}

@@ -169,9 +169,14 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
             Err(e) => {
                 let id = probe_id(src);
                 let inner = e.inner();
-                let at = relative(lines.position(start), inner.line(), inner.column());
                 let path = e.path().to_string();
                 let field = (path != ".").then_some(path);
+                // serde notices a missing field at the closing brace; the
+                // practice's first line is where a reader wants to look.
+                let at = match field {
+                    Some(_) => relative((line, column), inner.line(), inner.column()),
+                    None => (line, column),
+                };
                 store.errors.push(problem(Severity::Error, field, id, strip_position(inner), at));
                 continue;
             }

@@ -1,0 +1,335 @@
+//! The command-line lookups and their exit statuses, run as a user runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const SEED_TXT: &str = "tests/fixtures/practice-page-aglomeracja-opolska.txt";
+
+/// The binary with a private data directory and no store from the environment.
+fn praktyki(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("praktyki").unwrap();
+    cmd.env_remove("PRAKTYKI_STORE").env("PRAKTYKI_DATA", data).env("LANG", "en_US.UTF-8").env_remove("LC_ALL");
+    cmd
+}
+
+fn store_with(dir: &TempDir, name: &str, practices: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{practices}\n]}}\n")).unwrap();
+    path
+}
+
+const SMALL: &str = r#"{"id": "lodz-1", "title": "Łódzki Obszar Metropolitalny", "town": "Łódź", "voivodeship": "łódzkie"},
+{"id": "zyw-1", "title": "Związek Gmin Żywiecczyzny", "town": "Żywiec", "county": "żywiecki", "voivodeship": "śląskie"},
+{"id": "opo-1", "title": "Aglomeracja Opolska", "town": "Opole", "voivodeship": "opolskie",
+ "contacts": [{"name": "Jan Testowy", "role": "Kierownik; biura, główny", "email": "jan@example.org", "phone": "77 000 00 00"}],
+ "implementing_unit": "Biuro Testowe", "street": "ul. Testowa 1", "postal_code": "45-001", "post_office": "Opole", "website": "www.example.org"}"#;
+
+#[test]
+fn search_on_embedded_store() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .args(["search", "opole"])
+        .assert()
+        .success()
+        .stdout("aglomeracja-opolska\tAglomeracja opolska\tOpole\topolskie\n");
+    praktyki(data.path()).args(["search", "zzzzqqq"]).assert().code(1).stdout("");
+}
+
+#[test]
+fn search_folds_diacritics_and_decomposed_input() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(&dir, "s.json", SMALL);
+    for (q, id) in
+        [("lodz", "lodz-1"), ("zywiec", "zyw-1"), ("slask", "zyw-1"), ("ŁÓDŹ", "lodz-1"), ("Z\u{307}ywiec", "zyw-1")]
+    {
+        praktyki(dir.path())
+            .arg("--store")
+            .arg(&store)
+            .args(["search", q, "--limit", "1"])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(format!("{id}\t")));
+    }
+    let out = praktyki(dir.path()).arg("--store").arg(&store).args(["search", "o", "--json"]).output().unwrap();
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(hits.as_array().unwrap().len() >= 2);
+    assert!(hits[0]["id"].is_string() && hits[0]["score"].is_i64());
+}
+
+#[test]
+fn show_by_id_and_by_query() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .args(["show", "aglomeracja-opolska", "--view", "summary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Aglomeracja opolska\nid: aglomeracja-opolska · Współpraca między JST"))
+        .stdout(predicate::str::contains("Postal code: 41-301 Opole"))
+        .stdout(predicate::str::contains("Population: unknown"))
+        .stdout(predicate::str::contains("Krzysztof Początek, Dyrektor Biura Stowarzyszenia"))
+        .stdout(predicate::str::contains("Full presentation").not());
+    let out = praktyki(data.path()).args(["show", "aglo opol", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["id"], "aglomeracja-opolska");
+    assert_eq!(p["population"], serde_json::Value::Null);
+    praktyki(data.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .args(["show", "aglomeracja-opolska", "--view", "attachments"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("== Załączniki ==\nBrak załączników."));
+    praktyki(data.path()).args(["show", "nic-takiego-qqq"]).assert().code(1);
+}
+
+#[test]
+fn contacts_text_json_and_vcard() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .args(["contacts", "aglomeracja"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  Krzysztof Początek\n    Role: Dyrektor Biura Stowarzyszenia\n    e-mail: krzysztof.poczatek@ao.opole.pl\n"))
+        .stdout(predicate::str::contains("    Website: www.aglomeracja-opolska.pl"));
+    let out = praktyki(data.path()).args(["contacts", "aglomeracja", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["contacts"][0]["email"], "krzysztof.poczatek@ao.opole.pl");
+    assert_eq!(v[0]["office"]["street"], "Horoszkiewicza 6");
+    praktyki(data.path()).args(["contacts", "qqqzzz"]).assert().code(1);
+}
+
+#[test]
+fn vcard_is_accepted_by_a_parser() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(&dir, "s.json", SMALL);
+    let out = praktyki(dir.path()).arg("--store").arg(&store).args(["contacts", "opo-1", "--vcard"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let cards: Vec<_> =
+        ical::VcardParser::new(std::io::BufReader::new(text.as_bytes())).collect::<Result<_, _>>().unwrap();
+    assert_eq!(cards.len(), 2, "one person, one office");
+    let prop = |card: &ical::parser::vcard::component::VcardContact, name: &str| {
+        card.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone())
+    };
+    assert_eq!(prop(&cards[0], "VERSION").as_deref(), Some("4.0"));
+    assert_eq!(prop(&cards[0], "FN").as_deref(), Some("Jan Testowy"));
+    assert_eq!(prop(&cards[0], "N").as_deref(), Some("Testowy;Jan;;;"));
+    assert_eq!(prop(&cards[0], "EMAIL").as_deref(), Some("jan@example.org"));
+    assert_eq!(prop(&cards[0], "TITLE").as_deref(), Some("Kierownik\\; biura\\, główny"));
+    assert_eq!(prop(&cards[0], "URL").as_deref(), Some("http://www.example.org"));
+    assert_eq!(prop(&cards[1], "KIND").as_deref(), Some("org"));
+    assert_eq!(prop(&cards[1], "FN").as_deref(), Some("Biuro Testowe"));
+}
+
+#[test]
+fn broken_json_names_file_line_and_column() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"format\": \"praktyki/1\",\n \"practices\": [\n  {\"id\": \"a\",, \"title\": \"A\"}]}")
+        .unwrap();
+    for args in [vec!["search", "a"], vec!["validate"]] {
+        praktyki(dir.path())
+            .arg("--store")
+            .arg(&path)
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("{}:3:14: invalid JSON", path.display())));
+    }
+    praktyki(dir.path())
+        .args(["validate", "/nonexistent/store.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/store.json: cannot read"));
+}
+
+#[test]
+fn schema_errors_are_skipped_and_counted() {
+    let dir = TempDir::new().unwrap();
+    let bad = format!(
+        "{SMALL},\n{{\"title\": \"no id\"}},\n{{\"id\": \"opo-1\", \"title\": \"dup\"}},\n{{\"id\": \"x\", \"title\": 5}}"
+    );
+    let store = store_with(&dir, "bad.json", &bad);
+    praktyki(dir.path())
+        .arg("--store")
+        .arg(&store)
+        .args(["search", "opole"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("opo-1\t"))
+        .stderr(predicate::str::contains("3 practice(s) skipped"));
+    praktyki(dir.path())
+        .arg("--store")
+        .arg(&store)
+        .args(["--strict", "search", "opole"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("3 practice(s) break the schema and --strict is set"));
+    praktyki(dir.path())
+        .args(["validate"])
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(":7:1: error: practice #3: missing field `id`"))
+        .stdout(predicate::str::contains(
+            "error: practice #4 (id 'opo-1'), field 'id': duplicate id (first used by practice #2)",
+        ))
+        .stdout(predicate::str::contains("error: practice #5 (id 'x'), field 'title': invalid type: integer `5`"))
+        .stdout(predicate::str::contains("3 practice(s) loaded, 3 skipped, 3 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn validate_embedded_store_warns_about_the_seed_postal_code() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .args(["validate", "data/practices.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "data/practices.json:17:22: warning: practice #0 (id 'aglomeracja-opolska'), field 'postal_code': postal code '41-301' lies in district 41 (śląskie), not in opolskie",
+        ))
+        .stdout(predicate::str::contains("1 practice(s) loaded, 0 skipped, 0 error(s), 1 warning(s)"));
+}
+
+#[test]
+fn import_writes_atomically_and_never_overwrites_silently() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("sub/store.json");
+    praktyki(dir.path())
+        .args(["import", SEED_TXT, "--into"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("practice 'aglomeracja-opolska' was added"));
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(first, std::fs::read_to_string("data/practices.json").unwrap());
+
+    // Same id again: left alone without --replace.
+    let mut edited = first.replace("Horoszkiewicza 6", "Edited street");
+    std::fs::write(&target, &edited).unwrap();
+    praktyki(dir.path())
+        .args(["import", SEED_TXT, "--into"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already in the store and was left as it is"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), edited);
+
+    // --replace: replaced, and the old version is reported.
+    praktyki(dir.path()).args(["import", SEED_TXT, "--replace", "--into"]).arg(&target).assert().success().stderr(
+        predicate::str::contains("was replaced; the old version:").and(predicate::str::contains("Edited street")),
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
+
+    // Other practices, even ones this version cannot read, are carried over untouched.
+    edited = first.replace(
+        "\"practices\": [",
+        "\"practices\": [\n    {\"id\": \"keep\", \"title\": \"Kept\", \"future_field\": [1, 2]},",
+    );
+    std::fs::write(&target, &edited).unwrap();
+    praktyki(dir.path()).args(["import", SEED_TXT, "--replace", "--into"]).arg(&target).assert().success();
+    let after: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(after["practices"][0]["future_field"], serde_json::json!([1, 2]));
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, ["store.json"], "no temporary files left behind");
+}
+
+#[test]
+fn import_dry_run_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("store.json");
+    praktyki(dir.path())
+        .args(["import", SEED_TXT, "--dry-run", "--into"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"id\": \"aglomeracja-opolska\""))
+        .stderr(predicate::str::contains("left out 24 lines of site menu"))
+        .stderr(predicate::str::contains("would be added"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn import_default_target_is_the_data_directory_store() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path()).args(["import", SEED_TXT]).assert().success();
+    assert!(data.path().join("practices.json").is_file());
+    praktyki(data.path())
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("practices.json (practices.json in the data directory)"));
+}
+
+#[test]
+fn import_of_a_bad_page_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let junk = dir.path().join("junk.txt");
+    std::fs::write(&junk, "nothing here").unwrap();
+    let target = dir.path().join("store.json");
+    praktyki(dir.path())
+        .args(["import", SEED_TXT])
+        .arg(&junk)
+        .arg("--into")
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("junk.txt: no practice title found"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn import_refuses_to_touch_a_broken_store() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("store.json");
+    std::fs::write(&target, "{ broken").unwrap();
+    praktyki(dir.path()).args(["import", SEED_TXT, "--into"]).arg(&target).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "{ broken");
+}
+
+#[test]
+fn paths_explain_the_choice() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("store:       <embedded store> (embedded default store"))
+        .stdout(predicate::str::contains(format!("data dir:    {} (from $PRAKTYKI_DATA)", data.path().display())));
+    praktyki(data.path())
+        .env("PRAKTYKI_STORE", "/tmp/elsewhere.json")
+        .arg("paths")
+        .assert()
+        .stdout(predicate::str::contains("store:       /tmp/elsewhere.json (from $PRAKTYKI_STORE)"));
+}
+
+#[test]
+fn output_never_carries_control_characters_from_data() {
+    let dir = TempDir::new().unwrap();
+    let hostile = r#"{"id": "h", "title": "Evil\u001b]0;pwned\u0007\u001b[2J title", "town": "Opole\u009b31m",
+      "contacts": [{"name": "X\u001b]52;c;Y2xpcA==\u0007", "email": "a@b.pl\u202e"}], "summary": "a\u001b[Hb"}"#;
+    let store = store_with(&dir, "h.json", hostile);
+    for args in [
+        vec!["search", "evil"],
+        vec!["show", "h"],
+        vec!["show", "h", "--json"],
+        vec!["contacts", "h"],
+        vec!["contacts", "h", "--vcard"],
+        vec!["validate"],
+    ] {
+        let out = praktyki(dir.path()).arg("--store").arg(&store).args(&args).output().unwrap();
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t') || c == '\u{202e}'),
+                "{args:?}: {text:?}"
+            );
+        }
+    }
+}

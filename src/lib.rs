@@ -8,9 +8,13 @@
 //! talks to the terminal and carries out the effects. `store` and `search`
 //! know nothing of terminals, so everything but `tui.rs` is tested without one.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod input;
 pub mod present;
 pub mod search;
 pub mod store;
+pub mod tui;
+pub mod ui;

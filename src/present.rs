@@ -56,7 +56,7 @@ fn person_fields(c: &Contact, s: &Strings, out: &mut Vec<CardField>) {
             out.push(CardField { label, value: v.clone(), openable, group });
         }
     };
-    add(s.contacts, Some(&c.name), None);
+    add(s.name, Some(&c.name), None);
     add(s.role, c.role.as_ref(), None);
     add(s.email, c.email.as_ref(), c.email.as_ref().map(|e| format!("mailto:{}", e.trim())));
     add(s.phone, c.phone.as_ref(), None);
@@ -103,4 +103,60 @@ pub fn human_size(bytes: u64) -> String {
         u += 1;
     }
     if u == 0 { format!("{bytes} B") } else { format!("{v:.1} {}", UNITS[u]) }
+}
+
+/// The URL to hand to the system opener, or why there is none. Only http,
+/// https and mailto are opened; a scheme-less "www." site gets http://, and
+/// a path relative to the page is resolved against `base` when it is http(s).
+pub fn openable_url(raw: &str, base: Option<&str>) -> Result<String, String> {
+    let t = raw.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+        return Ok(t.to_owned());
+    }
+    if lower.starts_with("www.") {
+        return Ok(format!("http://{t}"));
+    }
+    if lower.contains(':') {
+        return Err(t.to_owned());
+    }
+    let base = base.map(str::trim).filter(|b| b.starts_with("http://") || b.starts_with("https://"));
+    match base {
+        Some(b) if t.starts_with('/') => {
+            let scheme_end = b.find("://").map_or(0, |i| i + 3);
+            let host_end = b[scheme_end..].find('/').map_or(b.len(), |i| scheme_end + i);
+            Ok(format!("{}{t}", &b[..host_end]))
+        }
+        Some(b) => {
+            let dir = b.split(['?', '#']).next().unwrap_or(b);
+            let dir = &dir[..dir.rfind('/').map_or(dir.len(), |i| i + 1)];
+            Ok(format!("{dir}{t}"))
+        }
+        None => Err(t.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes_open() {
+        assert_eq!(openable_url("www.aglomeracja-opolska.pl", None), Ok("http://www.aglomeracja-opolska.pl".into()));
+        assert_eq!(openable_url("mailto:a@b.pl", None), Ok("mailto:a@b.pl".into()));
+        assert!(openable_url("file:///etc/passwd", None).is_err());
+        assert!(openable_url("javascript:alert(1)", None).is_err());
+        assert!(openable_url("/pliki/a.pdf", None).is_err());
+        assert_eq!(
+            openable_url("/pliki/a.pdf", Some("http://bdp.pl/x/index.php?art=1")),
+            Ok("http://bdp.pl/pliki/a.pdf".into())
+        );
+        assert_eq!(openable_url("a.pdf", Some("http://bdp.pl/x/index.php?art=1")), Ok("http://bdp.pl/x/a.pdf".into()));
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(human_size(980), "980 B");
+        assert_eq!(human_size(1_572_864), "1.5 MB");
+    }
 }

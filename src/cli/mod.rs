@@ -396,7 +396,7 @@ fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Resul
                     writeln!(cx.out, "  {g}")?;
                 }
                 // A person's group line is their name; it is not repeated below it.
-                if f.label == s.contacts {
+                if f.label == s.name {
                     continue;
                 }
                 writeln!(cx.out, "    {}: {}", f.label, f.value)?;

@@ -79,6 +79,12 @@ pub fn query_terms(query: &str) -> Vec<String> {
     fold::fold(&sanitize(query, false)).split_whitespace().map(str::to_owned).collect()
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("len", &self.entries.len()).finish_non_exhaustive()
+    }
+}
+
 impl Index {
     pub fn new(practices: &[Practice]) -> Self {
         let entries: Vec<Entry> = practices
@@ -116,15 +122,23 @@ impl Index {
     /// are ANDed, in any order); the best field per term counts. An empty
     /// query lists everything in Polish alphabetical order of titles.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_cancellable(query, &|| false).unwrap_or_default()
+    }
+
+    /// [`Index::search`] that gives up, returning `None`, as soon as
+    /// `cancelled` says a newer query has superseded this one.
+    pub fn search_cancellable(&self, query: &str, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
         let terms = query_terms(query);
         if terms.is_empty() {
-            return self.by_title.iter().map(|&index| Hit { index, score: 0, field: None }).collect();
+            return Some(self.by_title.iter().map(|&index| Hit { index, score: 0, field: None }).collect());
         }
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(index, entry)| {
+        let mut hits: Vec<Hit> = Vec::new();
+        for chunk in self.entries.chunks(4096).enumerate() {
+            if cancelled() {
+                return None;
+            }
+            hits.extend(chunk.1.iter().enumerate().filter_map(|(i, entry)| {
+                let index = chunk.0 * 4096 + i;
                 let mut total = 0;
                 let mut best: Option<(i64, Field)> = None;
                 for t in &terms {
@@ -135,10 +149,10 @@ impl Index {
                     }
                 }
                 Some(Hit { index, score: total, field: best.map(|b| b.1) })
-            })
-            .collect();
+            }));
+        }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(self.title_rank[a.index].cmp(&self.title_rank[b.index])));
-        hits
+        Some(hits)
     }
 
     /// Character positions in `text` (original, unfolded) that the query

@@ -1,0 +1,191 @@
+//! What can happen (actions) and what update asks the outside world to do
+//! (effects). Bindable actions are unit variants, named verb-first, so the
+//! keymap file can name them; the rest carry data from the event loop.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::search::{Hit, Index};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection (or scroll the detail, or move in the card) down one line.
+    MoveDown,
+    /// Move the selection (or scroll) up one line.
+    MoveUp,
+    /// Down one page.
+    PageDown,
+    /// Up one page.
+    PageUp,
+    /// Down half a page.
+    HalfPageDown,
+    /// Up half a page.
+    HalfPageUp,
+    /// Jump to the first item.
+    GoTop,
+    /// Jump to the last item.
+    GoBottom,
+    /// Put the cursor in the search line.
+    FocusSearch,
+    /// Leave the search line, keeping the query.
+    LeaveSearch,
+    /// Empty the search line.
+    ClearSearch,
+    /// Delete the character before the cursor in the search line.
+    DeleteBack,
+    /// Delete the character under the cursor in the search line.
+    DeleteForward,
+    /// Delete the word before the cursor in the search line.
+    DeleteWord,
+    /// Move the search-line cursor left.
+    CursorLeft,
+    /// Move the search-line cursor right.
+    CursorRight,
+    /// Move the search-line cursor to the start.
+    CursorStart,
+    /// Move the search-line cursor to the end.
+    CursorEnd,
+    /// Move focus to the detail pane.
+    FocusDetail,
+    /// Move focus back to the list.
+    FocusList,
+    /// Next tab of the detail pane.
+    NextTab,
+    /// Previous tab of the detail pane.
+    PrevTab,
+    /// Show the Summary tab.
+    ShowSummary,
+    /// Show the Full presentation tab.
+    ShowPresentation,
+    /// Show the Attachments tab.
+    ShowAttachments,
+    /// Jump to the next occurrence of the search in the open tab.
+    NextMatch,
+    /// Jump to the previous occurrence of the search in the open tab.
+    PrevMatch,
+    /// Open the contact card of the selected practice.
+    OpenCard,
+    /// Copy the selected field (contact card) or attachment URL to the clipboard.
+    Copy,
+    /// Open the selected website, e-mail or attachment URL.
+    OpenLink,
+    /// Close the contact card or the help.
+    Close,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Reload the store from disk.
+    Reload,
+    /// Quit.
+    Quit,
+
+    /// A character typed into the search line.
+    #[serde(skip)]
+    InsertChar(char),
+    /// The terminal has a new size (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// Ranked results for search number `seq`.
+    #[serde(skip)]
+    SearchDone { seq: u64, hits: Arc<Vec<Hit>> },
+    /// A reload finished: the new store and its index, or the error.
+    #[serde(skip)]
+    Reloaded(Result<Arc<(Store, Arc<Index>)>, String>),
+    /// Something to say in the status line.
+    #[serde(skip)]
+    Notify(String),
+}
+
+impl Action {
+    /// A short description for the help screen, in the interface language.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::{En, Pl};
+        match (self, lang) {
+            (Action::MoveDown, En) => "down",
+            (Action::MoveDown, Pl) => "w dół",
+            (Action::MoveUp, En) => "up",
+            (Action::MoveUp, Pl) => "w górę",
+            (Action::PageDown, En) => "page down",
+            (Action::PageDown, Pl) => "strona w dół",
+            (Action::PageUp, En) => "page up",
+            (Action::PageUp, Pl) => "strona w górę",
+            (Action::HalfPageDown, En) => "half page down",
+            (Action::HalfPageDown, Pl) => "pół strony w dół",
+            (Action::HalfPageUp, En) => "half page up",
+            (Action::HalfPageUp, Pl) => "pół strony w górę",
+            (Action::GoTop, En) => "first",
+            (Action::GoTop, Pl) => "na początek",
+            (Action::GoBottom, En) => "last",
+            (Action::GoBottom, Pl) => "na koniec",
+            (Action::FocusSearch, En) => "search",
+            (Action::FocusSearch, Pl) => "szukaj",
+            (Action::LeaveSearch, En) => "leave search",
+            (Action::LeaveSearch, Pl) => "wyjdź z szukania",
+            (Action::ClearSearch, En) => "clear search",
+            (Action::ClearSearch, Pl) => "wyczyść szukanie",
+            (Action::DeleteBack, En) => "delete back",
+            (Action::DeleteBack, Pl) => "usuń znak",
+            (Action::DeleteForward, En) => "delete",
+            (Action::DeleteForward, Pl) => "usuń znak dalej",
+            (Action::DeleteWord, En) => "delete word",
+            (Action::DeleteWord, Pl) => "usuń słowo",
+            (Action::CursorLeft, En) => "cursor left",
+            (Action::CursorLeft, Pl) => "kursor w lewo",
+            (Action::CursorRight, En) => "cursor right",
+            (Action::CursorRight, Pl) => "kursor w prawo",
+            (Action::CursorStart, En) => "line start",
+            (Action::CursorStart, Pl) => "początek wiersza",
+            (Action::CursorEnd, En) => "line end",
+            (Action::CursorEnd, Pl) => "koniec wiersza",
+            (Action::FocusDetail, En) => "details",
+            (Action::FocusDetail, Pl) => "szczegóły",
+            (Action::FocusList, En) => "back to list",
+            (Action::FocusList, Pl) => "wróć do listy",
+            (Action::NextTab, En) => "next tab",
+            (Action::NextTab, Pl) => "następna karta",
+            (Action::PrevTab, En) => "previous tab",
+            (Action::PrevTab, Pl) => "poprzednia karta",
+            (Action::ShowSummary, En) => "summary",
+            (Action::ShowSummary, Pl) => "skrót i metryka",
+            (Action::ShowPresentation, En) => "full presentation",
+            (Action::ShowPresentation, Pl) => "pełna prezentacja",
+            (Action::ShowAttachments, En) => "attachments",
+            (Action::ShowAttachments, Pl) => "załączniki",
+            (Action::NextMatch, En) => "next match",
+            (Action::NextMatch, Pl) => "następne wystąpienie",
+            (Action::PrevMatch, En) => "previous match",
+            (Action::PrevMatch, Pl) => "poprzednie wystąpienie",
+            (Action::OpenCard, En) => "contact card",
+            (Action::OpenCard, Pl) => "kontakt",
+            (Action::Copy, En) => "copy",
+            (Action::Copy, Pl) => "kopiuj",
+            (Action::OpenLink, En) => "open link",
+            (Action::OpenLink, Pl) => "otwórz adres",
+            (Action::Close, En) => "close",
+            (Action::Close, Pl) => "zamknij",
+            (Action::ToggleHelp, En) => "help",
+            (Action::ToggleHelp, Pl) => "pomoc",
+            (Action::Reload, En) => "reload store",
+            (Action::Reload, Pl) => "wczytaj ponownie",
+            (Action::Quit, En) => "quit",
+            (Action::Quit, Pl) => "wyjście",
+            (_, En) => "",
+            (_, Pl) => "",
+        }
+    }
+}
+
+/// Work that update asks the event loop to do; update itself does no IO.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Rank the practices for `query`; answer with `Action::SearchDone { seq, .. }`.
+    Search { seq: u64, query: String },
+    /// Put text on the clipboard (OSC 52).
+    CopyToClipboard(String),
+    /// Open a URL with the system opener.
+    OpenUrl(String),
+    /// Read the store again; answer with `Action::Reloaded`.
+    Reload,
+}

@@ -1,0 +1,271 @@
+//! The detail pane's text as data: lines of typed spans, word-wrapped to a
+//! width. Update uses it to know how far to scroll and where the search
+//! occurs; render styles it. Only the selected practice is ever built.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::i18n::Strings;
+use crate::present;
+use crate::search::fold::fold;
+use crate::store::Practice;
+
+use super::model::Tab;
+
+/// What a span is, so the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heading,
+    Label,
+    Text,
+    Muted,
+    Contact,
+    Link,
+    /// The selected attachment.
+    Selected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub kind: Kind,
+}
+
+pub type DocLine = Vec<Span>;
+
+fn span(text: impl Into<String>, kind: Kind) -> Span {
+    Span { text: text.into(), kind }
+}
+
+fn paragraphs(out: &mut Vec<DocLine>, text: &str, kind: Kind) {
+    for line in text.split('\n') {
+        out.push(vec![span(line, kind)]);
+    }
+}
+
+/// The lines of one tab of a practice. `attachment` is the selected
+/// attachment (Attachments tab); the first line of each attachment is
+/// marked so the selection is visible.
+pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocLine> {
+    let mut out: Vec<DocLine> = Vec::new();
+    match tab {
+        Tab::Summary => {
+            if let Some(area) = &p.area {
+                out.push(vec![span(area.clone(), Kind::Muted)]);
+                out.push(vec![]);
+            }
+            // Contacts first: finding the person is what people come for.
+            out.push(vec![span(s.contacts, Kind::Heading)]);
+            if p.contacts.is_empty() {
+                out.push(vec![span(format!("  {}", s.no_contacts), Kind::Muted)]);
+            }
+            for c in &p.contacts {
+                let mut line = vec![span(format!("  {}", c.name), Kind::Contact)];
+                if let Some(r) = &c.role {
+                    line.push(span(format!(", {r}"), Kind::Text));
+                }
+                out.push(line);
+                if let Some(e) = &c.email {
+                    out.push(vec![span(format!("    {}: ", s.email), Kind::Label), span(e.clone(), Kind::Link)]);
+                }
+                if let Some(ph) = &c.phone {
+                    out.push(vec![span(format!("    {}: ", s.phone), Kind::Label), span(ph.clone(), Kind::Text)]);
+                }
+            }
+            out.push(vec![]);
+            if !p.summary.is_empty() {
+                paragraphs(&mut out, &p.summary, Kind::Text);
+                out.push(vec![]);
+            }
+            out.push(vec![span(s.metadata, Kind::Heading)]);
+            for (label, value) in present::metadata_rows(p, s) {
+                let kind = if label == s.website { Kind::Link } else { Kind::Text };
+                out.push(vec![span(format!("{label}: "), Kind::Label), span(value, kind)]);
+            }
+        }
+        Tab::Presentation => {
+            if p.presentation.is_empty() {
+                out.push(vec![span(s.no_presentation, Kind::Muted)]);
+            }
+            for (i, sec) in p.presentation.iter().enumerate() {
+                if i > 0 {
+                    out.push(vec![]);
+                }
+                if !sec.heading.is_empty() {
+                    out.push(vec![span(sec.heading.clone(), Kind::Heading)]);
+                }
+                paragraphs(&mut out, &sec.body, Kind::Text);
+            }
+        }
+        Tab::Attachments => {
+            if p.attachments.is_empty() {
+                out.push(vec![span(s.no_attachments, Kind::Muted)]);
+            }
+            for (i, a) in p.attachments.iter().enumerate() {
+                if i > 0 {
+                    out.push(vec![]);
+                }
+                let kind = if i == attachment { Kind::Selected } else { Kind::Heading };
+                out.push(vec![span(a.name.clone(), kind)]);
+                let mut details = Vec::new();
+                if let Some(f) = &a.format {
+                    details.push(format!("{}: {}", s.format, f.to_uppercase()));
+                }
+                if let Some(b) = a.size_bytes {
+                    details.push(format!("{}: {}", s.size, present::human_size(b)));
+                }
+                if !details.is_empty() {
+                    out.push(vec![span(format!("  {}", details.join(", ")), Kind::Muted)]);
+                }
+                if let Some(d) = &a.description {
+                    for line in d.split('\n') {
+                        out.push(vec![span(format!("  {line}"), Kind::Text)]);
+                    }
+                }
+                if let Some(u) = &a.url {
+                    out.push(vec![span("  ", Kind::Text), span(u.clone(), Kind::Link)]);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The line on which attachment `i` starts in the unwrapped Attachments tab.
+pub fn attachment_line(lines: &[DocLine], i: usize) -> usize {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.first().is_some_and(|s| matches!(s.kind, Kind::Selected | Kind::Heading)))
+        .nth(i)
+        .map_or(0, |(n, _)| n)
+}
+
+/// Word-wraps lines to `width` columns; a word longer than the width is
+/// broken. Returns the wrapped lines and, for each, its source line.
+pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for (src, line) in lines.iter().enumerate() {
+        let mut current: DocLine = Vec::new();
+        let mut col = 0usize;
+        if line.is_empty() {
+            out.push((src, current));
+            continue;
+        }
+        for sp in line {
+            // Tokens: runs of spaces and runs of non-spaces, so wrapping
+            // happens at word boundaries and spaces at a break are dropped.
+            let mut token = String::new();
+            let mut tokens: Vec<String> = Vec::new();
+            for c in sp.text.chars() {
+                if !token.is_empty() && (c == ' ') != token.ends_with(' ') {
+                    tokens.push(std::mem::take(&mut token));
+                }
+                token.push(c);
+            }
+            if !token.is_empty() {
+                tokens.push(token);
+            }
+            for tok in tokens {
+                let w: usize = tok.chars().map(|c| c.width().unwrap_or(0)).sum();
+                let is_space = tok.starts_with(' ');
+                if col + w > width && col > 0 {
+                    out.push((src, std::mem::take(&mut current)));
+                    col = 0;
+                    if is_space {
+                        continue;
+                    }
+                }
+                if w > width {
+                    // A word wider than the line: break it by characters.
+                    let mut piece = String::new();
+                    for c in tok.chars() {
+                        let cw = c.width().unwrap_or(0);
+                        if col + cw > width && col > 0 {
+                            push_text(&mut current, std::mem::take(&mut piece), sp.kind);
+                            out.push((src, std::mem::take(&mut current)));
+                            col = 0;
+                        }
+                        piece.push(c);
+                        col += cw;
+                    }
+                    push_text(&mut current, piece, sp.kind);
+                } else {
+                    push_text(&mut current, tok, sp.kind);
+                    col += w;
+                }
+            }
+        }
+        out.push((src, current));
+    }
+    out
+}
+
+fn push_text(line: &mut DocLine, text: String, kind: Kind) {
+    if text.is_empty() {
+        return;
+    }
+    match line.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(&text),
+        _ => line.push(Span { text, kind }),
+    }
+}
+
+/// The text of a line without styles.
+pub fn plain(line: &DocLine) -> String {
+    line.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Character ranges of every occurrence of any term in `text` (folded
+/// comparison, so `lodz` finds `Łódź`); ranges are in characters of `text`.
+pub fn occurrences(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let hay: Vec<char> = fold(text).chars().collect();
+    let mut out = Vec::new();
+    for t in terms {
+        let needle: Vec<char> = t.chars().collect();
+        if needle.is_empty() || needle.len() > hay.len() {
+            continue;
+        }
+        for start in 0..=hay.len() - needle.len() {
+            if hay[start..start + needle.len()] == needle[..] {
+                out.push((start, start + needle.len()));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> DocLine {
+        vec![span(s, Kind::Text)]
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let w = wrap(&[text("Ala ma kota i psa")], 7);
+        let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
+        assert_eq!(lines, ["Ala ma", "kota i", "psa"]);
+    }
+
+    #[test]
+    fn long_words_and_wide_characters_break() {
+        let w = wrap(&[text("abcdefghij")], 4);
+        let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
+        assert_eq!(lines, ["abcd", "efgh", "ij"]);
+        let w = wrap(&[text("日本語日本語")], 5);
+        for (_, l) in &w {
+            let width: usize = plain(l).chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert!(width <= 5);
+        }
+        assert_eq!(wrap(&[text("x")], 0).len(), 1, "zero width does not loop");
+    }
+
+    #[test]
+    fn occurrences_are_folded() {
+        assert_eq!(occurrences("Łódź i łódzkie", &["lodz".into()]), [(0, 4), (7, 11)]);
+    }
+}

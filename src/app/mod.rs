@@ -1,0 +1,11 @@
+//! The application core: model, actions, effects and the pure `update`.
+
+pub mod action;
+pub mod doc;
+pub mod layout;
+pub mod model;
+pub mod update;
+
+pub use action::{Action, Effect};
+pub use model::{Focus, Model, Tab};
+pub use update::{action_for_key, update};

@@ -1,0 +1,152 @@
+//! The state of the browser. One struct with a small part per pane.
+
+use std::sync::Arc;
+
+use crate::i18n::{Lang, Strings};
+use crate::input::{Keymap, Mode};
+use crate::search::{Hit, Index};
+use crate::store::{Practice, Store};
+
+use super::layout::{self, Areas};
+
+/// Which part of the screen receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Search,
+    Detail,
+}
+
+/// The three views of a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Summary,
+    Presentation,
+    Attachments,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Summary, Tab::Presentation, Tab::Attachments];
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Tab::Summary => s.tab_summary,
+            Tab::Presentation => s.tab_presentation,
+            Tab::Attachments => s.tab_attachments,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+/// The search line.
+#[derive(Debug, Clone, Default)]
+pub struct SearchLine {
+    pub text: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+    /// Number of the latest search asked for.
+    pub seq: u64,
+    /// Whether results for `seq` are still to come.
+    pub pending: bool,
+}
+
+/// The list of hits and the selection.
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    pub hits: Arc<Vec<Hit>>,
+    /// The query these hits answer (for highlighting).
+    pub query: String,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// The detail pane.
+#[derive(Debug, Clone, Default)]
+pub struct DetailState {
+    pub tab: Tab,
+    pub scroll: usize,
+    /// Selected attachment in the Attachments tab.
+    pub attachment: usize,
+}
+
+pub struct Model {
+    pub store: Store,
+    pub index: Arc<Index>,
+    /// Where the store came from, for the status line.
+    pub store_label: String,
+    pub keymap: Arc<Keymap>,
+    pub lang: Lang,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub search: SearchLine,
+    pub list: ListState,
+    pub detail: DetailState,
+    /// The contact card, with its selected field, when open.
+    pub card: Option<usize>,
+    /// The help overlay, with its scroll, when open.
+    pub help: Option<usize>,
+    pub status: Option<(String, StatusKind)>,
+    pub quit: bool,
+}
+
+impl Model {
+    /// A model showing every practice in title order.
+    pub fn new(store: Store, index: Arc<Index>, store_label: String, keymap: Arc<Keymap>, lang: Lang) -> Self {
+        let hits = Arc::new(index.search(""));
+        Self {
+            store,
+            index,
+            store_label,
+            keymap,
+            lang,
+            size: (80, 24),
+            focus: Focus::List,
+            search: SearchLine::default(),
+            list: ListState { hits, ..ListState::default() },
+            detail: DetailState::default(),
+            card: None,
+            help: None,
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size.0, self.size.1, self.focus)
+    }
+
+    /// The practice under the selection, if any.
+    pub fn selected(&self) -> Option<&Practice> {
+        self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
+    }
+
+    /// The keymap table keys are read from now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if self.card.is_some() {
+            Mode::Card
+        } else {
+            match self.focus {
+                Focus::List => Mode::List,
+                Focus::Search => Mode::Search,
+                Focus::Detail => Mode::Detail,
+            }
+        }
+    }
+}

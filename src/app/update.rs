@@ -1,0 +1,352 @@
+//! The state machine: `update` applies one action to the model and returns
+//! the effects it wants carried out. No IO happens here.
+
+use std::sync::Arc;
+
+use crate::input::{Chord, Mode};
+use crate::present::{self, card_fields};
+use crate::search::query_terms;
+
+use super::action::{Action, Effect};
+use super::doc;
+use super::model::{Focus, Model, StatusKind, Tab};
+
+/// The action a key chord means in the model's current mode: its binding,
+/// or, in the search line, the character typed.
+pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
+    let mode = m.mode();
+    if let Some(a) = m.keymap.lookup(mode, chord) {
+        return Some(a.clone());
+    }
+    match (mode, chord.text()) {
+        (Mode::Search, Some(c)) => Some(Action::InsertChar(c)),
+        _ => None,
+    }
+}
+
+fn info(m: &mut Model, text: impl Into<String>) {
+    m.status = Some((text.into(), StatusKind::Info));
+}
+
+fn error(m: &mut Model, text: impl Into<String>) {
+    m.status = Some((text.into(), StatusKind::Error));
+}
+
+/// Applies one action; returns the effects to carry out.
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    // A message stays until the user does something else.
+    if !matches!(action, Action::Resize(..) | Action::SearchDone { .. } | Action::Notify(_) | Action::Reloaded(_)) {
+        m.status = None;
+    }
+    let mut fx = Vec::new();
+    match action {
+        Action::MoveDown => step(m, 1),
+        Action::MoveUp => step(m, -1),
+        Action::PageDown => step(m, page(m) as isize),
+        Action::PageUp => step(m, -(page(m) as isize)),
+        Action::HalfPageDown => step(m, (page(m) / 2).max(1) as isize),
+        Action::HalfPageUp => step(m, -((page(m) / 2).max(1) as isize)),
+        Action::GoTop => step(m, isize::MIN / 2),
+        Action::GoBottom => step(m, isize::MAX / 2),
+        Action::FocusSearch => {
+            m.focus = Focus::Search;
+            m.search.cursor = m.search.text.chars().count();
+        }
+        Action::LeaveSearch | Action::FocusList => m.focus = Focus::List,
+        Action::ClearSearch => {
+            if !m.search.text.is_empty() {
+                m.search.text.clear();
+                m.search.cursor = 0;
+                fx.push(new_search(m));
+            }
+        }
+        Action::InsertChar(c) => {
+            let at = byte_at(&m.search.text, m.search.cursor);
+            m.search.text.insert(at, c);
+            m.search.cursor += 1;
+            fx.push(new_search(m));
+        }
+        Action::DeleteBack => {
+            if m.search.cursor > 0 {
+                m.search.cursor -= 1;
+                let at = byte_at(&m.search.text, m.search.cursor);
+                m.search.text.remove(at);
+                fx.push(new_search(m));
+            }
+        }
+        Action::DeleteForward => {
+            if m.search.cursor < m.search.text.chars().count() {
+                let at = byte_at(&m.search.text, m.search.cursor);
+                m.search.text.remove(at);
+                fx.push(new_search(m));
+            }
+        }
+        Action::DeleteWord => {
+            let chars: Vec<char> = m.search.text.chars().collect();
+            let mut start = m.search.cursor;
+            while start > 0 && chars[start - 1] == ' ' {
+                start -= 1;
+            }
+            while start > 0 && chars[start - 1] != ' ' {
+                start -= 1;
+            }
+            if start < m.search.cursor {
+                m.search.text = chars[..start].iter().chain(&chars[m.search.cursor..]).collect();
+                m.search.cursor = start;
+                fx.push(new_search(m));
+            }
+        }
+        Action::CursorLeft => m.search.cursor = m.search.cursor.saturating_sub(1),
+        Action::CursorRight => m.search.cursor = (m.search.cursor + 1).min(m.search.text.chars().count()),
+        Action::CursorStart => m.search.cursor = 0,
+        Action::CursorEnd => m.search.cursor = m.search.text.chars().count(),
+        Action::FocusDetail => {
+            if m.selected().is_some() {
+                m.focus = Focus::Detail;
+            }
+        }
+        Action::NextTab => set_tab(m, Tab::ALL[(m.detail.tab.index() + 1) % 3]),
+        Action::PrevTab => set_tab(m, Tab::ALL[(m.detail.tab.index() + 2) % 3]),
+        Action::ShowSummary => set_tab(m, Tab::Summary),
+        Action::ShowPresentation => set_tab(m, Tab::Presentation),
+        Action::ShowAttachments => set_tab(m, Tab::Attachments),
+        Action::NextMatch => jump_match(m, true),
+        Action::PrevMatch => jump_match(m, false),
+        Action::OpenCard => {
+            if m.selected().is_some() {
+                m.card = Some(0);
+                m.help = None;
+            }
+        }
+        Action::Copy => copy(m, &mut fx),
+        Action::OpenLink => open_link(m, &mut fx),
+        Action::Close => {
+            if m.help.is_some() {
+                m.help = None;
+            } else {
+                m.card = None;
+            }
+        }
+        Action::ToggleHelp => m.help = if m.help.is_some() { None } else { Some(0) },
+        Action::Reload => fx.push(Effect::Reload),
+        Action::Quit => m.quit = true,
+        Action::Resize(w, h) => {
+            m.size = (w, h);
+            keep_visible(m);
+            clamp_detail(m);
+        }
+        Action::SearchDone { seq, hits } => {
+            if seq == m.search.seq {
+                m.list.hits = hits;
+                m.list.query = m.search.text.clone();
+                m.list.selected = 0;
+                m.list.offset = 0;
+                m.search.pending = false;
+                reset_detail(m);
+            }
+        }
+        Action::Reloaded(Ok(pair)) => {
+            let (store, index) = Arc::unwrap_or_clone(pair);
+            let n = store.practices.len();
+            let skipped = store.skipped();
+            m.store = store;
+            m.index = index;
+            m.card = None;
+            fx.push(new_search(m));
+            let s = m.strings();
+            info(m, format!("{} ({n} {}, {skipped} {})", s.reloaded, s.shown, s.skipped));
+        }
+        Action::Reloaded(Err(e)) => {
+            let s = m.strings();
+            error(m, format!("{}: {e}", s.reload_failed));
+        }
+        Action::Notify(text) => info(m, text),
+    }
+    fx
+}
+
+fn byte_at(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
+}
+
+fn new_search(m: &mut Model) -> Effect {
+    m.search.seq += 1;
+    m.search.pending = true;
+    Effect::Search { seq: m.search.seq, query: m.search.text.clone() }
+}
+
+/// How far a page moves in the pane that has the keys.
+fn page(m: &Model) -> usize {
+    let a = m.areas();
+    match (m.help, m.card, m.focus) {
+        (Some(_), _, _) => usize::from(m.size.1.saturating_sub(4)).max(1),
+        (None, Some(_), _) => 5,
+        (None, None, Focus::Detail) => a.detail_text().1.max(1),
+        _ => a.list_rows(),
+    }
+}
+
+fn moved(pos: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    pos.saturating_add_signed(delta).min(len - 1)
+}
+
+/// Moves whatever the keys move now by `delta` lines.
+fn step(m: &mut Model, delta: isize) {
+    if let Some(scroll) = m.help {
+        m.help = Some(scroll.saturating_add_signed(delta).min(help_len(m)));
+        return;
+    }
+    if let Some(sel) = m.card {
+        let n = m.selected().map_or(0, |p| card_fields(p, m.strings()).len());
+        m.card = Some(moved(sel, delta, n));
+        return;
+    }
+    match m.focus {
+        Focus::Detail if m.detail.tab == Tab::Attachments => {
+            let n = m.selected().map_or(0, |p| p.attachments.len());
+            if n > 0 {
+                m.detail.attachment = moved(m.detail.attachment, delta, n);
+                scroll_to_attachment(m);
+            } else {
+                scroll(m, delta);
+            }
+        }
+        Focus::Detail => scroll(m, delta),
+        Focus::List | Focus::Search => {
+            let before = m.list.selected;
+            m.list.selected = moved(m.list.selected, delta, m.list.hits.len());
+            keep_visible(m);
+            if before != m.list.selected {
+                reset_detail(m);
+            }
+        }
+    }
+}
+
+/// Lines of the help overlay, to bound its scrolling.
+fn help_len(m: &Model) -> usize {
+    Mode::ALL.iter().map(|mode| m.keymap.table(*mode).len() + 2).sum()
+}
+
+fn keep_visible(m: &mut Model) {
+    let rows = m.areas().list_rows();
+    let l = &mut m.list;
+    if l.selected < l.offset {
+        l.offset = l.selected;
+    } else if l.selected >= l.offset + rows {
+        l.offset = l.selected + 1 - rows;
+    }
+    // After a resize to a taller list, show as many rows as fit.
+    let max_offset = l.hits.len().saturating_sub(rows);
+    l.offset = l.offset.min(max_offset);
+}
+
+fn reset_detail(m: &mut Model) {
+    m.detail.scroll = 0;
+    m.detail.attachment = 0;
+}
+
+fn set_tab(m: &mut Model, tab: Tab) {
+    if m.detail.tab != tab {
+        m.detail.tab = tab;
+        reset_detail(m);
+    }
+}
+
+/// The open tab wrapped to the detail width: (source line, line) pairs.
+fn wrapped_tab(m: &Model) -> Vec<(usize, doc::DocLine)> {
+    let Some(p) = m.selected() else { return Vec::new() };
+    let lines = doc::build(p, m.detail.tab, m.strings(), m.detail.attachment);
+    doc::wrap(&lines, m.areas().detail_text().0)
+}
+
+fn max_scroll(m: &Model) -> usize {
+    wrapped_tab(m).len().saturating_sub(m.areas().detail_text().1)
+}
+
+fn scroll(m: &mut Model, delta: isize) {
+    m.detail.scroll = m.detail.scroll.saturating_add_signed(delta).min(max_scroll(m));
+}
+
+fn clamp_detail(m: &mut Model) {
+    m.detail.scroll = m.detail.scroll.min(max_scroll(m));
+}
+
+fn scroll_to_attachment(m: &mut Model) {
+    let Some(p) = m.selected() else { return };
+    let lines = doc::build(p, Tab::Attachments, m.strings(), m.detail.attachment);
+    let src = doc::attachment_line(&lines, m.detail.attachment);
+    let width = m.areas().detail_text().0;
+    let wrapped = doc::wrap(&lines, width);
+    let first = wrapped.iter().position(|(s, _)| *s == src).unwrap_or(0);
+    let height = m.areas().detail_text().1;
+    if first < m.detail.scroll {
+        m.detail.scroll = first;
+    } else if first >= m.detail.scroll + height {
+        m.detail.scroll = first + 1 - height;
+    }
+    clamp_detail(m);
+}
+
+fn jump_match(m: &mut Model, forward: bool) {
+    let terms = query_terms(&m.list.query);
+    let lines: Vec<usize> = wrapped_tab(m)
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, l))| !doc::occurrences(&doc::plain(l), &terms).is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let cur = m.detail.scroll;
+    let target = if forward { lines.iter().find(|l| **l > cur) } else { lines.iter().rev().find(|l| **l < cur) };
+    match target {
+        Some(t) => m.detail.scroll = *t,
+        None => {
+            let s = m.strings().no_more_matches;
+            info(m, s);
+        }
+    }
+}
+
+fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
+    let s = m.strings();
+    let value = match (m.card, m.focus, m.detail.tab) {
+        (Some(i), _, _) => m.selected().and_then(|p| card_fields(p, s).get(i).map(|f| f.value.trim().to_owned())),
+        (None, Focus::Detail, Tab::Attachments) => {
+            m.selected().and_then(|p| p.attachments.get(m.detail.attachment)).and_then(|a| a.url.clone())
+        }
+        _ => None,
+    };
+    match value.filter(|v| !v.is_empty()) {
+        Some(v) => {
+            let shown: String = v.chars().take(60).collect();
+            info(m, format!("{}: {shown}", s.copied));
+            fx.push(Effect::CopyToClipboard(v));
+        }
+        None => info(m, s.nothing_to_copy),
+    }
+}
+
+fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
+    let s = m.strings();
+    let Some(p) = m.selected() else { return };
+    let raw = match (m.card, m.detail.tab) {
+        (Some(i), _) => card_fields(p, s).get(i).and_then(|f| f.openable.clone()),
+        (None, Tab::Attachments) => p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()),
+        (None, _) => p.website.clone(),
+    };
+    let base = p.source_url.clone();
+    let Some(raw) = raw else {
+        info(m, s.nothing_to_copy);
+        return;
+    };
+    match present::openable_url(&raw, base.as_deref()) {
+        Ok(url) => {
+            info(m, format!("{}: {url}", s.opening));
+            fx.push(Effect::OpenUrl(url));
+        }
+        Err(url) => error(m, format!("{}: {url}", s.not_openable)),
+    }
+}

@@ -1,0 +1,393 @@
+//! Keys: chords written as text ("ctrl-d", "shift-tab", "G"), and the
+//! keymap, which is data: defaults embedded from `keymap.toml`, looked up
+//! per mode, and read backwards to make the help screen and the hints.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::app::Action;
+
+/// The default keymap, compiled in.
+pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
+
+/// Where keys are being read: each has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Mode {
+    Global,
+    List,
+    Search,
+    Detail,
+    Card,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 6] = [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Help, Mode::Global];
+
+    fn table(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::List => "list",
+            Mode::Search => "search",
+            Mode::Detail => "detail",
+            Mode::Card => "card",
+            Mode::Help => "help",
+        }
+    }
+
+    /// The modes whose tables are consulted, in order.
+    fn chain(self) -> &'static [Mode] {
+        match self {
+            Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
+            Mode::List => &[Mode::List, Mode::Global],
+            Mode::Search => &[Mode::Search, Mode::Global],
+            Mode::Card => &[Mode::Card, Mode::Global],
+            Mode::Help => &[Mode::Help, Mode::Global],
+            Mode::Global => &[Mode::Global],
+        }
+    }
+}
+
+/// One key with its modifiers, normalised so that "G" and "shift-g" are
+/// the same chord, as terminals report them differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Chord {
+    pub code: Code,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: bool,
+}
+
+/// Key codes praktyki can bind (a subset of crossterm's, orderable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    Char(char),
+    F(u8),
+    Enter,
+    Esc,
+    Tab,
+    Backspace,
+    Delete,
+    Insert,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum KeyError {
+    #[error("unknown key '{0}'")]
+    UnknownKey(String),
+    #[error("unknown modifier '{0}' (use ctrl, alt or shift)")]
+    UnknownModifier(String),
+}
+
+const NAMES: &[(&str, Code)] = &[
+    ("enter", Code::Enter),
+    ("esc", Code::Esc),
+    ("tab", Code::Tab),
+    ("backspace", Code::Backspace),
+    ("delete", Code::Delete),
+    ("insert", Code::Insert),
+    ("up", Code::Up),
+    ("down", Code::Down),
+    ("left", Code::Left),
+    ("right", Code::Right),
+    ("home", Code::Home),
+    ("end", Code::End),
+    ("pageup", Code::PageUp),
+    ("pagedown", Code::PageDown),
+    ("space", Code::Char(' ')),
+    ("minus", Code::Char('-')),
+];
+
+impl Chord {
+    fn normalised(code: Code, ctrl: bool, alt: bool, shift: bool) -> Self {
+        match code {
+            // Shift is part of the character itself: "G", "?", "N".
+            Code::Char(c) => {
+                let c = if shift && c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c };
+                let c = if ctrl { c.to_ascii_lowercase() } else { c };
+                Chord { code: Code::Char(c), ctrl, alt, shift: false }
+            }
+            _ => Chord { code, ctrl, alt, shift },
+        }
+    }
+
+    /// Parses "ctrl-d", "shift-tab", "G", "f1", "-" (a lone minus).
+    pub fn parse(s: &str) -> Result<Self, KeyError> {
+        let s = s.trim();
+        let (mut ctrl, mut alt, mut shift) = (false, false, false);
+        let mut rest = s;
+        while let Some((m, tail)) = rest.split_once('-') {
+            if tail.is_empty() {
+                break;
+            }
+            match m.to_ascii_lowercase().as_str() {
+                "ctrl" | "c" => ctrl = true,
+                "alt" | "a" | "meta" => alt = true,
+                "shift" | "s" => shift = true,
+                _ => return Err(KeyError::UnknownModifier(m.to_owned())),
+            }
+            rest = tail;
+        }
+        let lower = rest.to_ascii_lowercase();
+        let code = if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == lower) {
+            *c
+        } else if lower == "backtab" {
+            shift = true;
+            Code::Tab
+        } else if let Some(n) =
+            lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=24).contains(n))
+        {
+            Code::F(n)
+        } else {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Code::Char(c),
+                _ => return Err(KeyError::UnknownKey(s.to_owned())),
+            }
+        };
+        Ok(Self::normalised(code, ctrl, alt, shift))
+    }
+
+    /// The chord of a terminal key event, if it is one praktyki can bind.
+    pub fn from_event(e: &KeyEvent) -> Option<Self> {
+        let m = e.modifiers;
+        let shift = m.contains(KeyModifiers::SHIFT);
+        let code = match e.code {
+            KeyCode::Char(c) => Code::Char(c),
+            KeyCode::F(n) => Code::F(n),
+            KeyCode::Enter => Code::Enter,
+            KeyCode::Esc => Code::Esc,
+            KeyCode::Tab => Code::Tab,
+            KeyCode::BackTab => return Some(Chord { code: Code::Tab, ctrl: false, alt: false, shift: true }),
+            KeyCode::Backspace => Code::Backspace,
+            KeyCode::Delete => Code::Delete,
+            KeyCode::Insert => Code::Insert,
+            KeyCode::Up => Code::Up,
+            KeyCode::Down => Code::Down,
+            KeyCode::Left => Code::Left,
+            KeyCode::Right => Code::Right,
+            KeyCode::Home => Code::Home,
+            KeyCode::End => Code::End,
+            KeyCode::PageUp => Code::PageUp,
+            KeyCode::PageDown => Code::PageDown,
+            _ => return None,
+        };
+        Some(Self::normalised(code, m.contains(KeyModifiers::CONTROL), m.contains(KeyModifiers::ALT), shift))
+    }
+
+    /// A printable character typed without ctrl or alt, for the search line.
+    pub fn text(&self) -> Option<char> {
+        match self.code {
+            Code::Char(c) if !self.ctrl && !self.alt && !c.is_control() => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Chord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            write!(f, "ctrl-")?;
+        }
+        if self.alt {
+            write!(f, "alt-")?;
+        }
+        if self.shift {
+            write!(f, "shift-")?;
+        }
+        match self.code {
+            Code::Char(' ') => write!(f, "space"),
+            Code::Char(c) => write!(f, "{c}"),
+            Code::F(n) => write!(f, "F{n}"),
+            other => {
+                let name = NAMES.iter().find(|(_, c)| *c == other).map_or("?", |(n, _)| n);
+                let pretty = match name {
+                    "pageup" => "PgUp",
+                    "pagedown" => "PgDn",
+                    "enter" => "Enter",
+                    "esc" => "Esc",
+                    "tab" => "Tab",
+                    "backspace" => "Bksp",
+                    "delete" => "Del",
+                    "up" => "↑",
+                    "down" => "↓",
+                    "left" => "←",
+                    "right" => "→",
+                    "home" => "Home",
+                    "end" => "End",
+                    n => n,
+                };
+                write!(f, "{pretty}")
+            }
+        }
+    }
+}
+
+/// Key bindings per mode, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    tables: BTreeMap<Mode, Vec<(Chord, Action)>>,
+}
+
+#[derive(Debug, Error)]
+pub enum KeymapError {
+    #[error("{origin}: {message}")]
+    Toml { origin: String, message: String },
+    #[error("{origin}: [{table}] \"{key}\": {source}")]
+    Key {
+        origin: String,
+        table: String,
+        key: String,
+        #[source]
+        source: KeyError,
+    },
+    #[error("{origin}: unknown mode [{0}] (modes: global, list, search, detail, card, help)", origin = .1)]
+    Mode(String, String),
+}
+
+#[derive(Deserialize)]
+struct RawKeymap(BTreeMap<String, toml::Table>);
+
+impl Keymap {
+    /// The embedded defaults.
+    pub fn defaults() -> Self {
+        // The embedded file is checked by a test; failing here would be a build defect.
+        Self::from_toml(DEFAULT_KEYMAP, "<default keymap>").unwrap_or_default()
+    }
+
+    /// Parses a keymap file; every error names the table and the key.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Self, KeymapError> {
+        let raw: RawKeymap = toml::from_str(text)
+            .map_err(|e| KeymapError::Toml { origin: origin.to_owned(), message: e.to_string() })?;
+        let mut map = Keymap::default();
+        for (table, entries) in raw.0 {
+            let mode = Mode::ALL
+                .into_iter()
+                .find(|m| m.table() == table)
+                .ok_or_else(|| KeymapError::Mode(table.clone(), origin.to_owned()))?;
+            for (key, value) in entries {
+                let chord = Chord::parse(&key).map_err(|source| KeymapError::Key {
+                    origin: origin.to_owned(),
+                    table: table.clone(),
+                    key: key.clone(),
+                    source,
+                })?;
+                let action: Action = value.try_into().map_err(|e: toml::de::Error| KeymapError::Toml {
+                    origin: origin.to_owned(),
+                    message: format!("[{table}] \"{key}\": {}", e.message()),
+                })?;
+                map.bind(mode, chord, action);
+            }
+        }
+        Ok(map)
+    }
+
+    /// Binds a chord in a mode, replacing an earlier binding of it.
+    pub fn bind(&mut self, mode: Mode, chord: Chord, action: Action) {
+        let table = self.tables.entry(mode).or_default();
+        table.retain(|(c, _)| *c != chord);
+        table.push((chord, action));
+    }
+
+    /// The action of a chord in a mode, following the fall-through chain.
+    pub fn lookup(&self, mode: Mode, chord: &Chord) -> Option<&Action> {
+        mode.chain()
+            .iter()
+            .filter_map(|m| self.tables.get(m))
+            .find_map(|t| t.iter().find(|(c, _)| c == chord).map(|(_, a)| a))
+    }
+
+    /// The chords that reach `action` in `mode` (through the chain), in file order.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Chord> {
+        let want = std::mem::discriminant(action);
+        let mut out: Vec<Chord> = Vec::new();
+        for m in mode.chain() {
+            for (c, a) in self.tables.get(m).into_iter().flatten() {
+                // A chord shadowed by an earlier table does not reach this action.
+                if std::mem::discriminant(a) == want
+                    && self.lookup(mode, c).map(std::mem::discriminant) == Some(want)
+                    && !out.contains(c)
+                {
+                    out.push(*c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The bindings of one table, for the help screen.
+    pub fn table(&self, mode: Mode) -> &[(Chord, Action)] {
+        self.tables.get(&mode).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn chords_parse_and_match_events() {
+        let cases = [
+            ("j", key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            ("G", key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            ("shift-g", key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            ("ctrl-d", key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            ("shift-tab", key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            ("backtab", key(KeyCode::BackTab, KeyModifiers::NONE)),
+            ("pagedown", key(KeyCode::PageDown, KeyModifiers::NONE)),
+            ("f1", key(KeyCode::F(1), KeyModifiers::NONE)),
+            ("?", key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            ("-", key(KeyCode::Char('-'), KeyModifiers::NONE)),
+        ];
+        for (text, event) in cases {
+            assert_eq!(Chord::parse(text), Ok(Chord::from_event(&event).unwrap()), "{text}");
+        }
+        assert_eq!(Chord::parse("hyper-x"), Err(KeyError::UnknownModifier("hyper".into())));
+        assert_eq!(Chord::parse("pgdwn"), Err(KeyError::UnknownKey("pgdwn".into())));
+    }
+
+    #[test]
+    fn default_keymap_parses_and_falls_through() {
+        let km = Keymap::from_toml(DEFAULT_KEYMAP, "default").unwrap();
+        let j = Chord::parse("j").unwrap();
+        assert!(matches!(km.lookup(Mode::List, &j), Some(Action::MoveDown)));
+        assert!(matches!(km.lookup(Mode::Detail, &j), Some(Action::MoveDown)), "detail falls through to list");
+        assert!(km.lookup(Mode::Search, &j).is_none(), "j is text in the search line");
+        let ctrl_c = Chord::parse("ctrl-c").unwrap();
+        for mode in Mode::ALL {
+            assert!(matches!(km.lookup(mode, &ctrl_c), Some(Action::Quit)), "{mode:?}");
+        }
+        let esc = Chord::parse("esc").unwrap();
+        assert!(matches!(km.lookup(Mode::Detail, &esc), Some(Action::FocusList)), "detail's own esc shadows list's");
+        let keys: Vec<String> = km.keys_for(Mode::Detail, &Action::ClearSearch).iter().map(|c| c.to_string()).collect();
+        assert!(keys.is_empty(), "esc is shadowed in detail: {keys:?}");
+        let keys: Vec<String> = km.keys_for(Mode::List, &Action::MoveDown).iter().map(|c| c.to_string()).collect();
+        assert_eq!(keys, ["j", "↓"]);
+    }
+
+    #[test]
+    fn keymap_errors_name_table_and_key() {
+        let err = Keymap::from_toml("[list]\n\"ctrl-\u{1F600}x\" = \"quit\"\n", "k.toml").unwrap_err().to_string();
+        assert!(err.contains("k.toml: [list]"), "{err}");
+        let err = Keymap::from_toml("[list]\n\"j\" = \"fly\"\n", "k.toml").unwrap_err().to_string();
+        assert!(err.contains("[list] \"j\"") && err.contains("fly"), "{err}");
+        let err = Keymap::from_toml("[lsit]\n\"j\" = \"quit\"\n", "k.toml").unwrap_err().to_string();
+        assert!(err.contains("unknown mode [lsit]"), "{err}");
+    }
+}

@@ -1,0 +1,296 @@
+//! The terminal: setting it up and always putting it back, the event loop,
+//! and carrying out effects. The only module that does IO after start-up.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+
+use anyhow::{Context as _, Result};
+use base64::Engine;
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+use crate::app::{self, Action, Effect, Model};
+use crate::cli::load_choice;
+use crate::config::StoreChoice;
+use crate::input::Chord;
+use crate::search::Index;
+use crate::store::LoadOptions;
+use crate::ui::{self, Theme};
+
+/// Stores up to this size are searched on the input thread: it takes less
+/// than a frame. Larger ones are searched by a worker.
+const INLINE_SEARCH_LIMIT: usize = 20_000;
+
+/// OSC 52 payloads larger than this are refused; terminals and tmux cap
+/// them too, and silently, which would be worse.
+pub const OSC52_MAX_BYTES: usize = 100_000;
+
+/// Whether the terminal is in raw mode and the alternate screen, so that
+/// restoring is done once, from whichever exit path comes first.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back: raw mode off, main screen, cursor shown.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let mut out = io::stdout();
+        let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+        let _ = out.flush();
+    }
+}
+
+/// Restores the terminal when dropped, so `?` and early returns are safe.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let original = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Restore first, or the report lands on the alternate screen and is lost.
+        restore();
+        original(info);
+    }));
+}
+
+enum Msg {
+    Event(Event),
+    Action(Action),
+    /// The terminal stopped answering: end of input, or an I/O error.
+    InputClosed,
+    Signal(i32),
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard.
+pub fn osc52(text: &str) -> Option<String> {
+    if text.len() > OSC52_MAX_BYTES {
+        return None;
+    }
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    Some(format!("\x1b]52;c;{b64}\x07"))
+}
+
+/// The system's URL opener, if one is installed.
+fn opener() -> Option<&'static str> {
+    let candidates: &[&str] = if cfg!(target_os = "macos") { &["open"] } else { &["xdg-open", "wslview"] };
+    let path = std::env::var_os("PATH")?;
+    candidates.iter().copied().find(|c| std::env::split_paths(&path).any(|d| d.join(c).is_file()))
+}
+
+/// Runs the browser until the user quits or the terminal goes away.
+/// Returns the process exit status.
+pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -> Result<u8> {
+    if !io::stdout().is_terminal() {
+        anyhow::bail!("the browser needs a terminal; for scripts use a subcommand (see `praktyki --help`)");
+    }
+    install_panic_hook();
+    enable_raw_mode().context("cannot put the terminal in raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let _guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
+        .context("cannot set up the terminal")?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot set up the terminal")?;
+    terminal.clear()?;
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_input(tx.clone());
+    spawn_signals(tx.clone())?;
+    let latest = Arc::new(AtomicU64::new(0));
+    let worker = spawn_search_worker(tx.clone(), latest.clone());
+
+    let mut model = model;
+    let size = terminal.size()?;
+    let mut queue_: Vec<Action> = vec![Action::Resize(size.width, size.height)];
+    let mut exit = 0u8;
+    loop {
+        let mut dirty = false;
+        while let Some(action) = (!queue_.is_empty()).then(|| queue_.remove(0)) {
+            dirty = true;
+            for effect in app::update(&mut model, action) {
+                if let Some(a) = perform(effect, &model, &worker, &latest, &choice, opts, terminal.backend_mut()) {
+                    queue_.push(a);
+                }
+            }
+        }
+        if model.quit {
+            break;
+        }
+        if dirty {
+            draw(&mut terminal, &model, &theme)?;
+        }
+        // Block for the next message, then take everything already waiting,
+        // so a burst of keys or a paste is one redraw.
+        let Ok(first) = rx.recv() else { break };
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match msg {
+                Msg::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                    if let Some(a) = Chord::from_event(&k).and_then(|c| app::action_for_key(&model, &c)) {
+                        queue_.push(a);
+                    }
+                }
+                Msg::Event(Event::Paste(text)) if model.focus == app::Focus::Search => {
+                    queue_.extend(text.chars().filter(|c| !c.is_control()).map(Action::InsertChar));
+                }
+                Msg::Event(Event::Resize(w, h)) => queue_.push(Action::Resize(w, h)),
+                Msg::Event(_) => {}
+                Msg::Action(a) => queue_.push(a),
+                Msg::InputClosed => return Ok(0),
+                Msg::Signal(sig) => {
+                    exit = 128 + sig as u8;
+                    model.quit = true;
+                }
+            }
+        }
+        if model.quit && exit != 0 {
+            break;
+        }
+    }
+    Ok(exit)
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, model: &Model, theme: &Theme) -> Result<()> {
+    // Synchronized output: the terminal shows the frame whole, so a slow
+    // link sees no tearing.
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| ui::render(model, theme, f))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Msg::Event(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Msg::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: mpsc::Sender<Msg>) -> Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Msg::Signal(sig));
+        }
+    });
+    Ok(())
+}
+
+type SearchRequest = (u64, String, Arc<Index>);
+
+/// A worker that runs only the newest search it has been asked for, and
+/// abandons one when a newer request arrives.
+fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::Sender<SearchRequest> {
+    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
+    thread::spawn(move || {
+        while let Ok(mut req) = req_rx.recv() {
+            // Skip straight to the newest request.
+            for newer in req_rx.try_iter() {
+                req = newer;
+            }
+            let (seq, query, index) = req;
+            let cancelled = || latest.load(Ordering::Relaxed) != seq;
+            if let Some(hits) = index.search_cancellable(&query, &cancelled)
+                && tx.send(Msg::Action(Action::SearchDone { seq, hits: Arc::new(hits) })).is_err()
+            {
+                return;
+            }
+        }
+    });
+    req_tx
+}
+
+/// Carries out one effect; returns the action that reports its outcome.
+fn perform(
+    effect: Effect,
+    model: &Model,
+    worker: &mpsc::Sender<SearchRequest>,
+    latest: &AtomicU64,
+    choice: &StoreChoice,
+    opts: LoadOptions,
+    out: &mut impl Write,
+) -> Option<Action> {
+    match effect {
+        Effect::Search { seq, query } => {
+            latest.store(seq, Ordering::Relaxed);
+            if model.index.len() <= INLINE_SEARCH_LIMIT {
+                Some(Action::SearchDone { seq, hits: Arc::new(model.index.search(&query)) })
+            } else {
+                let _ = worker.send((seq, query, model.index.clone()));
+                None
+            }
+        }
+        Effect::CopyToClipboard(text) => match osc52(&text) {
+            Some(seq) => {
+                let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                None
+            }
+            None => Some(Action::Notify(format!("{} (> {} B)", model.strings().nothing_to_copy, OSC52_MAX_BYTES))),
+        },
+        Effect::OpenUrl(url) => match opener() {
+            Some(cmd) => {
+                // One argument, no shell: the URL cannot become a command.
+                let spawned = Command::new(cmd)
+                    .arg(&url)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn();
+                match spawned {
+                    Ok(mut child) => {
+                        thread::spawn(move || child.wait());
+                        None
+                    }
+                    Err(e) => Some(Action::Notify(format!("{cmd}: {e}; {url}"))),
+                }
+            }
+            None => Some(Action::Notify(format!("{}: {url}", model.strings().no_opener))),
+        },
+        Effect::Reload => {
+            let result = load_choice(choice, opts)
+                .map(|store| {
+                    let index = Arc::new(Index::new(&store.practices));
+                    Arc::new((store, index))
+                })
+                .map_err(|e| e.to_string());
+            Some(Action::Reloaded(result))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_capped_and_encoded() {
+        assert_eq!(osc52("a@b.pl").as_deref(), Some("\x1b]52;c;YUBiLnBs\x07"));
+        assert!(osc52(&"x".repeat(OSC52_MAX_BYTES + 1)).is_none());
+        // Whatever the text holds, the payload is base64 only.
+        let seq = osc52("\x1b]0;evil\x07").unwrap();
+        assert_eq!(seq.matches('\x1b').count(), 1);
+    }
+}

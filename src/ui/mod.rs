@@ -1,0 +1,421 @@
+//! Drawing: one function per pane, each reading `&Model` and nothing else.
+//! Only what is visible is formatted: the rows on screen of the list, the
+//! lines in view of the selected practice.
+
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::doc::{self, Kind};
+use crate::app::{Action, Focus, Model, Tab};
+use crate::input::Mode;
+use crate::present::card_fields;
+use crate::search::query_terms;
+
+pub use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
+    let a = m.areas();
+    let area = f.area();
+    if a.too_small {
+        let text = truncate(m.strings().too_small, usize::from(area.width));
+        f.render_widget(Paragraph::new(text).style(theme.status), Rect { height: area.height.min(1), ..area });
+        return;
+    }
+    render_search(m, theme, f, a.search);
+    if let Some(r) = a.list {
+        render_list(m, theme, f, r);
+    }
+    if let Some(r) = a.detail {
+        render_detail(m, theme, f, r);
+    }
+    render_status(m, theme, f, a.status);
+    if m.card.is_some() {
+        render_card(m, theme, f, area);
+    }
+    if m.help.is_some() {
+        render_help(m, theme, f, area);
+    }
+}
+
+/// Cuts `s` to `width` columns, ending with "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Splits `text` into spans, styling the characters at `positions` (sorted
+/// character indices) with `hl` on top of `base`.
+fn highlighted<'a>(text: &str, positions: &[usize], base: Style, hl: Style) -> Vec<Span<'a>> {
+    if positions.is_empty() {
+        return vec![Span::styled(text.to_owned(), base)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    let mut next = positions.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let is_hl = next.peek().is_some_and(|p| **p == i);
+        if is_hl {
+            next.next();
+        }
+        if is_hl != run_hl && !run.is_empty() {
+            let style = if run_hl { base.patch(hl) } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_hl = is_hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hl { base.patch(hl) } else { base }));
+    }
+    spans
+}
+
+fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
+    let s = m.strings();
+    let prompt = format!("{}: ", s.search_prompt);
+    let focused = m.focus == Focus::Search;
+    let mut spans = vec![Span::styled(prompt.clone(), theme.prompt)];
+    if m.search.text.is_empty() && !focused {
+        spans.push(Span::styled(s.search_placeholder, theme.muted));
+    } else {
+        spans.push(Span::styled(m.search.text.clone(), theme.text));
+    }
+    if m.search.pending {
+        spans.push(Span::styled(" …", theme.muted));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), r);
+    if focused {
+        let before: String = m.search.text.chars().take(m.search.cursor).collect();
+        let x = (prompt.width() + before.width()).min(usize::from(r.width.saturating_sub(1)));
+        f.set_cursor_position((r.x + x as u16, r.y));
+    }
+}
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(Span::styled(title, if focused { theme.heading } else { theme.text }))
+}
+
+fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
+    let s = m.strings();
+    let focused = matches!(m.focus, Focus::List | Focus::Search);
+    let title = format!(" {} ", s.list_title);
+    let block = pane_block(truncate(&title, usize::from(r.width.saturating_sub(2))), focused, theme);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let width = usize::from(inner.width);
+    if m.list.hits.is_empty() {
+        let msg = if m.store.practices.is_empty() { s.empty_store } else { s.no_match };
+        f.render_widget(Paragraph::new(truncate(msg, width)).style(theme.muted), inner);
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let visible = m.list.hits.iter().enumerate().skip(m.list.offset).take(rows);
+    let mut lines = Vec::with_capacity(rows);
+    for (i, hit) in visible {
+        let Some(p) = m.store.practices.get(hit.index) else { continue };
+        let title = truncate(&p.title, width);
+        let positions = m.index.highlight(&title, &m.list.query);
+        let mut spans = highlighted(&title, &positions, theme.text, theme.matched);
+        let place: Vec<&str> = [p.town.as_deref(), p.voivodeship.as_deref()].into_iter().flatten().collect();
+        let used = title.width();
+        if !place.is_empty() && used + 4 < width {
+            let place = truncate(&format!(" · {}", place.join(", ")), width - used);
+            let positions = m.index.highlight(&place, &m.list.query);
+            spans.extend(highlighted(&place, &positions, theme.muted, theme.matched));
+        }
+        let mut line = Line::from(spans);
+        if i == m.list.selected {
+            // Pad so the selection bar spans the row.
+            let pad = width.saturating_sub(line.width());
+            line.spans.push(Span::raw(" ".repeat(pad)));
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn style_of(kind: Kind, theme: &Theme) -> Style {
+    match kind {
+        Kind::Heading => theme.heading,
+        Kind::Label => theme.label,
+        Kind::Text => theme.text,
+        Kind::Muted => theme.muted,
+        Kind::Contact => theme.contact,
+        Kind::Link => theme.link,
+        Kind::Selected => theme.selected,
+    }
+}
+
+fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
+    let s = m.strings();
+    let focused = m.focus == Focus::Detail;
+    let Some(p) = m.selected() else {
+        f.render_widget(pane_block(String::new(), focused, theme), r);
+        return;
+    };
+    let title = truncate(&format!(" {} ", p.title), usize::from(r.width.saturating_sub(2)));
+    let (width, height) = m.areas().detail_text();
+    let lines = doc::build(p, m.detail.tab, s, m.detail.attachment);
+    let wrapped = doc::wrap(&lines, width);
+    let total = wrapped.len();
+    let mut block = pane_block(title, focused, theme);
+    if total > height {
+        let pos = format!(" {}/{} ", (m.detail.scroll + height).min(total), total);
+        block = block.title_bottom(Line::from(pos).right_aligned());
+    }
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let [tabs_area, _, text_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let titles: Vec<String> = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title(s))).collect();
+    let tabs = Tabs::new(titles)
+        .select(m.detail.tab.index())
+        .style(theme.tab)
+        .highlight_style(theme.tab_active)
+        .divider("│")
+        .padding(" ", " ");
+    f.render_widget(tabs, tabs_area);
+
+    let terms = query_terms(&m.list.query);
+    let shown: Vec<Line> = wrapped
+        .iter()
+        .skip(m.detail.scroll)
+        .take(usize::from(text_area.height))
+        .map(|(_, line)| {
+            let plain = doc::plain(line);
+            let hits: Vec<usize> = doc::occurrences(&plain, &terms).into_iter().flat_map(|(a, b)| a..b).collect();
+            let mut spans = Vec::new();
+            let mut offset = 0;
+            for sp in line {
+                let n = sp.text.chars().count();
+                let local: Vec<usize> =
+                    hits.iter().filter(|h| **h >= offset && **h < offset + n).map(|h| h - offset).collect();
+                spans.extend(highlighted(&sp.text, &local, style_of(sp.kind, theme), theme.matched));
+                offset += n;
+            }
+            Line::from(spans)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(shown), text_area);
+}
+
+/// "key desc · key desc" for the given actions, from the keymap.
+fn hints(m: &Model, mode: Mode, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|a| {
+            let keys = m.keymap.keys_for(mode, a);
+            keys.first().map(|k| format!("{k} {}", a.describe(m.lang)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn mode_hints(m: &Model) -> String {
+    let mode = m.mode();
+    let actions: &[Action] = match mode {
+        Mode::List | Mode::Global => &[
+            Action::FocusSearch,
+            Action::FocusDetail,
+            Action::NextTab,
+            Action::OpenCard,
+            Action::ToggleHelp,
+            Action::Quit,
+        ],
+        Mode::Search => &[Action::LeaveSearch, Action::FocusDetail, Action::MoveDown, Action::NextTab],
+        Mode::Detail => &[
+            Action::FocusList,
+            Action::NextTab,
+            Action::NextMatch,
+            Action::OpenCard,
+            Action::OpenLink,
+            Action::ToggleHelp,
+        ],
+        Mode::Card => &[Action::MoveDown, Action::Copy, Action::OpenLink, Action::Close],
+        Mode::Help => &[Action::MoveDown, Action::Close],
+    };
+    hints(m, mode, actions)
+}
+
+fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
+    let s = m.strings();
+    let width = usize::from(r.width);
+    let mut counts = format!(" {}/{} {}", m.list.hits.len(), m.store.practices.len(), s.shown);
+    if m.store.skipped() > 0 {
+        counts.push_str(&format!(", {} {}", m.store.skipped(), s.skipped));
+    }
+    let (right, style) = match &m.status {
+        Some((text, crate::app::model::StatusKind::Error)) => (text.clone(), theme.status_error),
+        Some((text, _)) => (text.clone(), theme.status),
+        None => (mode_hints(m), theme.status),
+    };
+    // Counts first, then the message or hints, then the store in what is left.
+    let counts = truncate(&counts, width);
+    let right = truncate(&right, width.saturating_sub(counts.width() + 2));
+    let room = width.saturating_sub(counts.width() + right.width() + 2);
+    let store = format!(" · {}: {}", s.store, m.store_label);
+    let store =
+        if store.width() <= room { store } else { truncate_start(&m.store_label, room.saturating_sub(3), " · ") };
+    let pad = width.saturating_sub(counts.width() + store.width() + right.width() + 1);
+    let line = Line::from(vec![
+        Span::styled(counts, theme.status),
+        Span::styled(store, theme.status),
+        Span::styled(" ".repeat(pad), theme.status),
+        Span::styled(right, style),
+        Span::styled(" ", theme.status),
+    ]);
+    f.render_widget(Paragraph::new(line).style(theme.status), r);
+}
+
+/// Keeps the end of `s` (the file name of a path) in `width` columns,
+/// prefixed by `lead` and "…" when cut; empty when there is no room.
+fn truncate_start(s: &str, width: usize, lead: &str) -> String {
+    if width < 4 {
+        return String::new();
+    }
+    if s.width() <= width {
+        return format!("{lead}{s}");
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        tail.push(c);
+        w += cw;
+    }
+    format!("{lead}…{}", tail.iter().rev().collect::<String>())
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
+    let s = m.strings();
+    let (Some(sel), Some(p)) = (m.card, m.selected()) else { return };
+    let fields = card_fields(p, s);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    if fields.is_empty() {
+        lines.push(Line::styled(s.no_contacts, theme.muted));
+    }
+    for (i, fld) in fields.iter().enumerate() {
+        let is_name = fld.label == s.name;
+        if fld.group.is_some() && !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        // A person's name is the heading of their group and a field to copy;
+        // the office's group gets a heading of its own.
+        match &fld.group {
+            Some(g) if !is_name => lines.push(Line::styled(g.clone(), theme.contact)),
+            _ => {}
+        }
+        let mut line = if is_name {
+            Line::from(Span::styled(fld.value.clone(), theme.contact))
+        } else {
+            Line::from(vec![
+                Span::styled(format!("  {}: ", fld.label), theme.label),
+                Span::styled(fld.value.clone(), if fld.openable.is_some() { theme.link } else { theme.text }),
+            ])
+        };
+        if i == sel {
+            selected_line = lines.len();
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+    let footer = hints(m, Mode::Card, &[Action::Copy, Action::OpenLink, Action::Close]);
+    let width = widest.max(footer.width() as u16).saturating_add(4).max(30);
+    let height = (lines.len() as u16).saturating_add(2);
+    let r = centered(area, width, height);
+    let inner_h = usize::from(r.height.saturating_sub(2));
+    let scroll = selected_line.saturating_sub(inner_h.saturating_sub(1));
+    let title = truncate(&format!(" {}: {} ", s.contact_card, p.title), usize::from(r.width.saturating_sub(2)));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.heading))
+        .title_bottom(Line::from(truncate(&format!(" {footer} "), usize::from(r.width.saturating_sub(2)))).centered());
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), r);
+}
+
+fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
+    let s = m.strings();
+    let mut lines: Vec<Line> = Vec::new();
+    for mode in Mode::ALL {
+        let table = m.keymap.table(mode);
+        if table.is_empty() {
+            continue;
+        }
+        let name = match mode {
+            Mode::List => s.mode_list,
+            Mode::Search => s.mode_search,
+            Mode::Detail => s.mode_detail,
+            Mode::Card => s.mode_card,
+            Mode::Help => s.help_title,
+            Mode::Global => "*",
+        };
+        lines.push(Line::styled(name.to_owned(), theme.heading));
+        // One row per action, with all its keys, in the order of the file.
+        let mut seen: Vec<std::mem::Discriminant<Action>> = Vec::new();
+        for (_, action) in table {
+            let d = std::mem::discriminant(action);
+            if seen.contains(&d) {
+                continue;
+            }
+            seen.push(d);
+            let keys: Vec<String> =
+                table.iter().filter(|(_, a)| std::mem::discriminant(a) == d).map(|(c, _)| c.to_string()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys.join(" ")), theme.label),
+                Span::styled(action.describe(m.lang), theme.text),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let r = centered(area, 60, area.height.saturating_sub(2));
+    let scroll = m.help.unwrap_or(0).min(lines.len().saturating_sub(1));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {} ", s.help_title), theme.heading))
+        .title_bottom(
+            Line::from(truncate(&format!(" {} ", s.help_footer), usize::from(r.width.saturating_sub(2)))).centered(),
+        );
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), r);
+}

@@ -170,6 +170,7 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                 let w: usize = tok.chars().map(|c| c.width().unwrap_or(0)).sum();
                 let is_space = tok.starts_with(' ');
                 if col + w > width && col > 0 {
+                    trim_end(&mut current);
                     out.push((src, std::mem::take(&mut current)));
                     col = 0;
                     if is_space {
@@ -199,6 +200,18 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
         out.push((src, current));
     }
     out
+}
+
+/// Drops the spaces a line would end with at a wrap.
+fn trim_end(line: &mut DocLine) {
+    while let Some(last) = line.last_mut() {
+        let kept = last.text.trim_end_matches(' ').len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        line.pop();
+    }
 }
 
 fn push_text(line: &mut DocLine, text: String, kind: Kind) {

@@ -16,5 +16,6 @@ pub mod input;
 pub mod present;
 pub mod search;
 pub mod store;
+pub mod synth;
 pub mod tui;
 pub mod ui;

@@ -96,6 +96,19 @@ pub enum Command {
     },
     /// Show which store is in use and why, and the config and data directories
     Paths,
+    /// Write a synthetic store for measuring (ids start with synthetic-)
+    #[command(hide = true)]
+    Synthetic {
+        /// Number of practices
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Seed: the same seed writes the same store
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it (default: standard output)
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,6 +156,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => import_pages(cx, &files, into, dry_run, replace),
         Command::Paths => paths(cx),
+        Command::Synthetic { count, seed, out } => synthetic(cx, count, seed, out.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -501,6 +515,16 @@ fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bo
         )?;
     }
     Ok(())
+}
+
+fn synthetic(cx: &mut Context<'_>, count: usize, seed: u64, out: Option<&Path>) -> Result<u8, Failure> {
+    let store = crate::synth::store(count, seed);
+    let text = serde_json::to_string(&store).map_err(io::Error::from)?;
+    match out {
+        Some(path) => write_atomic(path, text.as_bytes())?,
+        None => cx.out.write_all(text.as_bytes())?,
+    }
+    Ok(EXIT_OK)
 }
 
 fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {

@@ -154,7 +154,8 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
     for (index, raw_practice) in raw.practices.iter().enumerate() {
         let src = raw_practice.get();
         let start = src.as_ptr() as usize - body.as_ptr() as usize;
-        let (line, column) = lines.position(start);
+        // Positions are only worked out for practices that have a problem.
+        let at_start = || lines.position(start);
         let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
             Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
         };
@@ -174,8 +175,8 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
                 // serde notices a missing field at the closing brace; the
                 // practice's first line is where a reader wants to look.
                 let at = match field {
-                    Some(_) => relative((line, column), inner.line(), inner.column()),
-                    None => (line, column),
+                    Some(_) => relative(at_start(), inner.line(), inner.column()),
+                    None => at_start(),
                 };
                 store.errors.push(problem(Severity::Error, field, id, strip_position(inner), at));
                 continue;
@@ -193,22 +194,22 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
         };
         if let Some(field) = missing {
             let msg = format!("field `{field}` is empty");
-            store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, (line, column)));
+            store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
             continue;
         }
         if let Some(first) = seen.get(&practice.id) {
             let msg = format!("duplicate id (first used by practice #{first}); this one is skipped");
-            store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, (line, column)));
+            store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
             continue;
         }
         seen.insert(practice.id.clone(), index);
 
         for path in unknown {
             let msg = "unknown field, ignored (a typo?)".to_owned();
-            store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, (line, column)));
+            store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
         }
         for finding in checks::check(&practice) {
-            let at = locate(src, &finding.value).map_or((line, column), |off| lines.position(start + off));
+            let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
             store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
         }
         store.practices.push(practice);
@@ -255,23 +256,33 @@ fn strip_position(e: &serde_json::Error) -> String {
 }
 
 /// Byte offset → 1-based line and column (column counted in characters).
+///
+/// A store written without newlines is one 100 MB line, so counting the
+/// column from the line start for every problem would be quadratic; the
+/// last answer is remembered and counting resumes from it.
 struct LineIndex<'a> {
     bytes: &'a [u8],
     starts: Vec<usize>,
+    /// (offset, line, column) of the last answer.
+    memo: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(bytes: &'a [u8]) -> Self {
         let mut starts = vec![0];
         starts.extend(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1));
-        Self { bytes, starts }
+        Self { bytes, starts, memo: std::cell::Cell::new((0, 1, 1)) }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.bytes.len());
         let line = self.starts.partition_point(|s| *s <= offset);
-        let start = self.starts[line - 1];
-        let end = offset.min(self.bytes.len());
-        let column = self.bytes[start..end].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+        let line_start = self.starts[line - 1];
+        let (m_off, m_line, m_col) = self.memo.get();
+        let (from, base) =
+            if m_line == line && m_off >= line_start && m_off <= offset { (m_off, m_col) } else { (line_start, 1) };
+        let column = base + self.bytes[from..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        self.memo.set((offset, line, column));
         (line, column)
     }
 }
@@ -340,6 +351,16 @@ mod tests {
         assert_eq!(store.practices.len(), 1);
         let w: Vec<_> = store.warnings.iter().map(|w| (w.field.clone().unwrap_or_default(), w.line)).collect();
         assert_eq!(w, [("tytul".to_owned(), 2), ("postal_code".to_owned(), 4)]);
+    }
+
+    #[test]
+    fn positions_on_one_long_line() {
+        // As `praktyki synthetic` writes them: the whole store on one line.
+        let text = r#"{"format":"praktyki/1","practices":[{"id":"a","title":"Ą","postal_code":"1"},{"id":"b","title":"B","postal_code":"2"},{"title":"C"}]}"#;
+        let store = parse(text).unwrap();
+        let cols: Vec<(usize, usize)> = store.warnings.iter().map(|w| (w.line, w.column)).collect();
+        assert_eq!(cols, [(1, 73), (1, 114)]);
+        assert_eq!((store.errors[0].line, store.errors[0].column), (1, 119));
     }
 
     #[test]

@@ -42,10 +42,20 @@ pub fn write_atomic_with(
         _ => std::path::PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(io_err)?;
-    let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(&dir).map_err(io_err)?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".praktyki-").suffix(".tmp");
+    // A new file gets the permissions any new file would (0666 less the
+    // umask, applied by the kernel at creation), not a temporary file's 0600.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io_err)?;
+    if let Some(perms) = existing {
         // Keep the permissions the user gave the file.
-        tmp.as_file().set_permissions(meta.permissions()).map_err(io_err)?;
+        tmp.as_file().set_permissions(perms).map_err(io_err)?;
     }
     fill(tmp.as_file_mut()).map_err(io_err)?;
     tmp.as_file().sync_all().map_err(io_err)?;

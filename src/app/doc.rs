@@ -152,6 +152,10 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
             out.push((src, current));
             continue;
         }
+        // Continuation lines keep the line's indentation plus two, so a
+        // wrapped contact or list item still reads as one block.
+        let lead = line[0].text.chars().take_while(|c| *c == ' ').count();
+        let hang = if lead > 0 && lead + 2 < width / 2 { " ".repeat(lead + 2) } else { String::new() };
         for sp in line {
             // Tokens: runs of spaces and runs of non-spaces, so wrapping
             // happens at word boundaries and spaces at a break are dropped.
@@ -169,10 +173,13 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
             for tok in tokens {
                 let w: usize = tok.chars().map(|c| c.width().unwrap_or(0)).sum();
                 let is_space = tok.starts_with(' ');
-                if col + w > width && col > 0 {
+                if col + w > width && col > hang.len() {
                     trim_end(&mut current);
                     out.push((src, std::mem::take(&mut current)));
-                    col = 0;
+                    col = hang.len();
+                    if !hang.is_empty() {
+                        current.push(Span { text: hang.clone(), kind: Kind::Text });
+                    }
                     if is_space {
                         continue;
                     }
@@ -182,10 +189,13 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                     let mut piece = String::new();
                     for c in tok.chars() {
                         let cw = c.width().unwrap_or(0);
-                        if col + cw > width && col > 0 {
+                        if col + cw > width && col > hang.len() {
                             push_text(&mut current, std::mem::take(&mut piece), sp.kind);
                             out.push((src, std::mem::take(&mut current)));
-                            col = 0;
+                            col = hang.len();
+                            if !hang.is_empty() {
+                                current.push(Span { text: hang.clone(), kind: Kind::Text });
+                            }
                         }
                         piece.push(c);
                         col += cw;
@@ -262,6 +272,13 @@ mod tests {
         let w = wrap(&[text("Ala ma kota i psa")], 7);
         let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
         assert_eq!(lines, ["Ala ma", "kota i", "psa"]);
+    }
+
+    #[test]
+    fn indented_lines_hang() {
+        let w = wrap(&[text("  Anna Nowak, Dyrektor Biura Stowarzyszenia")], 24);
+        let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
+        assert_eq!(lines, ["  Anna Nowak, Dyrektor", "    Biura Stowarzyszenia"]);
     }
 
     #[test]

@@ -134,6 +134,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.size = (w, h);
             keep_visible(m);
             clamp_detail(m);
+            m.help = m.help.map(|s| s.min(help_len(m)));
         }
         Action::SearchDone { seq, hits } => {
             if seq == m.search.seq {
@@ -226,9 +227,10 @@ fn step(m: &mut Model, delta: isize) {
     }
 }
 
-/// Lines of the help overlay, to bound its scrolling.
+/// How far the help overlay scrolls: its lines less the rows it shows
+/// (the overlay is the screen height less two, less its border).
 fn help_len(m: &Model) -> usize {
-    Mode::ALL.iter().map(|mode| m.keymap.table(*mode).len() + 2).sum()
+    m.keymap.help_height().saturating_sub(usize::from(m.size.1.saturating_sub(4)))
 }
 
 fn keep_visible(m: &mut Model) {

@@ -235,6 +235,9 @@ impl fmt::Display for Chord {
     }
 }
 
+/// One row of the help screen: an action with every chord bound to it.
+pub type HelpRow = Vec<(Chord, Action)>;
+
 /// Key bindings per mode, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
@@ -325,6 +328,32 @@ impl Keymap {
             }
         }
         out
+    }
+
+    /// The help screen's rows: per mode, each action once with all its keys,
+    /// in file order. Render and scrolling both read it.
+    pub fn help_rows(&self) -> Vec<(Mode, Vec<HelpRow>)> {
+        Mode::ALL
+            .iter()
+            .filter(|m| !self.table(**m).is_empty())
+            .map(|mode| {
+                let table = self.table(*mode);
+                let mut rows: Vec<HelpRow> = Vec::new();
+                for (chord, action) in table {
+                    let d = std::mem::discriminant(action);
+                    match rows.iter_mut().find(|r| std::mem::discriminant(&r[0].1) == d) {
+                        Some(row) => row.push((*chord, action.clone())),
+                        None => rows.push(vec![(*chord, action.clone())]),
+                    }
+                }
+                (*mode, rows)
+            })
+            .collect()
+    }
+
+    /// Lines the help screen takes: a heading, the rows and a blank per mode.
+    pub fn help_height(&self) -> usize {
+        self.help_rows().iter().map(|(_, rows)| rows.len() + 2).sum()
     }
 
     /// The bindings of one table, for the help screen.

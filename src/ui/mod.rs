@@ -194,7 +194,17 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     f.render_widget(block, r);
     let [tabs_area, _, text_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let titles: Vec<String> = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title(s))).collect();
+    // Full titles when they fit, then short ones, then just the numbers.
+    let fits = |titles: &[String]| titles.iter().map(|t| t.width() + 3).sum::<usize>() <= usize::from(tabs_area.width);
+    let full: Vec<String> = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title(s))).collect();
+    let short: Vec<String> = s.tabs_short.iter().enumerate().map(|(i, t)| format!("{} {t}", i + 1)).collect();
+    let titles = if fits(&full) {
+        full
+    } else if fits(&short) {
+        short
+    } else {
+        (1..=3).map(|i| i.to_string()).collect()
+    };
     let tabs = Tabs::new(titles)
         .select(m.detail.tab.index())
         .style(theme.tab)
@@ -376,11 +386,7 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
 fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = m.strings();
     let mut lines: Vec<Line> = Vec::new();
-    for mode in Mode::ALL {
-        let table = m.keymap.table(mode);
-        if table.is_empty() {
-            continue;
-        }
+    for (mode, rows) in m.keymap.help_rows() {
         let name = match mode {
             Mode::List => s.mode_list,
             Mode::Search => s.mode_search,
@@ -390,25 +396,17 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
             Mode::Global => "*",
         };
         lines.push(Line::styled(name.to_owned(), theme.heading));
-        // One row per action, with all its keys, in the order of the file.
-        let mut seen: Vec<std::mem::Discriminant<Action>> = Vec::new();
-        for (_, action) in table {
-            let d = std::mem::discriminant(action);
-            if seen.contains(&d) {
-                continue;
-            }
-            seen.push(d);
-            let keys: Vec<String> =
-                table.iter().filter(|(_, a)| std::mem::discriminant(a) == d).map(|(c, _)| c.to_string()).collect();
+        for row in rows {
+            let keys: Vec<String> = row.iter().map(|(c, _)| c.to_string()).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", keys.join(" ")), theme.label),
-                Span::styled(action.describe(m.lang), theme.text),
+                Span::styled(row[0].1.describe(m.lang), theme.text),
             ]));
         }
         lines.push(Line::raw(""));
     }
     let r = centered(area, 60, area.height.saturating_sub(2));
-    let scroll = m.help.unwrap_or(0).min(lines.len().saturating_sub(1));
+    let scroll = m.help.unwrap_or(0);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

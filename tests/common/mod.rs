@@ -1,0 +1,73 @@
+//! Helpers shared by the flow and render tests: a model over a small store,
+//! and a driver that carries out search effects the way the event loop does.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use praktyki::app::{self, Action, Effect, Model};
+use praktyki::i18n::Lang;
+use praktyki::input::Keymap;
+use praktyki::search::Index;
+use praktyki::store::{self, LoadOptions, Store};
+
+/// Test practices: names chosen to exercise Polish folding and ordering.
+pub const SMALL: &str = r#"{"format": "praktyki/1", "practices": [
+{"id": "lodz", "title": "Łódzki Obszar Metropolitalny", "town": "Łódź", "county": "Łódź", "voivodeship": "łódzkie",
+ "summary": "Współpraca gmin wokół Łodzi. Łódź koordynuje.\n\nDrugi akapit.",
+ "presentation": [{"heading": "Opis sytuacji przed wdrożeniem", "body": "Gminy działały osobno."}, {"heading": "Rezultaty", "body": "Łódź i gminy mają wspólny bilet."}],
+ "contacts": [{"name": "Anna Testowa", "role": "Koordynatorka", "email": "anna@example.org", "phone": "42 000 00 00"}],
+ "implementing_unit": "Urząd Miasta Łodzi", "website": "www.example.org", "phone": "42 111 11 11",
+ "attachments": [{"name": "Raport", "url": "https://example.org/raport.pdf", "format": "pdf", "size_bytes": 2048}, {"name": "Zły link", "url": "file:///etc/passwd"}]},
+{"id": "zyw", "title": "Związek Gmin Żywiecczyzny", "town": "Żywiec", "county": "żywiecki", "voivodeship": "śląskie",
+ "contacts": [{"name": "Jan Próbny", "email": "jan@example.org"}], "partners": ["Gmina Łodygowice", "Gmina Węgierska Górka"]},
+{"id": "opo", "title": "Aglomeracja Opolska", "town": "Opole", "county": "Opole", "voivodeship": "opolskie", "implementing_unit": "Biuro Stowarzyszenia"},
+{"id": "ak", "title": "Akademia samorządowa", "town": "Ełk", "voivodeship": "warmińsko-mazurskie"},
+{"id": "sr", "title": "Śremskie partnerstwo", "town": "Śrem", "voivodeship": "wielkopolskie"}
+]}"#;
+
+pub fn store(text: &str) -> Store {
+    store::load::parse_str(text, "test.json", LoadOptions::default()).unwrap()
+}
+
+pub fn model_of(store: Store, lang: Lang) -> Model {
+    let index = Arc::new(Index::new(&store.practices));
+    let mut m = Model::new(store, index, "test.json".into(), Arc::new(Keymap::defaults()), lang);
+    app::update(&mut m, Action::Resize(80, 24));
+    m
+}
+
+pub fn small() -> Model {
+    model_of(store(SMALL), Lang::En)
+}
+
+/// Applies actions, carrying out searches at once as the event loop does
+/// for small stores; returns every other effect.
+pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    let mut queue: Vec<Action> = actions.into_iter().collect();
+    let mut out = Vec::new();
+    while !queue.is_empty() {
+        let a = queue.remove(0);
+        for e in app::update(m, a) {
+            match e {
+                Effect::Search { seq, query } => {
+                    let hits = Arc::new(m.index.search(&query));
+                    queue.insert(0, Action::SearchDone { seq, hits })
+                }
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+pub fn typed(s: &str) -> Vec<Action> {
+    s.chars().map(Action::InsertChar).collect()
+}
+
+pub fn selected_id(m: &Model) -> Option<String> {
+    m.selected().map(|p| p.id.clone())
+}
+
+pub fn listed(m: &Model) -> Vec<String> {
+    m.list.hits.iter().map(|h| m.store.practices[h.index].id.clone()).collect()
+}

@@ -1,0 +1,285 @@
+//! The browser's state machine, driven by action sequences as a user would.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use praktyki::app::{Action, Effect, Focus, Tab};
+
+#[test]
+fn empty_query_lists_all_in_polish_order() {
+    let m = small();
+    assert_eq!(listed(&m), ["opo", "ak", "lodz", "sr", "zyw"]);
+}
+
+#[test]
+fn search_as_you_type_then_escape_twice() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    assert_eq!(m.focus, Focus::Search);
+    drive(&mut m, typed("lodz"));
+    assert_eq!(m.search.text, "lodz");
+    assert_eq!(selected_id(&m).as_deref(), Some("lodz"));
+    drive(&mut m, [Action::LeaveSearch]);
+    assert_eq!((m.focus, m.search.text.as_str()), (Focus::List, "lodz"), "first Esc leaves, keeps the query");
+    drive(&mut m, [Action::ClearSearch]);
+    assert_eq!(m.search.text, "");
+    assert_eq!(listed(&m).len(), 5, "second Esc clears");
+}
+
+#[test]
+fn table_of_searches() {
+    let cases: &[(&str, &str)] = &[
+        ("lodz", "lodz"),
+        ("ŁÓDŹ", "lodz"),
+        ("zywiec", "zyw"),
+        ("slask", "zyw"),
+        ("wegierska", "zyw"),
+        ("aglo opol", "opo"),
+        ("opol aglo", "opo"),
+        ("srem", "sr"),
+        ("elk", "ak"),
+    ];
+    for (query, id) in cases {
+        let mut m = small();
+        drive(&mut m, [Action::FocusSearch]);
+        drive(&mut m, typed(query));
+        assert_eq!(selected_id(&m).as_deref(), Some(*id), "query {query}");
+    }
+}
+
+#[test]
+fn editing_the_search_line() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("aglo opol"));
+    drive(&mut m, [Action::DeleteWord]);
+    assert_eq!(m.search.text, "aglo ");
+    drive(
+        &mut m,
+        [Action::CursorStart, Action::InsertChar('x'), Action::DeleteForward, Action::CursorEnd, Action::DeleteBack],
+    );
+    assert_eq!(m.search.text, "xglo");
+    assert_eq!(m.search.cursor, 4);
+    drive(&mut m, [Action::DeleteBack, Action::DeleteBack, Action::DeleteBack, Action::DeleteBack, Action::DeleteBack]);
+    assert_eq!((m.search.text.as_str(), m.search.cursor), ("", 0), "backspace at the start is harmless");
+    assert_eq!(listed(&m).len(), 5);
+}
+
+#[test]
+fn no_match_empties_the_list_safely() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("qqqxxx"));
+    assert!(m.list.hits.is_empty() && m.selected().is_none());
+    let fx = drive(
+        &mut m,
+        [
+            Action::MoveDown,
+            Action::GoBottom,
+            Action::FocusDetail,
+            Action::OpenCard,
+            Action::Copy,
+            Action::OpenLink,
+            Action::NextMatch,
+        ],
+    );
+    assert!(fx.is_empty());
+    assert_eq!(m.focus, Focus::Search);
+    assert!(m.card.is_none());
+}
+
+#[test]
+fn movement_is_clamped() {
+    let table: &[(&[Action], usize)] = &[
+        (&[Action::MoveDown], 1),
+        (&[Action::MoveDown, Action::MoveDown, Action::MoveUp], 1),
+        (&[Action::MoveUp], 0),
+        (&[Action::GoBottom], 4),
+        (&[Action::GoBottom, Action::MoveDown], 4),
+        (&[Action::PageDown], 4),
+        (&[Action::GoBottom, Action::HalfPageUp], 0),
+        (&[Action::GoBottom, Action::MoveUp], 3),
+        (&[Action::GoBottom, Action::GoTop], 0),
+    ];
+    for (actions, want) in table {
+        let mut m = small();
+        drive(&mut m, actions.iter().cloned());
+        assert_eq!(m.list.selected, *want, "{actions:?}");
+    }
+}
+
+#[test]
+fn paging_a_long_list_keeps_the_selection_visible() {
+    let store = praktyki::store::StoreFile::new(praktyki::synth::store(200, 3).practices);
+    let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
+    let rows = m.areas().list_rows();
+    assert_eq!(rows, 20);
+    drive(&mut m, [Action::PageDown]);
+    assert_eq!(m.list.selected, 20);
+    assert!(m.list.offset <= 20 && 20 < m.list.offset + rows);
+    drive(&mut m, [Action::GoBottom]);
+    assert_eq!((m.list.selected, m.list.offset), (199, 180));
+    drive(&mut m, [Action::HalfPageUp]);
+    assert_eq!(m.list.selected, 189);
+    // A smaller window: the selection must still be on screen.
+    drive(&mut m, [Action::Resize(80, 10)]);
+    let rows = m.areas().list_rows();
+    assert!(m.list.offset <= 189 && 189 < m.list.offset + rows);
+}
+
+fn store_from(file: &praktyki::store::StoreFile) -> praktyki::store::Store {
+    store(&serde_json::to_string(file).unwrap())
+}
+
+#[test]
+fn tabs_cycle_and_reset_the_scroll() {
+    let mut m = small();
+    let table: &[(Action, Tab)] = &[
+        (Action::NextTab, Tab::Presentation),
+        (Action::NextTab, Tab::Attachments),
+        (Action::NextTab, Tab::Summary),
+        (Action::PrevTab, Tab::Attachments),
+        (Action::ShowPresentation, Tab::Presentation),
+        (Action::ShowSummary, Tab::Summary),
+        (Action::ShowAttachments, Tab::Attachments),
+    ];
+    for (a, tab) in table {
+        drive(&mut m, [a.clone()]);
+        assert_eq!(m.detail.tab, *tab, "{a:?}");
+        assert_eq!(m.detail.scroll, 0);
+    }
+}
+
+#[test]
+fn detail_focus_scrolls_instead_of_moving() {
+    let store = praktyki::store::StoreFile::new(praktyki::synth::store(5, 9).practices);
+    let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
+    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::MoveDown, Action::MoveDown]);
+    assert_eq!((m.focus, m.list.selected, m.detail.scroll), (Focus::Detail, 0, 2));
+    drive(&mut m, [Action::GoBottom]);
+    let bottom = m.detail.scroll;
+    assert!(bottom > 10);
+    drive(&mut m, [Action::MoveDown]);
+    assert_eq!(m.detail.scroll, bottom, "cannot scroll past the end");
+    drive(&mut m, [Action::FocusList, Action::MoveDown]);
+    assert_eq!((m.list.selected, m.detail.scroll), (1, 0), "a new practice starts at the top");
+}
+
+#[test]
+fn next_match_jumps_to_the_search_in_the_open_tab() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::Resize(80, 12)]);
+    // The tab: heading, body, blank, heading, "Łódź i gminy…": the match is on line 4.
+    drive(&mut m, [Action::NextMatch]);
+    assert_eq!(m.detail.scroll, 4);
+    drive(&mut m, [Action::NextMatch]);
+    assert_eq!(m.detail.scroll, 4, "no further match");
+    assert!(m.status.is_some());
+    drive(&mut m, [Action::PrevMatch]);
+    assert_eq!(m.detail.scroll, 4, "nothing before either");
+}
+
+#[test]
+fn contact_card_copies_the_field_under_the_cursor() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
+    assert_eq!(m.card, Some(0));
+    // Fields: name, role, e-mail, phone, then the office.
+    let fx = drive(&mut m, [Action::MoveDown, Action::MoveDown, Action::Copy]);
+    assert_eq!(fx, [Effect::CopyToClipboard("anna@example.org".into())]);
+    assert!(m.status.as_ref().unwrap().0.contains("Copied: anna@example.org"));
+    let fx = drive(&mut m, [Action::OpenLink]);
+    assert_eq!(fx, [Effect::OpenUrl("mailto:anna@example.org".into())]);
+    let fx = drive(&mut m, [Action::GoBottom, Action::OpenLink]);
+    assert_eq!(fx, [Effect::OpenUrl("http://www.example.org".into())], "the website is last");
+    drive(&mut m, [Action::GoTop, Action::MoveUp]);
+    assert_eq!(m.card, Some(0));
+    drive(&mut m, [Action::Close]);
+    assert!(m.card.is_none());
+}
+
+#[test]
+fn attachments_open_only_safe_urls() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::FocusDetail, Action::ShowAttachments]);
+    let fx = drive(&mut m, [Action::OpenLink]);
+    assert_eq!(fx, [Effect::OpenUrl("https://example.org/raport.pdf".into())]);
+    let fx = drive(&mut m, [Action::MoveDown, Action::OpenLink]);
+    assert!(fx.is_empty(), "file: URLs are never opened");
+    assert!(m.status.as_ref().unwrap().0.contains("file:///etc/passwd"), "but shown to copy");
+    let fx = drive(&mut m, [Action::Copy]);
+    assert_eq!(fx, [Effect::CopyToClipboard("file:///etc/passwd".into())]);
+}
+
+#[test]
+fn stale_search_results_are_ignored() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    // Two keystrokes; the first search's answer arrives after the second was asked.
+    let first = praktyki::app::update(&mut m, Action::InsertChar('z'));
+    let second = praktyki::app::update(&mut m, Action::InsertChar('y'));
+    let seq_of = |fx: &[Effect]| match &fx[0] {
+        Effect::Search { seq, .. } => *seq,
+        other => panic!("{other:?}"),
+    };
+    let (s1, s2) = (seq_of(&first), seq_of(&second));
+    let (newer, older) = (Arc::new(m.index.search("zy")), Arc::new(m.index.search("z")));
+    praktyki::app::update(&mut m, Action::SearchDone { seq: s2, hits: newer });
+    let after = listed(&m);
+    praktyki::app::update(&mut m, Action::SearchDone { seq: s1, hits: older });
+    assert_eq!(listed(&m), after, "the older answer does not replace the newer");
+    assert!(!m.search.pending);
+}
+
+#[test]
+fn failed_reload_keeps_the_old_data() {
+    let mut m = small();
+    let fx = drive(&mut m, [Action::Reload]);
+    assert_eq!(fx, [Effect::Reload]);
+    drive(&mut m, [Action::Reloaded(Err("test.json:1:1: invalid JSON".into()))]);
+    assert_eq!(m.store.practices.len(), 5);
+    let (text, kind) = m.status.clone().unwrap();
+    assert!(text.contains("Reload failed") && text.contains("invalid JSON"));
+    assert_eq!(kind, praktyki::app::model::StatusKind::Error);
+    let new = store(r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa"}]}"#);
+    let index = Arc::new(praktyki::search::Index::new(&new.practices));
+    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    assert_eq!(listed(&m), ["n"]);
+}
+
+#[test]
+fn help_and_quit() {
+    let mut m = small();
+    drive(&mut m, [Action::ToggleHelp, Action::MoveDown]);
+    assert_eq!(m.help, Some(1));
+    assert_eq!(m.list.selected, 0, "keys go to the help while it is open");
+    drive(&mut m, [Action::Close]);
+    assert!(m.help.is_none());
+    drive(&mut m, [Action::Quit]);
+    assert!(m.quit);
+}
+
+#[test]
+fn keys_map_to_actions_by_mode() {
+    use praktyki::app::action_for_key;
+    use praktyki::input::Chord;
+    let mut m = small();
+    let key =
+        |m: &praktyki::app::Model, k: &str| action_for_key(m, &Chord::parse(k).unwrap()).map(|a| format!("{a:?}"));
+    assert_eq!(key(&m, "j").as_deref(), Some("MoveDown"));
+    assert_eq!(key(&m, "q").as_deref(), Some("Quit"));
+    drive(&mut m, [Action::FocusSearch]);
+    assert_eq!(key(&m, "j").as_deref(), Some("InsertChar('j')"), "letters are text in the search line");
+    assert_eq!(key(&m, "q").as_deref(), Some("InsertChar('q')"));
+    assert_eq!(key(&m, "ctrl-c").as_deref(), Some("Quit"), "ctrl-c always quits");
+    assert_eq!(key(&m, "esc").as_deref(), Some("LeaveSearch"));
+}

@@ -1,0 +1,201 @@
+//! Rendering into an in-memory buffer: whole screens at 80x24, styles of the
+//! selection and of matches, and every size down to 1x1.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use praktyki::app::{Action, Model};
+use praktyki::i18n::Lang;
+use praktyki::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn draw(m: &Model, theme: &Theme) -> Buffer {
+    let (w, h) = m.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(m, theme, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(b: &Buffer) -> String {
+    let area = b.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(b[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The first cell where `needle` starts, searching rows from the top and
+/// only the columns before `x_max`.
+fn find_in(b: &Buffer, needle: &str, x_max: u16) -> Option<(u16, u16)> {
+    let chars: Vec<char> = needle.chars().collect();
+    for y in 0..b.area.height {
+        let row: Vec<String> = (0..x_max.min(b.area.width)).map(|x| b[(x, y)].symbol().to_owned()).collect();
+        for x in 0..row.len() {
+            if row[x..].iter().take(chars.len()).map(String::as_str).collect::<String>() == needle {
+                return Some((x as u16, y));
+            }
+        }
+    }
+    None
+}
+
+fn embedded(lang: Lang) -> Model {
+    model_of(praktyki::store::load_embedded(Default::default()).unwrap(), lang)
+}
+
+#[test]
+fn embedded_store_at_80x24_in_english() {
+    let m = embedded(Lang::En);
+    insta::assert_snapshot!(text(&draw(&m, &Theme::colored())));
+}
+
+#[test]
+fn embedded_store_at_80x24_in_polish() {
+    let m = embedded(Lang::Pl);
+    insta::assert_snapshot!(text(&draw(&m, &Theme::colored())));
+}
+
+#[test]
+fn search_results_and_contact_card_at_80x24() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    insta::assert_snapshot!("search_lodz", text(&draw(&m, &Theme::colored())));
+    drive(&mut m, [Action::LeaveSearch, Action::OpenCard, Action::MoveDown, Action::MoveDown]);
+    insta::assert_snapshot!("card", text(&draw(&m, &Theme::colored())));
+}
+
+#[test]
+fn presentation_and_attachments_tabs() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("Opis sytuacji przed wdrożeniem"), "{screen}");
+    assert!(screen.contains("Łódź i gminy mają wspólny bilet."), "{screen}");
+    drive(&mut m, [Action::ShowAttachments]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("Raport") && screen.contains("format: PDF, size: 2.0 kB"), "{screen}");
+    assert!(screen.contains("https://example.org/raport.pdf"), "{screen}");
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut m = small();
+    drive(&mut m, [Action::ToggleHelp]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    for needle in ["Keys", "j ↓", "down", "PgDn", "ctrl-d", "half page down"] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    // Scrolled to its end, the help shows the global keys.
+    drive(&mut m, [Action::GoBottom]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("ctrl-c") && screen.contains("quit"), "{screen}");
+}
+
+#[test]
+fn selection_and_matches_are_styled() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("zyw"));
+    for (theme, selected_has, matched_has) in [
+        (Theme::colored(), Modifier::BOLD, Modifier::BOLD | Modifier::UNDERLINED),
+        (Theme::mono(), Modifier::REVERSED, Modifier::BOLD | Modifier::UNDERLINED),
+    ] {
+        let b = draw(&m, &theme);
+        let list_width = m.areas().list.unwrap().width;
+        let (x, y) = find_in(&b, "Związek Gmin Żywiecczyzny", list_width).unwrap();
+        // The selected row: the style runs across the row.
+        let cell = &b[(x + 1, y)];
+        assert!(cell.modifier.contains(selected_has), "{:?}", cell);
+        if theme == Theme::colored() {
+            assert_eq!(cell.bg, Color::Blue);
+        }
+        // "Żyw" in the title matches "zyw": highlighted on the original letters.
+        let (zx, zy) = find_in(&b, "Żyw", list_width).unwrap();
+        for dx in 0..3 {
+            assert!(b[(zx + dx, zy)].modifier.contains(matched_has), "{:?}", b[(zx + dx, zy)]);
+        }
+        // The letter after the match is not highlighted.
+        assert!(!b[(zx + 3, zy)].modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn mono_theme_uses_no_colour() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
+    let b = draw(&m, &Theme::mono());
+    for cell in b.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn too_small_window_says_so() {
+    let mut m = small();
+    drive(&mut m, [Action::Resize(19, 4)]);
+    let b = draw(&m, &Theme::colored());
+    assert!(text(&b).starts_with("Window too small"), "{}", text(&b));
+    drive(&mut m, [Action::Resize(1, 1)]);
+    assert_eq!(text(&draw(&m, &Theme::colored())), "…\n");
+}
+
+#[test]
+fn every_size_and_resize_sequence_renders() {
+    let store = praktyki::store::StoreFile::new(praktyki::synth::store(50, 5).practices);
+    let mut m = model_of(common::store(&serde_json::to_string(&store).unwrap()), Lang::Pl);
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("gmina ż"));
+    let states: Vec<Vec<Action>> = vec![
+        vec![],
+        vec![Action::LeaveSearch, Action::FocusDetail, Action::ShowPresentation, Action::GoBottom],
+        vec![Action::ShowAttachments, Action::MoveDown],
+        vec![Action::OpenCard, Action::GoBottom],
+        vec![Action::Close, Action::ToggleHelp, Action::PageDown],
+    ];
+    for actions in states {
+        drive(&mut m, actions);
+        for w in (1..=120).step_by(7) {
+            for h in (1..=50).step_by(3) {
+                drive(&mut m, [Action::Resize(w, h)]);
+                let _ = draw(&m, &Theme::colored());
+            }
+        }
+    }
+    // A shrink-grow-shrink sequence keeps the model consistent.
+    for (w, h) in [(200, 60), (3, 2), (80, 24), (20, 5), (69, 15), (70, 16), (1, 1), (80, 24)] {
+        drive(&mut m, [Action::Resize(w, h)]);
+        let _ = draw(&m, &Theme::mono());
+    }
+    assert!(m.list.selected < m.list.hits.len().max(1));
+}
+
+#[test]
+fn stacked_and_list_only_layouts() {
+    let mut m = small();
+    drive(&mut m, [Action::Resize(60, 24)]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    let list_row = screen.lines().position(|l| l.contains("Practices")).unwrap();
+    let detail_row = screen.lines().position(|l| l.contains("Aglomeracja Opolska ─")).unwrap();
+    assert!(detail_row > list_row, "detail stacked under the list:\n{screen}");
+    drive(&mut m, [Action::Resize(60, 12)]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("Practices") && !screen.contains("1 Summary"), "{screen}");
+    drive(&mut m, [Action::FocusDetail]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(!screen.contains("Practices") && screen.contains("Summary"), "{screen}");
+}

@@ -131,6 +131,11 @@ pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -
         }
         if dirty {
             draw(&mut terminal, &model, &theme)?;
+            // Lets the tests check that a panic restores the terminal first.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("PRAKTYKI_TEST_PANIC").is_some() {
+                panic!("PRAKTYKI_TEST_PANIC is set: panicking on purpose");
+            }
         }
         // Block for the next message, then take everything already waiting,
         // so a burst of keys or a paste is one redraw.

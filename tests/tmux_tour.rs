@@ -1,0 +1,276 @@
+//! The real binary in a real terminal (tmux): the tour a new user takes,
+//! and the exits that must leave the terminal usable. Needs tmux, which
+//! `.ci/run` installs; without it these tests fail rather than pass silently.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Generous: these waits are for liveness on a loaded machine, not speed.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+struct Tmux {
+    socket: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A private tmux server with one 80x24 window running a clean bash.
+    fn start(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = format!("praktyki-test-{name}-{}", std::process::id());
+        let t = Tmux { socket, _dir: dir };
+        let ok = Command::new("tmux")
+            .args(["-u", "-L", &t.socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"])
+            .arg("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile")
+            .status()
+            .expect("tmux must be installed to run the terminal tests (`apt-get install tmux`)");
+        assert!(ok.success());
+        t.tmux(&["set", "-g", "set-clipboard", "on"]);
+        t.tmux(&["set", "-g", "escape-time", "0"]);
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "0", k]);
+            // Esc followed at once by a letter reads as Alt+letter in any terminal.
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(start.elapsed() < PATIENCE, "'{needle}' never appeared; the screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_gone(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if !s.contains(needle) {
+                return s;
+            }
+            assert!(start.elapsed() < PATIENCE, "'{needle}' never went away; the screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn run(&self, command: &str) {
+        self.literal(command);
+        self.keys(&["Enter"]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+    }
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_praktyki")
+}
+
+fn small_store(dir: &Path) -> String {
+    let path = dir.join("small.json");
+    std::fs::write(&path, common::SMALL).unwrap();
+    path.display().to_string()
+}
+
+fn process_alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| !s.split_whitespace().nth(2).is_some_and(|state| state == "Z"))
+        .unwrap_or(false)
+}
+
+fn wait_dead(pid: u32) {
+    let start = Instant::now();
+    while process_alive(pid) {
+        assert!(start.elapsed() < Duration::from_secs(5), "process {pid} still running");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn tour_of_a_new_user() {
+    let t = Tmux::start("tour");
+    let store = small_store(t._dir.path());
+    t.run(&format!("PRAKTYKI_DATA={} {} --store {store}; echo EXIT=$?", t._dir.path().display(), bin()));
+    t.wait_for("Search:");
+    t.wait_for("5/5 practices");
+
+    // Search without diacritics, then with them.
+    t.keys(&["/"]);
+    t.literal("lodz");
+    let s = t.wait_for("1/5 practices");
+    assert!(s.contains("Łódzki Obszar Metropolitalny"), "{s}");
+    t.keys(&["C-u"]);
+    t.wait_for("5/5 practices");
+    t.literal("Żywiec");
+    let s = t.wait_for("1/5 practices");
+    assert!(s.contains("Związek Gmin Żywiecczyzny"), "{s}");
+    t.keys(&["C-u"]);
+    t.literal("lodz");
+    t.wait_for("1/5 practices");
+
+    // Tabs.
+    t.keys(&["Enter", "Tab"]);
+    t.wait_for("Opis sytuacji przed wdrożeniem");
+    t.keys(&["3"]);
+    t.wait_for("https://example.org/raport.pdf");
+    t.keys(&["1"]);
+    t.wait_for("Koordynatorka");
+
+    // Contact card: copy the e-mail; tmux keeps OSC 52 in its buffer.
+    t.keys(&["c"]);
+    t.wait_for("Contact: Łódzki");
+    t.keys(&["j", "j", "y"]);
+    t.wait_for("Copied: anna@example.org");
+    assert_eq!(t.tmux(&["show-buffer"]), "anna@example.org");
+    t.keys(&["Escape"]);
+    t.wait_gone("Contact: Łódzki");
+
+    // Resize: stacked below 70 columns, then wide again.
+    t.tmux(&["resize-window", "-x", "60", "-y", "30"]);
+    let s = t.wait_for("Practices ───");
+    assert!(s.lines().next().unwrap().chars().count() <= 60);
+    t.tmux(&["resize-window", "-x", "120", "-y", "40"]);
+    t.wait_for("1 Summary │ 2 Full presentation │ 3 Attachments");
+    t.tmux(&["resize-window", "-x", "10", "-y", "3"]);
+    t.wait_for("Window to");
+    t.tmux(&["resize-window", "-x", "80", "-y", "24"]);
+    t.wait_for("Search: lodz");
+
+    // Quit; the shell reads lines and echoes again.
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.run("echo shell-ok-$((40+2))");
+    t.wait_for("shell-ok-42");
+    let stty = Command::new("tmux")
+        .args([
+            "-L",
+            &t.socket,
+            "send-keys",
+            "-t",
+            "0",
+            "-l",
+            "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ,",
+        ])
+        .status();
+    assert!(stty.unwrap().success());
+    t.keys(&["Enter"]);
+    t.wait_for("icanon,echo,");
+}
+
+#[test]
+fn polish_interface_and_help() {
+    let t = Tmux::start("pl");
+    let store = small_store(t._dir.path());
+    t.run(&format!("LANG=pl_PL.UTF-8 {} --store {store}; echo EXIT=$?", bin()));
+    t.wait_for("Szukaj:");
+    t.keys(&["?"]);
+    t.wait_for("Klawisze");
+    t.keys(&["Escape"]);
+    t.wait_gone("Klawisze");
+    t.keys(&["C-c"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn hangup_and_terminate_end_the_process_and_restore() {
+    for (signal, code) in [("HUP", 129), ("TERM", 143)] {
+        let t = Tmux::start(&format!("sig{signal}"));
+        let store = small_store(t._dir.path());
+        t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+        t.wait_for("Search:");
+        let pid: u32 = Command::new("pgrep")
+            .args(["-f", &format!("{} --store {store}", bin())])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().lines().next().unwrap_or("0").parse().unwrap_or(0))
+            .unwrap();
+        assert!(pid > 0, "no process found");
+        Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap();
+        wait_dead(pid);
+        t.wait_for(&format!("EXIT={code}"));
+        t.run("echo after-$((1+1))");
+        t.wait_for("after-2");
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_process() {
+    let t = Tmux::start("close");
+    let store = small_store(t._dir.path());
+    t.run(&format!("exec {} --store {store}", bin()));
+    t.wait_for("Search:");
+    let pid: u32 = t.tmux(&["display", "-p", "-t", "0", "#{pane_pid}"]).trim().parse().unwrap();
+    assert!(process_alive(pid));
+    t.tmux(&["kill-pane", "-t", "0"]);
+    wait_dead(pid);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_report() {
+    let t = Tmux::start("panic");
+    let store = small_store(t._dir.path());
+    t.run(&format!("PRAKTYKI_TEST_PANIC=1 {} --store {store}; echo EXIT=$?", bin()));
+    let s = t.wait_for("EXIT=101");
+    assert!(s.contains("panicked"), "the report is on the main screen: {s}");
+    t.run("echo alive-$((2+3))");
+    t.wait_for("alive-5");
+}
+
+#[test]
+fn load_errors_print_before_the_terminal_changes() {
+    let t = Tmux::start("broken");
+    let path = t._dir.path().join("broken.json");
+    std::fs::write(&path, "{\"format\": \"praktyki/1\", \"practices\": [\n{\"id\": 1,}]}").unwrap();
+    t.run(&format!("{} --store {}; echo EXIT=$?", bin(), path.display()));
+    let s = t.wait_for("EXIT=2");
+    assert!(s.contains("broken.json:2:10: invalid JSON"), "{s}");
+}
+
+#[test]
+fn no_color_keeps_selection_visible() {
+    let t = Tmux::start("nocolor");
+    let store = small_store(t._dir.path());
+    t.run(&format!("NO_COLOR=1 {} --store {store}", bin()));
+    t.wait_for("Search:");
+    let escaped = t.tmux(&["capture-pane", "-p", "-e", "-t", "0"]);
+    // Reverse video on the selected row, and no colour codes at all.
+    let mut reverse = false;
+    for seq in escaped.split("\x1b[").skip(1) {
+        let Some(end) = seq.find('m') else { continue };
+        for p in seq[..end].split(';').filter_map(|p| p.parse::<u16>().ok()) {
+            reverse |= p == 7;
+            let colour = matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+            assert!(!colour, "colour parameter {p} in {escaped:?}");
+        }
+    }
+    assert!(reverse, "{escaped:?}");
+    t.keys(&["q"]);
+}

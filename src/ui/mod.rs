@@ -291,8 +291,14 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let right = truncate(&right, width.saturating_sub(counts.width() + 2));
     let room = width.saturating_sub(counts.width() + right.width() + 2);
     let store = format!(" · {}: {}", s.store, m.store_label);
-    let store =
-        if store.width() <= room { store } else { truncate_start(&m.store_label, room.saturating_sub(3), " · ") };
+    // A few characters of a path tell nothing: below that, leave it out.
+    let store = if store.width() <= room {
+        store
+    } else if room >= 16 {
+        truncate_start(&m.store_label, room - 3, " · ")
+    } else {
+        String::new()
+    };
     let pad = width.saturating_sub(counts.width() + store.width() + right.width() + 1);
     let line = Line::from(vec![
         Span::styled(counts, theme.status),

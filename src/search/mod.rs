@@ -4,8 +4,11 @@
 pub mod collate;
 pub mod fold;
 
+use std::collections::HashMap;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use crate::store::Practice;
 use crate::store::sanitize::sanitize;
@@ -33,19 +36,29 @@ impl Field {
     }
 }
 
-/// One practice's name fields, folded once when the index is built.
+/// One practice's name fields as references into the table of distinct
+/// folded values.
 #[derive(Debug, Clone)]
 struct Entry {
-    fields: Vec<(Field, String)>,
+    fields: Box<[(Field, u32)]>,
+    /// Values the field filters look at, by [`Filter`] position.
+    filters: [Option<u32>; 4],
 }
 
 /// A built search index over a slice of practices (held by position).
+///
+/// Towns, counties, voivodeships, offices and even titles repeat across a
+/// large store, so each distinct folded value is kept once and a query
+/// scores each distinct value once; practices then only add up the scores
+/// of the values they refer to.
 pub struct Index {
+    /// Distinct folded values of every name field.
+    values: Vec<String>,
     entries: Vec<Entry>,
     /// Positions of all practices in Polish alphabetical order of titles.
     by_title: Vec<usize>,
     /// Rank of each practice in `by_title`, for tie breaks.
-    title_rank: Vec<usize>,
+    title_rank: Vec<u32>,
     matcher: SkimMatcherV2,
 }
 
@@ -73,32 +86,144 @@ pub fn name_fields(p: &Practice) -> Vec<(Field, &str)> {
     out
 }
 
-/// Folded terms of a query; the query is normalised (NFC) first, so
-/// decomposed input matches like composed.
+/// Folded fuzzy terms of a query (field filters left out); the query is
+/// normalised (NFC) first, so decomposed input matches like composed.
 pub fn query_terms(query: &str) -> Vec<String> {
-    fold::fold(&sanitize(query, false)).split_whitespace().map(str::to_owned).collect()
+    Query::parse(query).terms
 }
+
+/// A field filter of the search line: `woj:`, `powiat:`, `miasto:`, `typ:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Voivodeship,
+    County,
+    Town,
+    UnitType,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 4] = [Filter::Voivodeship, Filter::County, Filter::Town, Filter::UnitType];
+
+    /// The prefixes that name the filter in a query (folded, without ':').
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Filter::Voivodeship => &["woj", "wojewodztwo", "voivodeship"],
+            Filter::County => &["powiat", "county"],
+            Filter::Town => &["miasto", "miejscowosc", "town"],
+            Filter::UnitType => &["typ", "type"],
+        }
+    }
+
+    fn position(self) -> usize {
+        Filter::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    fn value(self, p: &Practice) -> Option<&str> {
+        match self {
+            Filter::Voivodeship => p.voivodeship.as_deref(),
+            Filter::County => p.county.as_deref(),
+            Filter::Town => p.town.as_deref(),
+            Filter::UnitType => p.unit_type.as_deref(),
+        }
+    }
+}
+
+/// A parsed search line: fuzzy terms, and field filters (a folded prefix
+/// the field must start with). `powiat:"nowy sącz"` quotes a value with spaces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<String>,
+    pub filters: Vec<(Filter, String)>,
+}
+
+impl Query {
+    pub fn parse(query: &str) -> Self {
+        let folded = fold::fold(&sanitize(query, false));
+        let mut out = Query::default();
+        let mut rest = folded.as_str();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let filter = token.split_once(':').and_then(|(name, _)| {
+                Filter::ALL.into_iter().find(|f| f.names().contains(&name)).map(|f| (f, name.len() + 1))
+            });
+            match filter {
+                Some((f, skip)) => {
+                    let after = &rest[skip..];
+                    let (value, used) = match after.strip_prefix('"') {
+                        Some(q) => {
+                            let close = q.find('"').unwrap_or(q.len());
+                            (&q[..close], skip + 1 + (close + 1).min(q.len()))
+                        }
+                        None => {
+                            let e = after.find(char::is_whitespace).unwrap_or(after.len());
+                            (&after[..e], skip + e)
+                        }
+                    };
+                    if !value.is_empty() {
+                        out.filters.push((f, value.to_owned()));
+                    }
+                    rest = &rest[used.min(rest.len())..];
+                }
+                None => {
+                    out.terms.push(token.to_owned());
+                    rest = &rest[end..];
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether `needle`'s bytes occur in order in `hay`: a fuzzy match needs
+/// that, and it is far cheaper to check than to score.
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+/// Scores below this many practices are computed on one thread.
+const PARALLEL_FROM: usize = 4096;
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index").field("len", &self.entries.len()).finish_non_exhaustive()
+        f.debug_struct("Index")
+            .field("len", &self.entries.len())
+            .field("values", &self.values.len())
+            .finish_non_exhaustive()
     }
 }
 
 impl Index {
     pub fn new(practices: &[Practice]) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut values: Vec<String> = Vec::new();
+        let mut intern = |s: &str| {
+            *ids.entry(fold::fold(s)).or_insert_with_key(|k| {
+                values.push(k.clone());
+                (values.len() - 1) as u32
+            })
+        };
         let entries: Vec<Entry> = practices
             .iter()
-            .map(|p| Entry { fields: name_fields(p).into_iter().map(|(f, s)| (f, fold::fold(s))).collect() })
+            .map(|p| {
+                let fields = name_fields(p).into_iter().map(|(f, s)| (f, intern(s))).collect();
+                let filters = Filter::ALL.map(|f| f.value(p).map(&mut intern));
+                Entry { fields, filters }
+            })
             .collect();
         let keys: Vec<Vec<u32>> = practices.iter().map(|p| collate::polish_key(&p.title)).collect();
         let mut by_title: Vec<usize> = (0..practices.len()).collect();
         by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-        let mut title_rank = vec![0; practices.len()];
+        let mut title_rank = vec![0u32; practices.len()];
         for (rank, i) in by_title.iter().enumerate() {
-            title_rank[*i] = rank;
+            title_rank[*i] = rank as u32;
         }
-        Self { entries, by_title, title_rank, matcher: SkimMatcherV2::default() }
+        Self { values, entries, by_title, title_rank, matcher: SkimMatcherV2::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -109,49 +234,114 @@ impl Index {
         self.entries.is_empty()
     }
 
-    /// Best score of one folded term against one entry, with its field.
-    fn term_score(&self, entry: &Entry, term: &str) -> Option<(i64, Field)> {
-        entry
-            .fields
-            .iter()
-            .filter_map(|(f, hay)| self.matcher.fuzzy_match(hay, term).map(|s| (s * f.weight(), *f)))
-            .max_by_key(|(s, f)| (*s, std::cmp::Reverse(*f)))
+    /// Number of distinct folded name values.
+    pub fn distinct_values(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The score of one term against every distinct value (0: no match).
+    fn value_scores(&self, term: &str) -> Vec<i64> {
+        let needle = term.as_bytes();
+        let score = |v: &String| {
+            if is_subsequence(needle, v.as_bytes()) { self.matcher.fuzzy_match(v, term).unwrap_or(0).max(0) } else { 0 }
+        };
+        if self.values.len() >= PARALLEL_FROM {
+            self.values.par_iter().map(score).collect()
+        } else {
+            self.values.iter().map(score).collect()
+        }
     }
 
     /// Ranks practices for a query: every term must match some field (terms
-    /// are ANDed, in any order); the best field per term counts. An empty
-    /// query lists everything in Polish alphabetical order of titles.
+    /// are ANDed, in any order); the best field per term counts, weighted.
+    /// An empty query lists everything in Polish alphabetical order of titles.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         self.search_cancellable(query, &|| false).unwrap_or_default()
     }
 
     /// [`Index::search`] that gives up, returning `None`, as soon as
     /// `cancelled` says a newer query has superseded this one.
-    pub fn search_cancellable(&self, query: &str, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
-        let terms = query_terms(query);
+    pub fn search_cancellable(&self, query: &str, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        let parsed = Query::parse(query);
+        let terms = parsed.terms;
+        // For each filter, which distinct values pass it.
+        let passes: Vec<(usize, Vec<bool>)> = parsed
+            .filters
+            .iter()
+            .map(|(f, prefix)| (f.position(), self.values.iter().map(|v| v.starts_with(prefix.as_str())).collect()))
+            .collect();
+        let allowed =
+            |entry: &Entry| passes.iter().all(|(pos, ok)| entry.filters[*pos].is_some_and(|id| ok[id as usize]));
         if terms.is_empty() {
-            return Some(self.by_title.iter().map(|&index| Hit { index, score: 0, field: None }).collect());
+            let all = self.by_title.iter().filter(|&&i| allowed(&self.entries[i]));
+            return Some(all.map(|&index| Hit { index, score: 0, field: None }).collect());
         }
-        let mut hits: Vec<Hit> = Vec::new();
-        for chunk in self.entries.chunks(4096).enumerate() {
+        let mut scores = Vec::with_capacity(terms.len());
+        for t in &terms {
             if cancelled() {
                 return None;
             }
-            hits.extend(chunk.1.iter().enumerate().filter_map(|(i, entry)| {
-                let index = chunk.0 * 4096 + i;
-                let mut total = 0;
-                let mut best: Option<(i64, Field)> = None;
-                for t in &terms {
-                    let (s, f) = self.term_score(entry, t)?;
-                    total += s;
-                    if best.is_none_or(|(bs, _)| s > bs) {
-                        best = Some((s, f));
-                    }
-                }
-                Some(Hit { index, score: total, field: best.map(|b| b.1) })
-            }));
+            scores.push(self.value_scores(t));
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(self.title_rank[a.index].cmp(&self.title_rank[b.index])));
+        let rank = |entry: &Entry| -> Option<(i64, Option<Field>)> {
+            let mut total = 0;
+            let mut best: Option<(i64, Field)> = None;
+            for term_scores in &scores {
+                let (s, f) = entry
+                    .fields
+                    .iter()
+                    .map(|(f, id)| (term_scores[*id as usize] * f.weight(), *f))
+                    .filter(|(s, _)| *s > 0)
+                    .max_by_key(|(s, f)| (*s, std::cmp::Reverse(*f)))?;
+                total += s;
+                if best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, f));
+                }
+            }
+            // Terms that all land in one field value ("urzad metropolitalny"
+            // in an office name) mean that value more than terms scattered
+            // over title and office: such a value counts double.
+            if scores.len() > 1 {
+                let together = entry
+                    .fields
+                    .iter()
+                    .filter_map(|(f, id)| {
+                        let each: Option<Vec<i64>> =
+                            scores.iter().map(|t| Some(t[*id as usize]).filter(|s| *s > 0)).collect();
+                        each.map(|e| (e.iter().sum::<i64>() * f.weight() * 2, *f))
+                    })
+                    .max_by_key(|(s, _)| *s);
+                if let Some((s, f)) = together.filter(|(s, _)| *s > total) {
+                    total = s;
+                    best = Some((s, f));
+                }
+            }
+            Some((total, best.map(|b| b.1)))
+        };
+        let hit = |(index, entry): (usize, &Entry)| {
+            if !allowed(entry) {
+                return None;
+            }
+            rank(entry).map(|(score, field)| Hit { index, score, field })
+        };
+        let mut hits: Vec<Hit> = if self.entries.len() >= PARALLEL_FROM {
+            self.entries.par_iter().enumerate().filter_map(hit).collect()
+        } else {
+            self.entries.iter().enumerate().filter_map(hit).collect()
+        };
+        if cancelled() {
+            return None;
+        }
+        // Best score first, ties in Polish title order: one packed key sorts fast.
+        let key = |h: &Hit| {
+            (u64::from(u32::MAX - h.score.clamp(0, i64::from(u32::MAX)) as u32) << 32)
+                | u64::from(self.title_rank[h.index])
+        };
+        if hits.len() >= PARALLEL_FROM {
+            hits.par_sort_unstable_by_key(key);
+        } else {
+            hits.sort_unstable_by_key(key);
+        }
         Some(hits)
     }
 
@@ -159,7 +349,8 @@ impl Index {
     /// matches, for highlighting. Positions are in characters of `text`.
     pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
         let hay = fold::fold(text);
-        let mut out: Vec<usize> = query_terms(query)
+        let mut out: Vec<usize> = Query::parse(query)
+            .terms
             .iter()
             .filter_map(|t| self.matcher.fuzzy_indices(&hay, t).map(|(_, idx)| idx))
             .flatten()
@@ -216,6 +407,24 @@ mod tests {
         let s = store();
         let ids: Vec<_> = Index::new(&s).search("  ").iter().map(|h| s[h.index].id.clone()).collect();
         assert_eq!(ids, ["a", "d", "b", "c"]);
+    }
+
+    #[test]
+    fn field_filters() {
+        let s = store();
+        let idx = Index::new(&s);
+        let ids = |q: &str| idx.search(q).iter().map(|h| s[h.index].id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids("woj:slaskie"), ["c"]);
+        assert_eq!(ids("woj:Łódz"), ["b"]);
+        assert_eq!(ids("miasto:opo aglo"), ["a"]);
+        assert!(ids("miasto:opo lodz").is_empty());
+        assert_eq!(ids("woj:warminsko-mazurskie"), ["d"]);
+        assert!(ids("typ:gmina").is_empty(), "no unit types in this store");
+        assert_eq!(
+            Query::parse("powiat:\"Nowy Sącz\" zwiazek"),
+            Query { terms: vec!["zwiazek".into()], filters: vec![(Filter::County, "nowy sacz".into())] }
+        );
+        assert_eq!(Query::parse("woj: x").terms, ["x"], "an empty filter is dropped");
     }
 
     #[test]

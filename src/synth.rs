@@ -412,8 +412,10 @@ fn ascii_slug(s: &str) -> String {
     crate::store::import::slug(s).replace('-', ".")
 }
 
-/// One synthetic practice; `i` numbers it.
-fn practice(rng: &mut Rng, i: usize) -> Practice {
+/// One synthetic practice; `i` numbers it. Without `texts`, the long texts
+/// (summary, presentation, attachments) are left empty: the name fields
+/// are all that search needs, and a million full practices is 10 GB.
+fn practice(rng: &mut Rng, i: usize, texts: bool) -> Practice {
     let v = rng.below(16);
     let (town, district) = TOWNS[v][rng.below(TOWNS[v].len())];
     let title = format!(
@@ -435,14 +437,14 @@ fn practice(rng: &mut Rng, i: usize) -> Practice {
         })
         .collect();
     let presentation_bytes = rng.range(3_000, 10_000);
-    let sections = rng.range(4, 8);
+    let sections = if texts { rng.range(4, 8) } else { 0 };
     let presentation = (0..sections)
         .map(|s| Section {
             heading: SECTION_HEADINGS[s % SECTION_HEADINGS.len()].to_owned(),
             body: text(rng, presentation_bytes / sections),
         })
         .collect();
-    let attachments = (0..rng.below(6))
+    let attachments = (0..if texts { rng.below(6) } else { 0 })
         .map(|a| {
             let fmt = rng.pick(FORMATS);
             Attachment {
@@ -455,7 +457,7 @@ fn practice(rng: &mut Rng, i: usize) -> Practice {
         })
         .collect();
     let summary_bytes = rng.range(1_000, 3_000);
-    let summary = text(rng, summary_bytes);
+    let summary = if texts { text(rng, summary_bytes) } else { String::new() };
     let partners = (0..rng.below(5)).map(|_| format!("Gmina {}", TOWNS[v][rng.below(TOWNS[v].len())].0)).collect();
     Practice {
         id: format!("synthetic-{i:06}"),
@@ -494,7 +496,25 @@ fn practice(rng: &mut Rng, i: usize) -> Practice {
 /// A store of `count` synthetic practices; the same seed gives the same store.
 pub fn store(count: usize, seed: u64) -> StoreFile {
     let mut rng = Rng(seed);
-    StoreFile::new((0..count).map(|i| practice(&mut rng, i + 1)).collect())
+    StoreFile::new((0..count).map(|i| practice(&mut rng, i + 1, true)).collect())
+}
+
+/// Like [`store`] but with the long texts left empty.
+pub fn names_only(count: usize, seed: u64) -> StoreFile {
+    let mut rng = Rng(seed);
+    StoreFile::new((0..count).map(|i| practice(&mut rng, i + 1, false)).collect())
+}
+
+/// The name fields search looks at, one practice per line, tab-separated:
+/// the input an `fzf --filter` comparison gets.
+pub fn name_lines(store: &StoreFile) -> String {
+    let mut out = String::new();
+    for p in &store.practices {
+        let fields: Vec<&str> = crate::search::name_fields(p).into_iter().map(|(_, s)| s).collect();
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -108,6 +108,12 @@ pub enum Command {
         /// Where to write it (default: standard output)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Leave the long texts out (summary, presentation, attachments)
+        #[arg(long)]
+        names_only: bool,
+        /// Also write the name fields, one practice per line, to this file
+        #[arg(long, value_name = "PATH")]
+        lines: Option<PathBuf>,
     },
 }
 
@@ -156,7 +162,9 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => import_pages(cx, &files, into, dry_run, replace),
         Command::Paths => paths(cx),
-        Command::Synthetic { count, seed, out } => synthetic(cx, count, seed, out.as_deref()),
+        Command::Synthetic { count, seed, out, names_only, lines } => {
+            synthetic(cx, count, seed, out.as_deref(), names_only, lines.as_deref())
+        }
     };
     match result {
         Ok(code) => code,
@@ -517,8 +525,18 @@ fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bo
     Ok(())
 }
 
-fn synthetic(cx: &mut Context<'_>, count: usize, seed: u64, out: Option<&Path>) -> Result<u8, Failure> {
-    let store = crate::synth::store(count, seed);
+fn synthetic(
+    cx: &mut Context<'_>,
+    count: usize,
+    seed: u64,
+    out: Option<&Path>,
+    names_only: bool,
+    lines: Option<&Path>,
+) -> Result<u8, Failure> {
+    let store = if names_only { crate::synth::names_only(count, seed) } else { crate::synth::store(count, seed) };
+    if let Some(path) = lines {
+        write_atomic(path, crate::synth::name_lines(&store).as_bytes())?;
+    }
     let text = serde_json::to_string(&store).map_err(io::Error::from)?;
     match out {
         Some(path) => write_atomic(path, text.as_bytes())?,

@@ -6,21 +6,37 @@ const ALPHABET: &str = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
 /// Polish alphabet sort by their folded form after the letter they fold to,
 /// and everything else (digits, punctuation) by code point before letters.
 pub fn polish_key(s: &str) -> Vec<u32> {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if let Some(i) = ALPHABET.chars().position(|a| a == c) {
-                return 0x1_0000 + 2 * i as u32;
-            }
-            let base = super::fold::fold_char(c);
-            match ALPHABET.chars().position(|a| a == base) {
-                Some(i) if base != c => 0x1_0000 + 2 * i as u32 + 1,
-                _ if c.is_alphabetic() => 0x2_0000 + c as u32,
-                _ => c as u32,
-            }
-        })
-        .collect()
+    s.chars().flat_map(char::to_lowercase).map(weight).collect()
 }
+
+/// The sort weight of one lowercase character.
+fn weight(c: char) -> u32 {
+    // ASCII letters other than q, v, x sit at fixed places in the Polish
+    // alphabet; looking them up directly keeps sorting 100,000 titles fast.
+    if let Some(i) = position(c) {
+        return 0x1_0000 + 2 * i;
+    }
+    let base = super::fold::fold_char(c);
+    match position(base) {
+        Some(i) if base != c => 0x1_0000 + 2 * i + 1,
+        _ if c.is_alphabetic() => 0x2_0000 + c as u32,
+        _ => c as u32,
+    }
+}
+
+fn position(c: char) -> Option<u32> {
+    if c.is_ascii_lowercase() {
+        // Each ASCII letter's index is its alphabet index plus the Polish
+        // letters that come before it.
+        let extra = ALPHABET_EXTRA.iter().filter(|(after, _)| *after < c).count() as u32;
+        return Some(c as u32 - 'a' as u32 + extra);
+    }
+    ALPHABET.chars().position(|a| a == c).map(|i| i as u32)
+}
+
+/// Polish letters and the ASCII letter they follow.
+const ALPHABET_EXTRA: [(char, char); 9] =
+    [('a', 'ą'), ('c', 'ć'), ('e', 'ę'), ('l', 'ł'), ('n', 'ń'), ('o', 'ó'), ('s', 'ś'), ('z', 'ź'), ('z', 'ż')];
 
 #[cfg(test)]
 mod tests {

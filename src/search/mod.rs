@@ -199,13 +199,15 @@ impl std::fmt::Debug for Index {
 }
 
 impl Index {
-    pub fn new(practices: &[Practice]) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut values: Vec<String> = Vec::new();
-        let mut intern = |s: &str| {
-            *ids.entry(fold::fold(s)).or_insert_with_key(|k| {
-                values.push(k.clone());
-                (values.len() - 1) as u32
+    pub fn new<'p>(practices: &'p [Practice]) -> Self {
+        // Intern by the original text first: most fields repeat, and only a
+        // new value needs folding.
+        let mut ids: HashMap<&'p str, u32> = HashMap::new();
+        let mut originals: Vec<&'p str> = Vec::new();
+        let mut intern = |s: &'p str| -> u32 {
+            *ids.entry(s).or_insert_with(|| {
+                originals.push(s);
+                (originals.len() - 1) as u32
             })
         };
         let entries: Vec<Entry> = practices
@@ -216,9 +218,12 @@ impl Index {
                 Entry { fields, filters }
             })
             .collect();
-        let keys: Vec<Vec<u32>> = practices.iter().map(|p| collate::polish_key(&p.title)).collect();
+        // Different originals can fold to one value ("Łódź", "LODZ"); they
+        // keep separate ids, which only costs scoring the value twice.
+        let values: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
+        let keys: Vec<Vec<u32>> = practices.par_iter().map(|p| collate::polish_key(&p.title)).collect();
         let mut by_title: Vec<usize> = (0..practices.len()).collect();
-        by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
+        by_title.par_sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
         let mut title_rank = vec![0u32; practices.len()];
         for (rank, i) in by_title.iter().enumerate() {
             title_rank[*i] = rank as u32;

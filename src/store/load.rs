@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use thiserror::Error;
@@ -148,10 +149,15 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
     }
 
     let lines = LineIndex::new(body.as_bytes());
-    let mut store = Store { origin: origin.to_owned(), ..Store::default() };
+    let mut store =
+        Store { origin: origin.to_owned(), practices: Vec::with_capacity(raw.practices.len()), ..Store::default() };
     let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
 
-    for (index, raw_practice) in raw.practices.iter().enumerate() {
+    // Parsing, sanitising and checking a practice needs nothing from the
+    // others, so it runs on every core; ids and positions are settled after.
+    let parsed: Vec<Parsed> = raw.practices.par_iter().map(|r| parse_one(r.get())).collect();
+
+    for (index, (raw_practice, parsed)) in raw.practices.iter().zip(parsed).enumerate() {
         let src = raw_practice.get();
         let start = src.as_ptr() as usize - body.as_ptr() as usize;
         // Positions are only worked out for practices that have a problem.
@@ -159,32 +165,20 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
         let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
             Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
         };
-
-        let mut unknown = Vec::new();
-        let mut de = serde_json::Deserializer::from_str(src);
-        let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-        let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-        let parsed: Result<Practice, _> = serde_path_to_error::deserialize(ignoring);
-        let mut practice = match parsed {
-            Ok(p) => p,
-            Err(e) => {
-                let id = probe_id(src);
-                let inner = e.inner();
-                let path = e.path().to_string();
-                let field = (path != ".").then_some(path);
+        let (practice, unknown, findings) = match parsed {
+            Parsed::Broken { id, field, message, line, column } => {
                 // serde notices a missing field at the closing brace; the
                 // practice's first line is where a reader wants to look.
                 let at = match field {
-                    Some(_) => relative(at_start(), inner.line(), inner.column()),
+                    Some(_) => relative(at_start(), line, column),
                     None => at_start(),
                 };
-                store.errors.push(problem(Severity::Error, field, id, strip_position(inner), at));
+                store.errors.push(problem(Severity::Error, field, id, message, at));
                 continue;
             }
+            Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
         };
-        sanitize_practice(&mut practice);
         let id = Some(practice.id.clone());
-
         let missing = if practice.id.trim().is_empty() {
             Some("id")
         } else if practice.title.trim().is_empty() {
@@ -208,7 +202,7 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
             let msg = "unknown field, ignored (a typo?)".to_owned();
             store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
         }
-        for finding in checks::check(&practice) {
+        for finding in findings {
             let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
             store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
         }
@@ -219,6 +213,68 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
         return Err(LoadError::Strict { origin: origin.to_owned(), problems: store.errors });
     }
     Ok(store)
+}
+
+/// One practice after the parallel phase.
+// Nearly every practice is `Ok`; boxing it would add an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Parsed {
+    Ok {
+        practice: Practice,
+        unknown: Vec<String>,
+        findings: Vec<checks::Finding>,
+    },
+    /// Line and column are relative to the practice's own text.
+    Broken {
+        id: Option<String>,
+        field: Option<String>,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+fn parse_one(src: &str) -> Parsed {
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(src);
+    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+    let parsed: Result<Practice, _> = serde_ignored::deserialize(&mut de, &mut on_unknown);
+    match parsed {
+        Ok(mut practice) => {
+            sanitize_practice(&mut practice);
+            let findings = checks::check(&practice);
+            Parsed::Ok { practice, unknown, findings }
+        }
+        Err(_) => {
+            // Only a broken practice pays for tracking the path to the error.
+            let mut de = serde_json::Deserializer::from_str(src);
+            let err = match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
+                Err(e) => e,
+                Ok(_) => return parse_one_unreachable(src),
+            };
+            let inner = err.inner();
+            let path = err.path().to_string();
+            Parsed::Broken {
+                id: probe_id(src),
+                field: (path != ".").then_some(path),
+                message: strip_position(inner),
+                line: inner.line(),
+                column: inner.column(),
+            }
+        }
+    }
+}
+
+/// Both deserialisers read the same grammar, so a practice one rejects the
+/// other rejects too; should they ever disagree, say so rather than panic.
+fn parse_one_unreachable(src: &str) -> Parsed {
+    Parsed::Broken {
+        id: probe_id(src),
+        field: None,
+        message: "practice rejected by one JSON reader and accepted by another".into(),
+        line: 1,
+        column: 1,
+    }
 }
 
 /// Sanitises every text field of a practice (see [`super::sanitize`]).

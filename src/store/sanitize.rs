@@ -25,10 +25,10 @@ fn needs_work(c: char, multiline: bool) -> bool {
 /// CR LF and lone CR turned into LF. In a single-line field a line break
 /// becomes a space.
 pub fn sanitize(s: &str, multiline: bool) -> String {
-    let nfc_ok = is_nfc_quick(s.chars()) == IsNormalized::Yes;
-    if nfc_ok && !s.chars().any(|c| needs_work(c, multiline)) {
+    if is_clean(s, multiline) {
         return s.to_owned();
     }
+    let nfc_ok = is_nfc_quick(s.chars()) == IsNormalized::Yes;
     let normalized: String = if nfc_ok { s.to_owned() } else { s.nfc().collect() };
     let mut out = String::with_capacity(normalized.len());
     let mut column = 0usize;
@@ -69,11 +69,20 @@ pub fn sanitize(s: &str, multiline: bool) -> String {
     out
 }
 
-/// Sanitises a string in place; see [`sanitize`].
+/// Whether `s` is already safe and in NFC. Most text is, and checking is
+/// much cheaper than copying: ASCII without controls needs one byte scan.
+fn is_clean(s: &str, multiline: bool) -> bool {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
+        return true;
+    }
+    is_nfc_quick(s.chars()) == IsNormalized::Yes && !s.chars().any(|c| needs_work(c, multiline))
+}
+
+/// Sanitises a string in place; see [`sanitize`]. Allocates only when
+/// something has to change.
 pub fn sanitize_in_place(s: &mut String, multiline: bool) {
-    let clean = sanitize(s, multiline);
-    if clean != *s {
-        *s = clean;
+    if !is_clean(s, multiline) {
+        *s = sanitize(s, multiline);
     }
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""praktyki search against fzf --filter on the same name fields, side by side.
+
+For each store size, writes a synthetic names-only store and the same name
+fields one practice per line, then times both whole processes on the same
+queries (alternating runs, median of --runs) and prints the ratio
+praktyki / fzf per query (below 1: praktyki is faster).
+
+Usage: scripts/compare-fzf.py [--sizes 100000,1000000] [--runs 5] [--bin target/release/praktyki]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+QUERIES = ["opole", "aglo opol", "zwiazek gmin", "lodz", "wroclaw"]
+
+
+def timed(cmd, stdin_path=None):
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    if stdin_path:
+        stdin.close()
+    return elapsed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100000,1000000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bin", default="target/release/praktyki")
+    args = ap.parse_args()
+    if not shutil.which("fzf"):
+        sys.exit("fzf is not installed (apt-get install fzf)")
+    if not os.path.exists(args.bin):
+        sys.exit(f"{args.bin} missing: run cargo build --release first")
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'size':>9} {'query':<14} {'praktyki s':>10} {'fzf s':>8} {'ratio':>6}")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            store = os.path.join(tmp, f"{size}.json")
+            lines = os.path.join(tmp, f"{size}.lines")
+            subprocess.run([args.bin, "synthetic", "--names-only", "--count", str(size), "--out", store, "--lines", lines], check=True)
+            for q in QUERIES:
+                ours, theirs = [], []
+                for _ in range(args.runs):
+                    ours.append(timed([args.bin, "--store", store, "search", q]))
+                    theirs.append(timed(["fzf", "--filter", q], stdin_path=lines))
+                a, b = statistics.median(ours), statistics.median(theirs)
+                print(f"{size:>9} {q:<14} {a:>10.3f} {b:>8.3f} {a / b:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()

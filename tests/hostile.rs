@@ -1,0 +1,215 @@
+//! Bad input never panics, and text from a store can never drive the
+//! terminal. Property tests run a bounded number of cases here; set
+//! PROPTEST_CASES for a longer run (see README, "Fuzzing").
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use praktyki::app::doc;
+use praktyki::search::{Index, Query};
+use praktyki::store::import;
+use praktyki::store::load::{parse_bytes, parse_str};
+use praktyki::store::sanitize::sanitize;
+use praktyki::store::write::{WriteError, write_atomic, write_atomic_with};
+use praktyki::store::{LoadOptions, Practice};
+use proptest::prelude::*;
+
+const SEED_TXT: &str = include_str!("fixtures/practice-page-aglomeracja-opolska.txt");
+const SEED_HTML: &str = include_str!("fixtures/practice-page-aglomeracja-opolska.html");
+
+fn is_terminal_safe(s: &str, multiline: bool) -> bool {
+    s.chars().all(|c| {
+        !(c.is_control() && !(multiline && c == '\n'))
+            && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Every string of a practice, with whether it may hold line breaks.
+fn strings(p: &Practice) -> Vec<(String, bool)> {
+    let mut p = p.clone();
+    let mut out = Vec::new();
+    p.for_each_text_mut(|s, multiline| out.push((s.clone(), multiline)));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loader_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse_bytes(&bytes, "fuzz.json", LoadOptions::default());
+    }
+
+    #[test]
+    fn loader_never_panics_on_mutated_stores(cut in 0usize..2000, flips in proptest::collection::vec((0usize..2000, any::<u8>()), 0..8)) {
+        let mut bytes = common::SMALL.as_bytes().to_vec();
+        for (at, b) in flips {
+            let at = at % bytes.len();
+            bytes[at] = b;
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        if let Ok(store) = parse_bytes(&bytes, "fuzz.json", LoadOptions::default()) {
+            for p in &store.practices {
+                for (s, multiline) in strings(p) {
+                    prop_assert!(is_terminal_safe(&s, multiline), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_string_values_load_safely(title in "\\PC*", town in any::<String>(), body in any::<String>()) {
+        let p = serde_json::json!({"id": "x", "title": format!("t{title}"), "town": town, "summary": body,
+            "presentation": [{"heading": town, "body": body}], "contacts": [{"name": title, "email": town}]});
+        let text = serde_json::json!({"format": "praktyki/1", "practices": [p]}).to_string();
+        let store = parse_str(&text, "fuzz.json", LoadOptions::default()).unwrap();
+        for p in &store.practices {
+            for (s, multiline) in strings(p) {
+                prop_assert!(is_terminal_safe(&s, multiline), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let _ = import::page_from_bytes(&bytes, "fuzz.txt");
+    }
+
+    #[test]
+    fn importer_never_panics_on_mutated_seed(html in any::<bool>(), cut in 0usize..6000, junk in "\\PC{0,40}", at in 0usize..6000) {
+        let base = if html { SEED_HTML } else { SEED_TXT };
+        let mut s: String = base.chars().take(cut).collect();
+        let at = s.char_indices().nth(at % s.chars().count().max(1)).map_or(s.len(), |(i, _)| i);
+        s.insert_str(at, &junk);
+        if let Ok((page, report)) = import::page_from_bytes(s.as_bytes(), "fuzz") {
+            let (practices, _) = import::merge_pages(vec![(page, report)]);
+            for p in &practices {
+                for (t, multiline) in strings(p) {
+                    prop_assert!(is_terminal_safe(&t, multiline), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sanitize_is_safe_and_idempotent(s in any::<String>(), multiline in any::<bool>()) {
+        let once = sanitize(&s, multiline);
+        prop_assert!(is_terminal_safe(&once, multiline));
+        prop_assert_eq!(sanitize(&once, multiline), once);
+    }
+
+    #[test]
+    fn queries_never_panic(q in any::<String>()) {
+        let store = common::store(common::SMALL);
+        let index = Index::new(&store.practices);
+        let _ = Query::parse(&q);
+        for h in index.search(&q) {
+            prop_assert!(h.index < store.practices.len());
+        }
+        let _ = index.highlight("Łódzki Obszar Metropolitalny", &q);
+    }
+
+    #[test]
+    fn wrapped_lines_fit(text in "\\PC{0,300}", width in 2usize..60) {
+        use unicode_width::UnicodeWidthStr;
+        let lines = vec![vec![doc::Span { text: text.clone(), kind: doc::Kind::Text }]];
+        for (_, line) in doc::wrap(&lines, width) {
+            // A character wider than the whole line is the one allowed overflow.
+            let plain = doc::plain(&line);
+            prop_assert!(plain.width() <= width.max(2), "{plain:?} at {width}");
+        }
+    }
+}
+
+#[test]
+fn extreme_but_valid_practices_render() {
+    use praktyki::app::Action;
+    let huge = "słowo ".repeat(200_000); // about 1.4 MB
+    let long_title = "Ż".repeat(10_000);
+    let contacts: Vec<_> = (0..1000)
+        .map(|i| serde_json::json!({"name": format!("Osoba {i} 日本語 👩‍👩‍👧"), "email": format!("o{i}@example.org")}))
+        .collect();
+    let practices = serde_json::json!([
+        {"id": "big", "title": "Duże", "summary": huge, "contacts": contacts},
+        {"id": "long", "title": long_title},
+        {"id": "wide", "title": "日本語のタイトル 👩‍👩‍👧 e\u{301}\u{301}\u{301}", "town": "", "county": "", "voivodeship": "",
+         "summary": "", "presentation": [{"heading": "", "body": ""}], "attachments": [{"name": ""}], "contacts": [{"name": ""}]},
+    ]);
+    let text = serde_json::json!({"format": "praktyki/1", "practices": practices}).to_string();
+    let mut m = common::model_of(common::store(&text), praktyki::i18n::Lang::En);
+    let theme = praktyki::ui::Theme::colored();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    for i in 0..3 {
+        common::drive(&mut m, [Action::GoTop]);
+        for _ in 0..i {
+            common::drive(&mut m, [Action::MoveDown]);
+        }
+        for a in [
+            Action::FocusDetail,
+            Action::GoBottom,
+            Action::NextTab,
+            Action::NextTab,
+            Action::OpenCard,
+            Action::GoBottom,
+        ] {
+            common::drive(&mut m, [a]);
+            terminal.draw(|f| praktyki::ui::render(&m, &theme, f)).unwrap();
+        }
+        common::drive(&mut m, [Action::Close, Action::FocusList, Action::ShowSummary]);
+    }
+    // An empty store is a store too.
+    let mut m =
+        common::model_of(common::store(r#"{"format": "praktyki/1", "practices": []}"#), praktyki::i18n::Lang::Pl);
+    common::drive(&mut m, [Action::MoveDown, Action::FocusDetail, Action::OpenCard, Action::Copy, Action::NextMatch]);
+    terminal.draw(|f| praktyki::ui::render(&m, &theme, f)).unwrap();
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("Baza nie zawiera praktyk"), "{screen}");
+}
+
+#[test]
+fn a_failing_write_keeps_the_old_file_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("store.json");
+    std::fs::write(&target, "old").unwrap();
+    // A full disk (ENOSPC) halfway through the write.
+    let err = write_atomic_with(&target, |f| {
+        use std::io::Write;
+        f.write_all(b"new, half")?;
+        Err(std::io::Error::from_raw_os_error(28))
+    })
+    .unwrap_err();
+    assert!(matches!(err, WriteError::Io { .. }), "{err}");
+    assert!(err.to_string().contains("store.json: cannot write"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["store.json"]);
+}
+
+#[test]
+fn a_panic_during_a_write_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("store.json");
+    std::fs::write(&target, "old").unwrap();
+    let t = target.clone();
+    let result = std::panic::catch_unwind(move || {
+        let _ = write_atomic_with(&t, |f| {
+            use std::io::Write;
+            f.write_all(b"half")?;
+            panic!("killed mid-write");
+        });
+    });
+    assert!(result.is_err());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+}
+
+#[test]
+fn an_unwritable_place_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where a directory should be: fails even for root.
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let err = write_atomic(&blocker.join("store.json"), b"{}").unwrap_err();
+    assert!(err.to_string().contains("not-a-dir/store.json: cannot write"), "{err}");
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}

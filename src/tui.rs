@@ -104,7 +104,9 @@ pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
         .context("cannot set up the terminal")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot set up the terminal")?;
-    terminal.clear()?;
+    // No clear(): it asks the terminal for the cursor position, and a terminal
+    // that does not answer would stop the program. The first frame paints
+    // every cell of the fresh alternate screen anyway.
 
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_input(tx.clone());

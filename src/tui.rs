@@ -282,7 +282,12 @@ fn perform(
                     let index = Arc::new(Index::new(&store.practices));
                     Arc::new((store, index))
                 })
-                .map_err(|e| e.to_string());
+                // The status line shows the store already; keep the message short.
+                .map_err(|e| {
+                    let text = e.to_string();
+                    let origin = choice.path.as_ref().map(|p| format!("{}:", p.display())).unwrap_or_default();
+                    text.strip_prefix(&origin).map_or(text.clone(), |rest| rest.trim_start().to_owned())
+                });
             Some(Action::Reloaded(result))
         }
     }

@@ -274,3 +274,81 @@ fn no_color_keeps_selection_visible() {
     assert!(reverse, "{escaped:?}");
     t.keys(&["q"]);
 }
+
+/// Text that would take over a terminal if printed raw, each with a marker
+/// so its escape can be looked for in the bytes written.
+const HOSTILE: &str = r#"{"format": "praktyki/1", "practices": [
+{"id": "evil\u001b]0;PWNED-ID\u0007", "title": "Zła\u001b]0;PWNED-TITLE\u0007 praktyka\u001b[2JPWNED-CLEAR",
+ "town": "Opole\u001b[31mPWNED-RED", "voivodeship": "opolskie\u202eDESREVER",
+ "summary": "tekst\u001b[10;10HPWNED-MOVE i dalej\u009b2JPWNED-C1",
+ "presentation": [{"heading": "Nagłówek\u001b]52;c;UFdORUQ=\u0007", "body": "treść\u001b[?1049lPWNED-ALT"}],
+ "attachments": [{"name": "plik\u001b]8;;http://evil.example\u0007PWNED-LINK\u001b]8;;\u0007", "url": "javascript:alert(1)"}],
+ "contacts": [{"name": "Osoba\u001bcPWNED-RESET", "email": "a@b.pl\u001b]52;c;UFdORUQ=\u0007"}],
+ "website": "www.example.org\u2066PWNED-ISOLATE"}
+]}"#;
+
+#[test]
+fn hostile_store_cannot_drive_the_terminal() {
+    let t = Tmux::start("hostile");
+    let path = t._dir.path().join("hostile.json");
+    std::fs::write(&path, HOSTILE).unwrap();
+    let raw = t._dir.path().join("raw-output");
+    t.tmux(&["pipe-pane", "-o", "-t", "0", &format!("cat >> {}", raw.display())]);
+    let title_before = t.tmux(&["display", "-p", "-t", "0", "#{pane_title}"]);
+    t.run(&format!("{} --store {}; echo EXIT=$?", bin(), path.display()));
+    let s = t.wait_for("Zła␛]0;PWNED-TITLE␇ praktyka");
+    assert!(s.contains("Search:") && s.contains("1/1 practices"), "layout intact: {s}");
+    // Every tab, the card and the help, so every field is drawn.
+    for keys in [&["Enter"][..], &["2"], &["G"], &["3"], &["1"], &["c"], &["G"], &["Escape"], &["?"], &["Escape"]] {
+        t.keys(keys);
+    }
+    t.wait_gone("Keys");
+    let s = t.screen();
+    assert!(s.lines().next().unwrap().starts_with("Search:"), "screen not cleared or moved: {s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let bytes = std::fs::read(&raw).unwrap();
+    let out = String::from_utf8_lossy(&bytes);
+    for evil in [
+        "\x1b]0;PWNED",
+        "\x1b[2JPWNED",
+        "\x1b[31mPWNED",
+        "\x1b[10;10HPWNED",
+        "\u{9b}2J",
+        "\x1b]52;c;UFdORUQ",
+        "\x1b[?1049lPWNED",
+        "\x1b]8;;http://evil",
+        "\x1bcPWNED",
+        "\u{202e}",
+        "\u{2066}",
+    ] {
+        assert!(!out.contains(evil), "{evil:?} reached the terminal");
+    }
+    assert!(out.contains("PWNED-TITLE"), "the text itself is shown, made visible");
+    assert_eq!(t.tmux(&["display", "-p", "-t", "0", "#{pane_title}"]), title_before, "window title unchanged");
+}
+
+#[test]
+fn store_changing_on_disk_and_reload() {
+    let t = Tmux::start("reload");
+    let store = small_store(t._dir.path());
+    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    t.wait_for("5/5 practices");
+    // Truncated mid-write by someone else: a reload fails, the old data stays.
+    std::fs::write(&store, &common::SMALL[..200]).unwrap();
+    t.keys(&["r"]);
+    let s = t.wait_for("Reload failed");
+    assert!(s.contains("5/5 practices") && s.contains("Aglomeracja Opolska"), "{s}");
+    // Removed altogether: the same.
+    std::fs::remove_file(&store).unwrap();
+    t.keys(&["j", "r"]);
+    t.wait_for("cannot read");
+    // A new version: reloaded.
+    std::fs::write(&store, r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa praktyka"}]}"#)
+        .unwrap();
+    t.keys(&["r"]);
+    let s = t.wait_for("1/1 practices");
+    assert!(s.contains("Nowa praktyka") && s.contains("Store reloaded"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

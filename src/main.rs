@@ -4,10 +4,9 @@ use std::sync::Arc;
 use clap::Parser;
 
 use praktyki::app::Model;
-use praktyki::cli::{self, Cli, Context};
-use praktyki::config::{Dirs, Env};
+use praktyki::cli::{self, Cli, Command, Context};
+use praktyki::config::{Config, Dirs, Env, LanguageSetting};
 use praktyki::i18n::Lang;
-use praktyki::input::Keymap;
 use praktyki::search::Index;
 use praktyki::store::LoadOptions;
 use praktyki::ui::Theme;
@@ -15,21 +14,51 @@ use praktyki::ui::Theme;
 fn main() -> ExitCode {
     let args = Cli::parse();
     let env = Env::from_process();
-    let dirs = Dirs::resolve(&env);
-    let lang = Lang::from_env();
+    let dirs = Dirs::resolve_with(&env, args.global.config.as_deref());
+    // Printing defaults, completions or the manual must work even when the
+    // user's config is broken: that is when they are needed.
+    let needs_config = !matches!(
+        args.command,
+        Some(Command::Config { .. } | Command::Keys | Command::Completions { .. } | Command::Man)
+    );
+    let (config, config_text) = if needs_config {
+        match Config::load(dirs.config_file.as_ref()) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                eprintln!("praktyki: {e}");
+                return ExitCode::from(cli::EXIT_ERROR);
+            }
+        }
+    } else {
+        (Config::default(), String::new())
+    };
+    let lang = match config.language {
+        LanguageSetting::Auto => Lang::from_env(),
+        LanguageSetting::Pl => Lang::Pl,
+        LanguageSetting::En => Lang::En,
+    };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
+    let global = args.global.clone();
     if let Some(cmd) = args.command {
         let (mut out, mut err) = (stdout.lock(), stderr.lock());
-        let mut cx = Context { global: args.global, env, dirs, lang, out: &mut out, err: &mut err };
+        let mut cx = Context { global, config, env, dirs, lang, out: &mut out, err: &mut err };
         return ExitCode::from(cli::run(cmd, &mut cx));
     }
 
     // The store is loaded and checked before the terminal changes mode, so
     // its errors print like any other program's.
-    let cx_choice = praktyki::config::resolve_store(args.global.store.as_deref(), &env, None, &dirs);
-    let opts = LoadOptions { strict: args.global.strict };
-    let store = match cli::load_choice(&cx_choice, opts) {
+    let origin = dirs.config_file.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default();
+    let keymap = match config.keymap_from(&config_text, &origin) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("praktyki: {e}");
+            return ExitCode::from(cli::EXIT_ERROR);
+        }
+    };
+    let choice = praktyki::config::resolve_store(global.store.as_deref(), &env, config.store.as_deref(), &dirs);
+    let opts = LoadOptions { strict: global.strict };
+    let store = match cli::load_choice(&choice, opts) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("praktyki: {e}");
@@ -43,10 +72,12 @@ fn main() -> ExitCode {
             store.skipped()
         );
     }
-    let label = cx_choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
+    let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
     let index = Arc::new(Index::new(&store.practices));
-    let model = Model::new(store, index, label, Arc::new(Keymap::defaults()), lang);
-    match praktyki::tui::run(model, Theme::from_env(), cx_choice, opts) {
+    let mut model = Model::new(store, index, label, Arc::new(keymap), lang);
+    model.columns = config.list.columns.clone();
+    let theme = Theme::from_env(config.theme, global.color.unwrap_or(config.color));
+    match praktyki::tui::run(model, theme, choice, opts) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             praktyki::tui::restore();

@@ -12,7 +12,13 @@ const SEED_TXT: &str = "tests/fixtures/practice-page-aglomeracja-opolska.txt";
 /// The binary with a private data directory and no store from the environment.
 fn praktyki(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("praktyki").unwrap();
-    cmd.env_remove("PRAKTYKI_STORE").env("PRAKTYKI_DATA", data).env("LANG", "en_US.UTF-8").env_remove("LC_ALL");
+    cmd.env_remove("PRAKTYKI_STORE")
+        .env_remove("PRAKTYKI_CONFIG")
+        .env("PRAKTYKI_DATA", data)
+        .env("XDG_CONFIG_HOME", data.join("config-home"))
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -331,5 +337,115 @@ fn output_never_carries_control_characters_from_data() {
                 "{args:?}: {text:?}"
             );
         }
+    }
+}
+
+#[test]
+fn config_errors_stop_with_file_line_and_key() {
+    let dir = TempDir::new().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "language = \"pl\"\ntheme = \"neon\"\n").unwrap();
+    praktyki(dir.path())
+        .env("PRAKTYKI_CONFIG", &cfg)
+        .args(["search", "opole"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{}:2:9: unknown variant `neon`", cfg.display())));
+    // Defaults, completions and the manual still work with a broken config.
+    praktyki(dir.path()).env("PRAKTYKI_CONFIG", &cfg).args(["config", "--default"]).assert().success();
+    // --config wins over $PRAKTYKI_CONFIG; a named file that is missing is an error.
+    praktyki(dir.path())
+        .env("PRAKTYKI_CONFIG", &cfg)
+        .args(["--config", "/nonexistent/c.toml", "paths"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/c.toml: cannot read"));
+}
+
+#[test]
+fn config_store_and_language_apply() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(&dir, "s.json", SMALL);
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, format!("store = {:?}\nlanguage = \"pl\"\n", store.display().to_string())).unwrap();
+    praktyki(dir.path())
+        .arg("--config")
+        .arg(&cfg)
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("store:       {} (from the config file)", store.display())))
+        .stdout(predicate::str::contains(format!("config file: {} (from the command line; exists)", cfg.display())));
+    praktyki(dir.path())
+        .arg("--config")
+        .arg(&cfg)
+        .args(["show", "opo-1", "--view", "summary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Jednostka wdrażająca: Biuro Testowe"));
+    // --store still wins over the config.
+    praktyki(dir.path())
+        .arg("--config")
+        .arg(&cfg)
+        .args(["--store", "data/practices.json", "search", "opole"])
+        .assert()
+        .stdout(predicate::str::starts_with("aglomeracja-opolska\t"));
+}
+
+#[test]
+fn default_config_and_keys_print() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .args(["config", "--default"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("language = \"auto\""))
+        .stdout(predicate::str::contains("[keys.list]"));
+    praktyki(data.path()).arg("keys").assert().success().stdout(predicate::str::contains("\"ctrl-c\" = \"quit\""));
+}
+
+#[test]
+fn completions_load_in_a_real_bash() {
+    let data = TempDir::new().unwrap();
+    let out = praktyki(data.path()).args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    let script = data.path().join("praktyki.bash");
+    std::fs::write(&script, &out.stdout).unwrap();
+    // Load it, then ask bash to complete "praktyki se": the function must offer "search".
+    let probe = format!(
+        "source {}; COMP_WORDS=(praktyki se); COMP_CWORD=1; COMP_LINE='praktyki se'; COMP_POINT=11; _praktyki praktyki se praktyki; echo \"${{COMPREPLY[@]}}\"; complete -p praktyki",
+        script.display()
+    );
+    let bash = std::process::Command::new("bash").args(["--norc", "--noprofile", "-c", &probe]).output().unwrap();
+    let text = String::from_utf8_lossy(&bash.stdout);
+    assert!(bash.status.success(), "{}", String::from_utf8_lossy(&bash.stderr));
+    assert!(text.contains("search"), "{text}");
+    assert!(text.contains("-F _praktyki praktyki"), "{text}");
+    for shell in ["zsh", "fish"] {
+        praktyki(data.path())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("praktyki"));
+    }
+}
+
+#[test]
+fn man_page_renders_with_man() {
+    let data = TempDir::new().unwrap();
+    let out = praktyki(data.path()).arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = data.path().join("praktyki.1");
+    std::fs::write(&page, &out.stdout).unwrap();
+    let man = std::process::Command::new("man")
+        .args(["-l", "-P", "cat"])
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .output()
+        .expect("man must be installed to check the manual page (apt-get install man-db)");
+    let text = String::from_utf8_lossy(&man.stdout);
+    assert!(man.status.success(), "{}", String::from_utf8_lossy(&man.stderr));
+    for needle in ["NAME", "praktyki", "SYNOPSIS", "search", "contacts", "--store"] {
+        assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
 }

@@ -352,3 +352,29 @@ fn store_changing_on_disk_and_reload() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_new_users_config_changes_the_screen() {
+    let t = Tmux::start("config");
+    let store = small_store(t._dir.path());
+    let cfg = t._dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "store = {store:?}\nlanguage = \"pl\"\ntheme = \"mono\"\n[list]\ncolumns = [\"county\"]\n[keys.list]\n\"x\" = \"quit\"\n\"ctrl-f\" = \"focus_search\"\n"
+        ),
+    )
+    .unwrap();
+    t.run(&format!("PRAKTYKI_CONFIG={} {}; echo EXIT=$?", cfg.display(), bin()));
+    let s = t.wait_for("Szukaj:");
+    // The county column instead of town and voivodeship.
+    assert!(s.contains("Związek Gmin Żywiecczyzny · ż"), "{s}");
+    assert!(s.contains("│Akademia samorządowa          │"), "no county, nothing after the title: {s}");
+    assert!(!s.contains("Ełk, warmińsko"), "{s}");
+    t.keys(&["C-f"]);
+    t.literal("lodz");
+    t.wait_for("1/5 praktyk");
+    t.keys(&["Escape"]);
+    t.keys(&["x"]);
+    t.wait_for("EXIT=0");
+}

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::config::Column;
 use crate::i18n::{Lang, Strings};
 use crate::input::{Keymap, Mode};
 use crate::search::{Hit, Index};
@@ -98,6 +99,8 @@ pub struct Model {
     pub help: Option<usize>,
     pub status: Option<(String, StatusKind)>,
     pub quit: bool,
+    /// What follows the title in a list row (config `list.columns`).
+    pub columns: Vec<Column>,
 }
 
 impl Model {
@@ -119,6 +122,7 @@ impl Model {
             help: None,
             status: None,
             quit: false,
+            columns: crate::config::ListConfig::default().columns,
         }
     }
 

@@ -39,6 +39,12 @@ pub struct Global {
     /// Treat a practice that breaks the schema as fatal instead of skipping it
     #[arg(long, global = true)]
     pub strict: bool,
+    /// Config file to read (overrides $PRAKTYKI_CONFIG)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// When to use colour in the browser [default: auto, or the config's]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<crate::config::ColorSetting>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +102,21 @@ pub enum Command {
     },
     /// Show which store is in use and why, and the config and data directories
     Paths,
+    /// Print the default config file, fully commented
+    Config {
+        /// Print the defaults (the only form for now)
+        #[arg(long, required = true)]
+        default: bool,
+    },
+    /// Print the default key bindings (the keymap file format)
+    Keys,
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff); view it with `praktyki man | man -l -`
+    Man,
     /// Write a synthetic store for measuring (ids start with synthetic-)
     #[command(hide = true)]
     Synthetic {
@@ -128,6 +149,7 @@ pub enum ViewArg {
 /// Everything a command needs from the outside world, gathered by `main`.
 pub struct Context<'a> {
     pub global: Global,
+    pub config: crate::config::Config,
     pub env: Env,
     pub dirs: Dirs,
     pub lang: Lang,
@@ -137,7 +159,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn store_choice(&self) -> StoreChoice {
-        resolve_store(self.global.store.as_deref(), &self.env, None, &self.dirs)
+        resolve_store(self.global.store.as_deref(), &self.env, self.config.store.as_deref(), &self.dirs)
     }
 
     fn opts(&self) -> LoadOptions {
@@ -162,6 +184,21 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => import_pages(cx, &files, into, dry_run, replace),
         Command::Paths => paths(cx),
+        Command::Config { .. } => {
+            cx.out.write_all(crate::config::DEFAULT_CONFIG.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
+        }
+        Command::Keys => {
+            cx.out.write_all(crate::input::DEFAULT_KEYMAP.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "praktyki", &mut *cx.out);
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut *cx.out).map(|_| EXIT_OK).map_err(Failure::Io)
+        }
         Command::Synthetic { count, seed, out, names_only, lines } => {
             synthetic(cx, count, seed, out.as_deref(), names_only, lines.as_deref())
         }
@@ -556,6 +593,10 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
         None => "none (no home directory found)".to_owned(),
     };
     writeln!(cx.out, "config dir:  {}", dir(&cx.dirs.config))?;
+    if let Some((f, source)) = &cx.dirs.config_file {
+        let state = if f.is_file() { "exists" } else { "absent; `praktyki config --default` shows what it may hold" };
+        writeln!(cx.out, "config file: {} ({source}; {state})", f.display())?;
+    }
     writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
     if let Some(u) = cx.dirs.user_store() {
         let state = if u.is_file() { "exists" } else { "absent; `praktyki import` creates it" };

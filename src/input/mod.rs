@@ -28,6 +28,11 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Mode; 6] = [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Help, Mode::Global];
 
+    /// The mode a keymap table name stands for.
+    pub fn from_table(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.table() == name)
+    }
+
     fn table(self) -> &'static str {
         match self {
             Mode::Global => "global",

@@ -142,7 +142,7 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         let title = truncate(&p.title, width);
         let positions = m.index.highlight(&title, &m.list.query);
         let mut spans = highlighted(&title, &positions, theme.text, theme.matched);
-        let place: Vec<&str> = [p.town.as_deref(), p.voivodeship.as_deref()].into_iter().flatten().collect();
+        let place: Vec<&str> = m.columns.iter().filter_map(|c| c.value(p)).filter(|v| !v.is_empty()).collect();
         let used = title.width();
         if !place.is_empty() && used + 4 < width {
             let place = truncate(&format!(" · {}", place.join(", ")), width - used);

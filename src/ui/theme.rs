@@ -5,6 +5,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{ColorSetting, ThemeSetting};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub text: Style,
@@ -67,11 +69,89 @@ impl Theme {
         }
     }
 
-    /// Colour unless `NO_COLOR` is set (to anything non-empty) or the
-    /// terminal is dumb.
-    pub fn from_env() -> Self {
+    /// The 256-colour theme: softer greys and a blue selection bar.
+    pub fn ansi256() -> Self {
+        Self {
+            muted: Style::new().fg(Color::Indexed(244)),
+            heading: Style::new().fg(Color::Indexed(38)).add_modifier(Modifier::BOLD),
+            label: Style::new().fg(Color::Indexed(67)),
+            link: Style::new().fg(Color::Indexed(33)).add_modifier(Modifier::UNDERLINED),
+            contact: Style::new().fg(Color::Indexed(35)).add_modifier(Modifier::BOLD),
+            matched: Style::new().fg(Color::Indexed(170)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(25)).add_modifier(Modifier::BOLD),
+            tab_active: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(38)).add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Indexed(240)),
+            border_focused: Style::new().fg(Color::Indexed(38)),
+            ..Self::colored()
+        }
+    }
+
+    /// The true-colour theme.
+    pub fn truecolor() -> Self {
+        Self {
+            muted: Style::new().fg(Color::Rgb(128, 128, 128)),
+            heading: Style::new().fg(Color::Rgb(0, 150, 190)).add_modifier(Modifier::BOLD),
+            label: Style::new().fg(Color::Rgb(90, 120, 170)),
+            link: Style::new().fg(Color::Rgb(40, 110, 220)).add_modifier(Modifier::UNDERLINED),
+            contact: Style::new().fg(Color::Rgb(30, 150, 80)).add_modifier(Modifier::BOLD),
+            matched: Style::new().fg(Color::Rgb(200, 50, 160)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(30, 80, 160))
+                .add_modifier(Modifier::BOLD),
+            tab_active: Style::new().fg(Color::Rgb(0, 0, 0)).bg(Color::Rgb(0, 170, 210)).add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Rgb(110, 110, 110)),
+            border_focused: Style::new().fg(Color::Rgb(0, 170, 210)),
+            ..Self::colored()
+        }
+    }
+
+    /// Picks the theme: `--color`/config `color` first, then `NO_COLOR`
+    /// (set to anything non-empty) and `TERM=dumb` turn colour off under
+    /// "auto"; with colour on, the configured theme.
+    pub fn select(theme: ThemeSetting, color: ColorSetting, no_color: bool, term: Option<&str>) -> Self {
+        let colour = match color {
+            ColorSetting::Always => true,
+            ColorSetting::Never => false,
+            ColorSetting::Auto => !no_color && term != Some("dumb"),
+        };
+        match (colour, theme) {
+            (false, _) | (true, ThemeSetting::Mono) => Self::mono(),
+            (true, ThemeSetting::Default) => Self::colored(),
+            (true, ThemeSetting::Ansi256) => Self::ansi256(),
+            (true, ThemeSetting::Truecolor) => Self::truecolor(),
+        }
+    }
+
+    /// [`Theme::select`] with this process's environment.
+    pub fn from_env(theme: ThemeSetting, color: ColorSetting) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        if no_color || dumb { Self::mono() } else { Self::colored() }
+        let term = std::env::var("TERM").ok();
+        Self::select(theme, color, no_color, term.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_honours_no_color_and_flags() {
+        use ColorSetting::*;
+        use ThemeSetting::*;
+        let cases = [
+            (Default, Auto, false, Some("xterm-256color"), Theme::colored()),
+            (Default, Auto, true, Some("xterm-256color"), Theme::mono()),
+            (Ansi256, Auto, true, None, Theme::mono()),
+            (Default, Auto, false, Some("dumb"), Theme::mono()),
+            (Default, Always, true, Some("dumb"), Theme::colored()),
+            (Truecolor, Never, false, None, Theme::mono()),
+            (Ansi256, Auto, false, None, Theme::ansi256()),
+            (Truecolor, Auto, false, None, Theme::truecolor()),
+            (Mono, Always, false, None, Theme::mono()),
+        ];
+        for (theme, color, no_color, term, want) in cases {
+            assert_eq!(Theme::select(theme, color, no_color, term), want, "{theme:?} {color:?} {no_color} {term:?}");
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! know nothing of terminals, so everything but `tui.rs` is tested without one.
 
 pub mod app;
+pub mod bookmarks;
 pub mod cli;
 pub mod config;
 pub mod i18n;

@@ -74,10 +74,21 @@ fn main() -> ExitCode {
     }
     let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
     let index = Arc::new(Index::new(&store.practices));
+    // A bookmarks file that cannot be read stops here: saving over it would lose it.
+    let bookmarks_path = dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json"));
+    let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
+        Ok(b) => b.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("praktyki: {e}");
+            return ExitCode::from(cli::EXIT_ERROR);
+        }
+    };
     let mut model = Model::new(store, index, label, Arc::new(keymap), lang);
     model.columns = config.list.columns.clone();
+    model.bookmarks = bookmarks;
     let theme = Theme::from_env(config.theme, global.color.unwrap_or(config.color));
-    match praktyki::tui::run(model, theme, choice, opts) {
+    let settings = praktyki::tui::Settings { choice, opts, bookmarks: bookmarks_path };
+    match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             praktyki::tui::restore();

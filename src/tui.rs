@@ -93,7 +93,21 @@ fn opener() -> Option<&'static str> {
 
 /// Runs the browser until the user quits or the terminal goes away.
 /// Returns the process exit status.
-pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -> Result<u8> {
+/// What carrying out effects needs from outside the model.
+pub struct Settings {
+    pub choice: StoreChoice,
+    pub opts: LoadOptions,
+    /// Where bookmarks are saved; `None` when there is no data directory.
+    pub bookmarks: Option<std::path::PathBuf>,
+}
+
+struct Executor {
+    worker: mpsc::Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+    settings: Settings,
+}
+
+pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
     if !io::stdout().is_terminal() {
         anyhow::bail!("the browser needs a terminal; for scripts use a subcommand (see `praktyki --help`)");
     }
@@ -113,6 +127,7 @@ pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -
     spawn_signals(tx.clone())?;
     let latest = Arc::new(AtomicU64::new(0));
     let worker = spawn_search_worker(tx.clone(), latest.clone());
+    let exec = Executor { worker, latest, settings };
 
     let mut model = model;
     let size = terminal.size()?;
@@ -123,7 +138,7 @@ pub fn run(model: Model, theme: Theme, choice: StoreChoice, opts: LoadOptions) -
         while let Some(action) = (!queue_.is_empty()).then(|| queue_.remove(0)) {
             dirty = true;
             for effect in app::update(&mut model, action) {
-                if let Some(a) = perform(effect, &model, &worker, &latest, &choice, opts, terminal.backend_mut()) {
+                if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut()) {
                     queue_.push(a);
                 }
             }
@@ -231,22 +246,15 @@ fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::S
 }
 
 /// Carries out one effect; returns the action that reports its outcome.
-fn perform(
-    effect: Effect,
-    model: &Model,
-    worker: &mpsc::Sender<SearchRequest>,
-    latest: &AtomicU64,
-    choice: &StoreChoice,
-    opts: LoadOptions,
-    out: &mut impl Write,
-) -> Option<Action> {
+fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write) -> Option<Action> {
+    let (choice, opts) = (&exec.settings.choice, exec.settings.opts);
     match effect {
         Effect::Search { seq, query } => {
-            latest.store(seq, Ordering::Relaxed);
+            exec.latest.store(seq, Ordering::Relaxed);
             if model.index.len() <= INLINE_SEARCH_LIMIT {
                 Some(Action::SearchDone { seq, hits: Arc::new(model.index.search(&query)) })
             } else {
-                let _ = worker.send((seq, query, model.index.clone()));
+                let _ = exec.worker.send((seq, query, model.index.clone()));
                 None
             }
         }
@@ -289,6 +297,16 @@ fn perform(
                     text.strip_prefix(&origin).map_or(text.clone(), |rest| rest.trim_start().to_owned())
                 });
             Some(Action::Reloaded(result))
+        }
+        Effect::SaveBookmarks(bookmarks) => {
+            let s = model.strings();
+            match &exec.settings.bookmarks {
+                // The change stays in memory; the next one tries to save again.
+                Some(path) => {
+                    bookmarks.save(path).err().map(|e| Action::Notify(format!("{}: {e}", s.bookmarks_not_saved)))
+                }
+                None => Some(Action::Notify(format!("{}: no data directory", s.bookmarks_not_saved))),
+            }
         }
     }
 }

@@ -449,3 +449,23 @@ fn man_page_renders_with_man() {
         assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
 }
+
+#[test]
+fn bookmarks_list_marks_missing_practices() {
+    let dir = TempDir::new().unwrap();
+    praktyki(dir.path()).arg("bookmarks").assert().code(1).stdout("");
+    std::fs::write(
+        dir.path().join("bookmarks.json"),
+        r#"{"format": "praktyki-bookmarks/1", "bookmarks": [
+            {"id": "aglomeracja-opolska", "title": "Aglomeracja opolska"},
+            {"id": "gone", "title": "Usunięta praktyka"}]}"#,
+    )
+    .unwrap();
+    praktyki(dir.path())
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stdout("aglomeracja-opolska\tAglomeracja opolska\ngone\tUsunięta praktyka\tmissing from this store\n");
+    std::fs::write(dir.path().join("bookmarks.json"), "{broken").unwrap();
+    praktyki(dir.path()).arg("bookmarks").assert().code(2).stderr(predicate::str::contains("bookmarks.json:1:"));
+}

@@ -283,3 +283,43 @@ fn keys_map_to_actions_by_mode() {
     assert_eq!(key(&m, "ctrl-c").as_deref(), Some("Quit"), "ctrl-c always quits");
     assert_eq!(key(&m, "esc").as_deref(), Some("LeaveSearch"));
 }
+
+#[test]
+fn bookmarks_mark_filter_and_save() {
+    let mut m = small();
+    let fx = drive(&mut m, [Action::MoveDown, Action::ToggleBookmark]);
+    assert_eq!(selected_id(&m).as_deref(), Some("ak"));
+    let saved = match &fx[..] {
+        [Effect::SaveBookmarks(b)] => b.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(saved.contains("ak"));
+    assert!(m.status.as_ref().unwrap().0.starts_with("Marked: Akademia"));
+    drive(&mut m, [Action::GoBottom, Action::ToggleBookmark, Action::ToggleMarkedOnly]);
+    assert_eq!(listed(&m), ["ak", "zyw"]);
+    // A search keeps to the marked ones.
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed("zyw"));
+    assert_eq!(listed(&m), ["zyw"]);
+    drive(&mut m, [Action::ClearSearch, Action::LeaveSearch]);
+    // Unmarking in the marked view removes it from the list at once.
+    drive(&mut m, [Action::GoTop, Action::ToggleBookmark]);
+    assert_eq!(listed(&m), ["zyw"]);
+    drive(&mut m, [Action::ToggleMarkedOnly]);
+    assert_eq!(listed(&m).len(), 5);
+}
+
+#[test]
+fn bookmarks_survive_a_reload_and_missing_ones_are_kept() {
+    let mut m = small();
+    drive(&mut m, [Action::ToggleBookmark]);
+    let marked = selected_id(&m).unwrap();
+    let new = store(r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa"}]}"#);
+    let index = Arc::new(praktyki::search::Index::new(&new.practices));
+    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    assert!(m.bookmarks.contains(&marked), "kept although the practice is gone");
+    assert_eq!(m.missing_bookmarks(), 1);
+    drive(&mut m, [Action::ToggleMarkedOnly]);
+    assert!(m.list.hits.is_empty());
+    assert!(m.status.as_ref().unwrap().0.contains("1 marked but not in this store"), "{:?}", m.status);
+}

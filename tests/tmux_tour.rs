@@ -378,3 +378,27 @@ fn a_new_users_config_changes_the_screen() {
     t.keys(&["x"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn bookmarks_persist_across_runs() {
+    let t = Tmux::start("marks");
+    let store = small_store(t._dir.path());
+    let data = t._dir.path().join("data");
+    let run = format!("PRAKTYKI_DATA={} {} --store {store}; echo EXIT=$?", data.display(), bin());
+    t.run(&run);
+    t.wait_for("5/5 practices");
+    t.keys(&["j", "m"]);
+    t.wait_for("Marked: Akademia samorządowa");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.run("clear");
+    t.run(&run);
+    let s = t.wait_for("5/5 practices");
+    assert!(s.contains("│* Akademia samorządowa"), "{s}");
+    t.keys(&["M"]);
+    t.wait_for("1/5 practices (marked)");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    assert!(saved.contains("\"id\": \"ak\""), "{saved}");
+}

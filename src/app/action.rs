@@ -78,6 +78,10 @@ pub enum Action {
     ToggleHelp,
     /// Reload the store from disk.
     Reload,
+    /// Mark or unmark the selected practice.
+    ToggleBookmark,
+    /// Show only marked practices, or all again.
+    ToggleMarkedOnly,
     /// Quit.
     Quit,
 
@@ -169,6 +173,10 @@ impl Action {
             (Action::ToggleHelp, Pl) => "pomoc",
             (Action::Reload, En) => "reload store",
             (Action::Reload, Pl) => "wczytaj ponownie",
+            (Action::ToggleBookmark, En) => "mark / unmark",
+            (Action::ToggleBookmark, Pl) => "zaznacz / odznacz",
+            (Action::ToggleMarkedOnly, En) => "only marked / all",
+            (Action::ToggleMarkedOnly, Pl) => "tylko zaznaczone / wszystkie",
             (Action::Quit, En) => "quit",
             (Action::Quit, Pl) => "wyjście",
             (_, En) => "",
@@ -188,4 +196,6 @@ pub enum Effect {
     OpenUrl(String),
     /// Read the store again; answer with `Action::Reloaded`.
     Reload,
+    /// Write the bookmarks file (atomically).
+    SaveBookmarks(crate::bookmarks::Bookmarks),
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::bookmarks::Bookmarks;
 use crate::config::Column;
 use crate::i18n::{Lang, Strings};
 use crate::input::{Keymap, Mode};
@@ -65,6 +66,9 @@ pub struct SearchLine {
 /// The list of hits and the selection.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
+    /// What the search found.
+    pub found: Arc<Vec<Hit>>,
+    /// What the list shows: `found`, or its marked part.
     pub hits: Arc<Vec<Hit>>,
     /// The query these hits answer (for highlighting).
     pub query: String,
@@ -101,6 +105,9 @@ pub struct Model {
     pub quit: bool,
     /// What follows the title in a list row (config `list.columns`).
     pub columns: Vec<Column>,
+    pub bookmarks: Bookmarks,
+    /// Whether the list shows only marked practices.
+    pub only_marked: bool,
 }
 
 impl Model {
@@ -116,13 +123,15 @@ impl Model {
             size: (80, 24),
             focus: Focus::List,
             search: SearchLine::default(),
-            list: ListState { hits, ..ListState::default() },
+            list: ListState { found: hits.clone(), hits, ..ListState::default() },
             detail: DetailState::default(),
             card: None,
             help: None,
             status: None,
             quit: false,
             columns: crate::config::ListConfig::default().columns,
+            bookmarks: Bookmarks::default(),
+            only_marked: false,
         }
     }
 
@@ -137,6 +146,15 @@ impl Model {
     /// The practice under the selection, if any.
     pub fn selected(&self) -> Option<&Practice> {
         self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
+    }
+
+    pub fn is_marked(&self, practice: usize) -> bool {
+        self.store.practices.get(practice).is_some_and(|p| self.bookmarks.contains(&p.id))
+    }
+
+    /// Bookmarks whose practice is not in the store (kept, shown as missing).
+    pub fn missing_bookmarks(&self) -> usize {
+        self.bookmarks.bookmarks.iter().filter(|b| !self.store.practices.iter().any(|p| p.id == b.id)).count()
     }
 
     /// The keymap table keys are read from now.

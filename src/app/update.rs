@@ -129,6 +129,31 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ToggleHelp => m.help = if m.help.is_some() { None } else { Some(0) },
         Action::Reload => fx.push(Effect::Reload),
+        Action::ToggleBookmark => {
+            if let Some(p) = m.selected() {
+                let (id, title) = (p.id.clone(), p.title.clone());
+                let marked = m.bookmarks.toggle(&id, &title);
+                let s = m.strings();
+                info(m, format!("{}: {title}", if marked { s.marked } else { s.unmarked }));
+                fx.push(Effect::SaveBookmarks(m.bookmarks.clone()));
+                if m.only_marked {
+                    refilter(m);
+                }
+            }
+        }
+        Action::ToggleMarkedOnly => {
+            m.only_marked = !m.only_marked;
+            refilter(m);
+            m.list.selected = 0;
+            m.list.offset = 0;
+            reset_detail(m);
+            if m.only_marked {
+                let missing = m.missing_bookmarks();
+                let s = m.strings();
+                let text = format!("{}: {} · {} {}", s.showing_marked, m.list.hits.len(), missing, s.missing_bookmarks);
+                info(m, text);
+            }
+        }
         Action::Quit => m.quit = true,
         Action::Resize(w, h) => {
             m.size = (w, h);
@@ -138,7 +163,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SearchDone { seq, hits } => {
             if seq == m.search.seq {
-                m.list.hits = hits;
+                m.list.found = hits;
+                refilter(m);
                 m.list.query = m.search.text.clone();
                 m.list.selected = 0;
                 m.list.offset = 0;
@@ -164,6 +190,17 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Notify(text) => info(m, text),
     }
     fx
+}
+
+/// The list shows what was found, or only its marked part.
+fn refilter(m: &mut Model) {
+    m.list.hits = if m.only_marked {
+        Arc::new(m.list.found.iter().filter(|h| m.is_marked(h.index)).copied().collect())
+    } else {
+        m.list.found.clone()
+    };
+    m.list.selected = m.list.selected.min(m.list.hits.len().saturating_sub(1));
+    keep_visible(m);
 }
 
 fn byte_at(s: &str, chars: usize) -> usize {

@@ -102,6 +102,11 @@ pub enum Command {
     },
     /// Show which store is in use and why, and the config and data directories
     Paths,
+    /// List the marked practices (bookmarks); missing ones are shown as such
+    Bookmarks {
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the default config file, fully commented
     Config {
         /// Print the defaults (the only form for now)
@@ -187,6 +192,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Config { .. } => {
             cx.out.write_all(crate::config::DEFAULT_CONFIG.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
         }
+        Command::Bookmarks { json } => bookmarks(cx, json),
         Command::Keys => {
             cx.out.write_all(crate::input::DEFAULT_KEYMAP.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
         }
@@ -560,6 +566,36 @@ fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bo
         )?;
     }
     Ok(())
+}
+
+#[derive(Serialize)]
+struct BookmarkRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    missing: bool,
+}
+
+fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
+    let Some(path) = cx.dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json")) else {
+        return Err(Failure::Usage("no data directory on this system".into()));
+    };
+    let marks = crate::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
+    let store = open_store(cx)?;
+    let rows: Vec<BookmarkRow<'_>> = marks
+        .bookmarks
+        .iter()
+        .map(|b| BookmarkRow { id: &b.id, title: &b.title, missing: !store.practices.iter().any(|p| p.id == b.id) })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *cx.out, &rows).map_err(io::Error::from)?;
+        writeln!(cx.out)?;
+    } else {
+        for r in &rows {
+            let missing = if r.missing { "\tmissing from this store" } else { "" };
+            writeln!(cx.out, "{}\t{}{missing}", r.id, r.title)?;
+        }
+    }
+    Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
 }
 
 fn synthetic(

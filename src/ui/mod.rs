@@ -139,11 +139,14 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let mut lines = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
-        let title = truncate(&p.title, width);
+        // A mark in front of bookmarked practices; ASCII, so its width is certain.
+        let marker = if m.is_marked(hit.index) { "* " } else { "" };
+        let title = truncate(&p.title, width.saturating_sub(marker.len()));
         let positions = m.index.highlight(&title, &m.list.query);
-        let mut spans = highlighted(&title, &positions, theme.text, theme.matched);
+        let mut spans = vec![Span::styled(marker, theme.contact)];
+        spans.extend(highlighted(&title, &positions, theme.text, theme.matched));
         let place: Vec<&str> = m.columns.iter().filter_map(|c| c.value(p)).filter(|v| !v.is_empty()).collect();
-        let used = title.width();
+        let used = title.width() + marker.len();
         if !place.is_empty() && used + 4 < width {
             let place = truncate(&format!(" · {}", place.join(", ")), width - used);
             let positions = m.index.highlight(&place, &m.list.query);
@@ -280,6 +283,9 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let mut counts = format!(" {}/{} {}", m.list.hits.len(), m.store.practices.len(), s.shown);
     if m.store.skipped() > 0 {
         counts.push_str(&format!(", {} {}", m.store.skipped(), s.skipped));
+    }
+    if m.only_marked {
+        counts.push_str(&format!(" ({})", s.only_marked));
     }
     let (right, style) = match &m.status {
         Some((text, crate::app::model::StatusKind::Error)) => (text.clone(), theme.status_error),

@@ -57,7 +57,8 @@ fn main() -> ExitCode {
         }
     };
     let choice = praktyki::config::resolve_store(global.store.as_deref(), &env, config.store.as_deref(), &dirs);
-    let opts = LoadOptions { strict: global.strict };
+    // The browser reads long texts per practice as they are shown.
+    let opts = LoadOptions { strict: global.strict, lazy: !global.strict };
     let store = match cli::load_choice(&choice, opts) {
         Ok(s) => s,
         Err(e) => {

@@ -199,3 +199,35 @@ fn stacked_and_list_only_layouts() {
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(!screen.contains("Practices") && screen.contains("Summary"), "{screen}");
 }
+
+#[test]
+fn lazy_and_eager_stores_render_alike() {
+    use praktyki::store::{LoadOptions, load::parse_str};
+    let lazy = parse_str(common::SMALL, "test.json", LoadOptions { lazy: true, ..LoadOptions::default() }).unwrap();
+    let mut a = model_of(lazy, Lang::En);
+    let mut b = small();
+    for actions in [
+        vec![Action::FocusSearch, Action::InsertChar('l'), Action::InsertChar('o'), Action::LeaveSearch],
+        vec![Action::FocusDetail],
+        vec![Action::ShowPresentation],
+        vec![Action::ShowAttachments, Action::MoveDown],
+        vec![Action::FocusList, Action::GoBottom, Action::ShowSummary],
+    ] {
+        let fa = drive(&mut a, actions.clone());
+        let fb = drive(&mut b, actions);
+        assert_eq!(fa, fb);
+        assert_eq!(text(&draw(&a, &Theme::colored())), text(&draw(&b, &Theme::colored())));
+    }
+    let fx = drive(
+        &mut a,
+        [
+            Action::FocusSearch,
+            Action::ClearSearch,
+            Action::InsertChar('ł'),
+            Action::FocusDetail,
+            Action::ShowAttachments,
+            Action::OpenLink,
+        ],
+    );
+    assert_eq!(fx, [praktyki::app::Effect::OpenUrl("https://example.org/raport.pdf".into())]);
+}

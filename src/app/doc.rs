@@ -130,6 +130,16 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
     out
 }
 
+/// The lines of the open tab of the selected practice; a practice whose
+/// long texts cannot be read shows why instead.
+pub fn for_model(m: &super::Model) -> Vec<DocLine> {
+    match m.detail_practice() {
+        None => Vec::new(),
+        Some(Ok(p)) => build(&p, m.detail.tab, m.strings(), m.detail.attachment),
+        Some(Err(e)) => vec![vec![span(e, Kind::Muted)]],
+    }
+}
+
 /// The line on which attachment `i` starts in the unwrapped Attachments tab.
 pub fn attachment_line(lines: &[DocLine], i: usize) -> usize {
     lines

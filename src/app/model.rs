@@ -148,6 +148,13 @@ impl Model {
         self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
     }
 
+    /// The selected practice with its long texts (read now, after a lazy
+    /// load), or why they cannot be read.
+    pub fn detail_practice(&self) -> Option<Result<std::borrow::Cow<'_, Practice>, String>> {
+        let hit = self.list.hits.get(self.list.selected)?;
+        Some(self.store.full(hit.index))
+    }
+
     pub fn is_marked(&self, practice: usize) -> bool {
         self.store.practices.get(practice).is_some_and(|p| self.bookmarks.contains(&p.id))
     }

@@ -244,7 +244,7 @@ fn step(m: &mut Model, delta: isize) {
     }
     match m.focus {
         Focus::Detail if m.detail.tab == Tab::Attachments => {
-            let n = m.selected().map_or(0, |p| p.attachments.len());
+            let n = m.detail_practice().and_then(Result::ok).map_or(0, |p| p.attachments.len());
             if n > 0 {
                 m.detail.attachment = moved(m.detail.attachment, delta, n);
                 scroll_to_attachment(m);
@@ -297,9 +297,7 @@ fn set_tab(m: &mut Model, tab: Tab) {
 
 /// The open tab wrapped to the detail width: (source line, line) pairs.
 fn wrapped_tab(m: &Model) -> Vec<(usize, doc::DocLine)> {
-    let Some(p) = m.selected() else { return Vec::new() };
-    let lines = doc::build(p, m.detail.tab, m.strings(), m.detail.attachment);
-    doc::wrap(&lines, m.areas().detail_text().0)
+    doc::wrap(&doc::for_model(m), m.areas().detail_text().0)
 }
 
 fn max_scroll(m: &Model) -> usize {
@@ -315,8 +313,7 @@ fn clamp_detail(m: &mut Model) {
 }
 
 fn scroll_to_attachment(m: &mut Model) {
-    let Some(p) = m.selected() else { return };
-    let lines = doc::build(p, Tab::Attachments, m.strings(), m.detail.attachment);
+    let lines = doc::for_model(m);
     let src = doc::attachment_line(&lines, m.detail.attachment);
     let width = m.areas().detail_text().0;
     let wrapped = doc::wrap(&lines, width);
@@ -354,7 +351,8 @@ fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
     let value = match (m.card, m.focus, m.detail.tab) {
         (Some(i), _, _) => m.selected().and_then(|p| card_fields(p, s).get(i).map(|f| f.value.trim().to_owned())),
         (None, Focus::Detail, Tab::Attachments) => {
-            m.selected().and_then(|p| p.attachments.get(m.detail.attachment)).and_then(|a| a.url.clone())
+            let p = m.detail_practice().and_then(Result::ok);
+            p.and_then(|p| p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
         }
         _ => None,
     };
@@ -373,7 +371,10 @@ fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
     let Some(p) = m.selected() else { return };
     let raw = match (m.card, m.detail.tab) {
         (Some(i), _) => card_fields(p, s).get(i).and_then(|f| f.openable.clone()),
-        (None, Tab::Attachments) => p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()),
+        (None, Tab::Attachments) => {
+            let full = m.detail_practice().and_then(Result::ok);
+            full.and_then(|f| f.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
+        }
         (None, _) => p.website.clone(),
     };
     let base = p.source_url.clone();

@@ -168,7 +168,8 @@ impl Context<'_> {
     }
 
     fn opts(&self) -> LoadOptions {
-        LoadOptions { strict: self.global.strict }
+        // Lookups read long texts only for what they print; --strict checks all.
+        LoadOptions { strict: self.global.strict, lazy: !self.global.strict }
     }
 }
 
@@ -286,14 +287,15 @@ fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
 }
 
-/// The practice with this id, or else the best match of the text as a query.
-fn find_one<'s>(store: &'s Store, id_or_query: &str) -> Option<&'s Practice> {
+/// The position of the practice with this id, or else of the best match of
+/// the text as a query.
+fn find_one(store: &Store, id_or_query: &str) -> Option<usize> {
     let wanted = id_or_query.trim();
-    if let Some(p) = store.practices.iter().find(|p| p.id == wanted) {
-        return Some(p);
+    if let Some(i) = store.practices.iter().position(|p| p.id == wanted) {
+        return Some(i);
     }
     let index = Index::new(&store.practices);
-    index.search(wanted).first().map(|h| &store.practices[h.index])
+    index.search(wanted).first().map(|h| h.index)
 }
 
 fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> Result<u8, Failure> {
@@ -301,10 +303,12 @@ fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> R
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
     let store = open_store(cx)?;
-    let Some(p) = find_one(&store, id_or_query) else {
+    let Some(i) = find_one(&store, id_or_query) else {
         writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
         return Ok(EXIT_NONE);
     };
+    let p = store.full(i).map_err(Failure::Usage)?;
+    let p = p.as_ref();
     if json {
         serde_json::to_writer_pretty(&mut *cx.out, p).map_err(io::Error::from)?;
         writeln!(cx.out)?;
@@ -477,7 +481,7 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
         None => cx.store_choice(),
     };
     // Validation reports every problem; --strict only changes the exit status.
-    let store = match load_choice(&choice, LoadOptions { strict: false }) {
+    let store = match load_choice(&choice, LoadOptions { strict: false, lazy: false }) {
         Ok(s) => s,
         Err(e) => {
             writeln!(cx.err, "{e}")?;

@@ -2,8 +2,10 @@
 //! a practice that breaks the schema is reported and skipped so one bad
 //! record does not hide the other five hundred.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -11,7 +13,7 @@ use serde_json::value::RawValue;
 use thiserror::Error;
 
 use super::checks;
-use super::model::{FORMAT, Practice};
+use super::model::{FORMAT, Head, Practice};
 use super::sanitize::sanitize_in_place;
 
 /// A store could not be used at all.
@@ -84,10 +86,20 @@ impl fmt::Display for Problem {
 pub struct Store {
     /// Where it came from, as shown to the user (a path or "embedded").
     pub origin: String,
+    /// The practices; after a lazy load, without their long texts (see [`Store::full`]).
     pub practices: Vec<Practice>,
     /// Schema errors; each stands for one skipped practice.
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// After a lazy load: the file's text and where each practice is in it.
+    lazy: Option<LazyTexts>,
+}
+
+#[derive(Debug, Clone)]
+struct LazyTexts {
+    text: Arc<String>,
+    /// Byte range of each kept practice, aligned with `practices`.
+    spans: Vec<(usize, usize)>,
 }
 
 impl Store {
@@ -95,19 +107,65 @@ impl Store {
     pub fn skipped(&self) -> usize {
         self.errors.len()
     }
+
+    /// Practice `i` with its long texts: as loaded, or, after a lazy load,
+    /// parsed now from the file's text (a few microseconds for one practice).
+    /// A long text that breaks the schema is reported here, with its place.
+    pub fn full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
+        let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
+        let Some(lazy) = &self.lazy else { return Ok(Cow::Borrowed(practice)) };
+        let (start, end) = lazy.spans[i];
+        let src = &lazy.text[start..end];
+        let mut de = serde_json::Deserializer::from_str(src);
+        match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
+            Ok(mut p) => {
+                sanitize_practice(&mut p);
+                Ok(Cow::Owned(p))
+            }
+            Err(e) => {
+                let at = relative(
+                    LineIndex::new(lazy.text.as_bytes()).position(start),
+                    e.inner().line(),
+                    e.inner().column(),
+                );
+                Err(format!("{}:{}:{}: field '{}': {}", self.origin, at.0, at.1, e.path(), strip_position(e.inner())))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     /// Fail on any schema error instead of skipping the practice.
     pub strict: bool,
+    /// Skip the long texts (summary, presentation, attachments) at load and
+    /// read them per practice when asked ([`Store::full`]): start-up reads
+    /// only names and metadata, and memory holds the file once.
+    pub lazy: bool,
 }
 
 /// Reads and parses a store file.
 pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read { origin: origin.clone(), source })?;
-    parse_bytes(&bytes, &origin, opts)
+    if !opts.lazy {
+        return parse_bytes(&bytes, &origin, opts);
+    }
+    // A lazy store keeps the text, so take it over instead of copying it.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = LineIndex::new(e.as_bytes()).position(e.utf8_error().valid_up_to());
+        LoadError::Encoding { origin: origin.clone(), line, column }
+    })?;
+    parse_owned(Arc::new(text), &origin, opts)
+}
+
+/// Parses store text held in an `Arc`, which a lazy store keeps.
+pub fn parse_owned(text: Arc<String>, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
+    let (mut store, spans) = parse_core(&text, origin, opts)?;
+    if opts.lazy {
+        store.lazy = Some(LazyTexts { text, spans });
+    }
+    Ok(store)
 }
 
 /// Parses store bytes; `origin` names them in messages.
@@ -134,8 +192,17 @@ struct IdProbe {
 
 /// Parses store text; `origin` names it in messages.
 pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
+    if opts.lazy {
+        return parse_owned(Arc::new(text.to_owned()), origin, opts);
+    }
+    parse_core(text, origin, opts).map(|(store, _)| store)
+}
+
+/// The parse itself; returns the store and each kept practice's byte range.
+fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec<(usize, usize)>), LoadError> {
     // A BOM is no JSON, but editors on Windows add it; accept it silently.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
     let raw: RawStore<'_> = serde_json::from_str(body).map_err(|e| {
         let (origin, line, column, message) = (origin.to_owned(), e.line(), e.column(), strip_position(&e));
         if e.is_data() {
@@ -155,7 +222,8 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
 
     // Parsing, sanitising and checking a practice needs nothing from the
     // others, so it runs on every core; ids and positions are settled after.
-    let parsed: Vec<Parsed> = raw.practices.par_iter().map(|r| parse_one(r.get())).collect();
+    let parsed: Vec<Parsed> = raw.practices.par_iter().map(|r| parse_one(r.get(), opts.lazy)).collect();
+    let mut spans = Vec::with_capacity(if opts.lazy { raw.practices.len() } else { 0 });
 
     for (index, (raw_practice, parsed)) in raw.practices.iter().zip(parsed).enumerate() {
         let src = raw_practice.get();
@@ -207,12 +275,15 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
             store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
         }
         store.practices.push(practice);
+        if opts.lazy {
+            spans.push((bom + start, bom + start + src.len()));
+        }
     }
 
     if opts.strict && !store.errors.is_empty() {
         return Err(LoadError::Strict { origin: origin.to_owned(), problems: store.errors });
     }
-    Ok(store)
+    Ok((store, spans))
 }
 
 /// One practice after the parallel phase.
@@ -234,11 +305,15 @@ enum Parsed {
     },
 }
 
-fn parse_one(src: &str) -> Parsed {
+fn parse_one(src: &str, lazy: bool) -> Parsed {
     let mut unknown = Vec::new();
     let mut de = serde_json::Deserializer::from_str(src);
     let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    let parsed: Result<Practice, _> = serde_ignored::deserialize(&mut de, &mut on_unknown);
+    let parsed: Result<Practice, _> = if lazy {
+        serde_ignored::deserialize::<_, _, Head>(&mut de, &mut on_unknown).map(Head::into_practice)
+    } else {
+        serde_ignored::deserialize(&mut de, &mut on_unknown)
+    };
     match parsed {
         Ok(mut practice) => {
             sanitize_practice(&mut practice);
@@ -248,9 +323,14 @@ fn parse_one(src: &str) -> Parsed {
         Err(_) => {
             // Only a broken practice pays for tracking the path to the error.
             let mut de = serde_json::Deserializer::from_str(src);
-            let err = match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
+            let result = if lazy {
+                serde_path_to_error::deserialize::<_, Head>(&mut de).map(|_| ())
+            } else {
+                serde_path_to_error::deserialize::<_, Practice>(&mut de).map(|_| ())
+            };
+            let err = match result {
                 Err(e) => e,
-                Ok(_) => return parse_one_unreachable(src),
+                Ok(()) => return parse_one_unreachable(src),
             };
             let inner = err.inner();
             let path = err.path().to_string();
@@ -396,7 +476,7 @@ mod tests {
         assert_eq!(e[1].line, 4);
         assert!(e[2].message.contains("duplicate id"), "{}", e[2]);
         assert_eq!(e[3].field.as_deref(), Some("title"));
-        let strict = parse_str(text, "t.json", LoadOptions { strict: true }).unwrap_err();
+        let strict = parse_str(text, "t.json", LoadOptions { strict: true, lazy: false }).unwrap_err();
         assert!(matches!(strict, LoadError::Strict { ref problems, .. } if problems.len() == 4));
     }
 
@@ -417,6 +497,22 @@ mod tests {
         let cols: Vec<(usize, usize)> = store.warnings.iter().map(|w| (w.line, w.column)).collect();
         assert_eq!(cols, [(1, 73), (1, 114)]);
         assert_eq!((store.errors[0].line, store.errors[0].column), (1, 119));
+    }
+
+    #[test]
+    fn lazy_load_reads_long_texts_on_demand() {
+        let text = "\u{feff}{\"format\": \"praktyki/1\", \"practices\": [\n {\"id\": \"a\", \"title\": \"A\", \"summary\": \"Długi\\u001b[2J tekst\",\n  \"presentation\": [{\"heading\": \"H\", \"body\": \"B\"}]},\n {\"id\": \"b\", \"title\": \"B\", \"presentation\": 5}]}";
+        let lazy = parse_str(text, "t.json", LoadOptions { lazy: true, ..LoadOptions::default() }).unwrap();
+        let eager = parse_str(text, "t.json", LoadOptions::default()).unwrap();
+        assert_eq!(lazy.practices.len(), 2, "a bad long text is not seen at a lazy load");
+        assert_eq!(eager.practices.len(), 1);
+        assert!(lazy.practices[0].summary.is_empty());
+        let full = lazy.full(0).unwrap();
+        assert_eq!(full.summary, "Długi␛[2J tekst", "sanitised when read");
+        assert_eq!(*full, eager.practices[0]);
+        let err = lazy.full(1).unwrap_err();
+        assert!(err.starts_with("t.json:4:") && err.contains("presentation"), "{err}");
+        assert!(matches!(eager.full(0), Ok(Cow::Borrowed(_))));
     }
 
     #[test]

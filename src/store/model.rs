@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 /// The value of the top-level `format` key this version reads and writes.
@@ -12,18 +13,26 @@ pub const FORMAT: &str = "praktyki/1";
 
 /// One good practice: the three BDP views (summary with metadata, full
 /// presentation, attachments) merged into one record.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Practice {
+pub type Practice = PracticeOf<String, Vec<Section>, Vec<Attachment>>;
+
+/// A practice without its long texts (summary, presentation, attachments),
+/// which are skipped unread: what a lazy load keeps in memory.
+pub type Head = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny>;
+
+/// The practice record, generic over its long texts so that one field list
+/// serves both the whole practice and its head.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PracticeOf<S, P, A> {
     pub id: String,
     pub title: String,
     #[serde(default)]
     pub area: Option<String>,
     #[serde(default)]
-    pub summary: String,
+    pub summary: S,
     #[serde(default)]
-    pub presentation: Vec<Section>,
+    pub presentation: P,
     #[serde(default)]
-    pub attachments: Vec<Attachment>,
+    pub attachments: A,
     #[serde(default)]
     pub entered: Option<String>,
     #[serde(default)]
@@ -95,6 +104,39 @@ pub struct Contact {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+}
+
+impl Eq for Practice {}
+
+impl Head {
+    /// The practice with its long texts empty.
+    pub fn into_practice(self) -> Practice {
+        Practice {
+            id: self.id,
+            title: self.title,
+            area: self.area,
+            summary: String::new(),
+            presentation: Vec::new(),
+            attachments: Vec::new(),
+            entered: self.entered,
+            updated: self.updated,
+            unit_type: self.unit_type,
+            town: self.town,
+            county: self.county,
+            voivodeship: self.voivodeship,
+            postal_code: self.postal_code,
+            post_office: self.post_office,
+            implementing_unit: self.implementing_unit,
+            street: self.street,
+            phone: self.phone,
+            website: self.website,
+            population: self.population,
+            partners: self.partners,
+            contacts: self.contacts,
+            source_url: self.source_url,
+            extra: self.extra,
+        }
+    }
 }
 
 impl Practice {

@@ -185,7 +185,7 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     };
     let title = truncate(&format!(" {} ", p.title), usize::from(r.width.saturating_sub(2)));
     let (width, height) = m.areas().detail_text();
-    let lines = doc::build(p, m.detail.tab, s, m.detail.attachment);
+    let lines = doc::for_model(m);
     let wrapped = doc::wrap(&lines, width);
     let total = wrapped.len();
     let mut block = pane_block(title, focused, theme);

@@ -73,7 +73,7 @@ const POSTAL_DISTRICTS: [&[&str]; 100] = {
         &["małopolskie", "śląskie"],                                   // 34
         PK, PK,                                                        // 35-36
         &["podkarpackie", "lubelskie"],                                // 37
-        PK,                                                            // 38
+        &["podkarpackie", "małopolskie"],                              // 38: Gorlice
         &["podkarpackie", "małopolskie", "świętokrzyskie"],            // 39
         SL, SL,                                                        // 40-41
         &["śląskie", "łódzkie", "opolskie"],                           // 42

@@ -97,7 +97,8 @@ pub struct Store {
 
 #[derive(Debug, Clone)]
 struct LazyTexts {
-    text: Arc<String>,
+    /// The file's bytes, checked to be UTF-8 when loaded.
+    text: Arc<Vec<u8>>,
     /// Byte range of each kept practice, aligned with `practices`.
     spans: Vec<(usize, usize)>,
 }
@@ -115,7 +116,7 @@ impl Store {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else { return Ok(Cow::Borrowed(practice)) };
         let (start, end) = lazy.spans[i];
-        let src = &lazy.text[start..end];
+        let src = std::str::from_utf8(&lazy.text[start..end]).map_err(|e| format!("{}: {e}", self.origin))?;
         let mut de = serde_json::Deserializer::from_str(src);
         match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
             Ok(mut p) => {
@@ -123,11 +124,7 @@ impl Store {
                 Ok(Cow::Owned(p))
             }
             Err(e) => {
-                let at = relative(
-                    LineIndex::new(lazy.text.as_bytes()).position(start),
-                    e.inner().line(),
-                    e.inner().column(),
-                );
+                let at = relative(LineIndex::new(&lazy.text).position(start), e.inner().line(), e.inner().column());
                 Err(format!("{}:{}:{}: field '{}': {}", self.origin, at.0, at.1, e.path(), strip_position(e.inner())))
             }
         }
@@ -151,30 +148,30 @@ pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
     if !opts.lazy {
         return parse_bytes(&bytes, &origin, opts);
     }
-    // A lazy store keeps the text, so take it over instead of copying it.
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = LineIndex::new(e.as_bytes()).position(e.utf8_error().valid_up_to());
-        LoadError::Encoding { origin: origin.clone(), line, column }
-    })?;
-    parse_owned(Arc::new(text), &origin, opts)
+    // A lazy store keeps the bytes, so it takes them over instead of copying.
+    parse_owned(Arc::new(bytes), &origin, opts)
 }
 
-/// Parses store text held in an `Arc`, which a lazy store keeps.
-pub fn parse_owned(text: Arc<String>, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
-    let (mut store, spans) = parse_core(&text, origin, opts)?;
+/// Checks that `bytes` are UTF-8 (SIMD-fast: stores are large), or says where not.
+fn as_utf8<'b>(bytes: &'b [u8], origin: &str) -> Result<&'b str, LoadError> {
+    simdutf8::compat::from_utf8(bytes).map_err(|e| {
+        let (line, column) = LineIndex::new(bytes).position(e.valid_up_to());
+        LoadError::Encoding { origin: origin.to_owned(), line, column }
+    })
+}
+
+/// Parses store bytes held in an `Arc`, which a lazy store keeps.
+pub fn parse_owned(bytes: Arc<Vec<u8>>, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
+    let (mut store, spans) = parse_core(as_utf8(&bytes, origin)?, origin, opts)?;
     if opts.lazy {
-        store.lazy = Some(LazyTexts { text, spans });
+        store.lazy = Some(LazyTexts { text: bytes, spans });
     }
     Ok(store)
 }
 
 /// Parses store bytes; `origin` names them in messages.
 pub fn parse_bytes(bytes: &[u8], origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = LineIndex::new(bytes).position(e.valid_up_to());
-        LoadError::Encoding { origin: origin.to_owned(), line, column }
-    })?;
-    parse_str(text, origin, opts)
+    parse_str(as_utf8(bytes, origin)?, origin, opts)
 }
 
 #[derive(Deserialize)]
@@ -193,7 +190,7 @@ struct IdProbe {
 /// Parses store text; `origin` names it in messages.
 pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
     if opts.lazy {
-        return parse_owned(Arc::new(text.to_owned()), origin, opts);
+        return parse_owned(Arc::new(text.as_bytes().to_vec()), origin, opts);
     }
     parse_core(text, origin, opts).map(|(store, _)| store)
 }
@@ -305,6 +302,9 @@ enum Parsed {
     },
 }
 
+/// The fields a lazy load skips.
+const LONG_FIELDS: [&str; 3] = ["summary", "presentation", "attachments"];
+
 fn parse_one(src: &str, lazy: bool) -> Parsed {
     let mut unknown = Vec::new();
     let mut de = serde_json::Deserializer::from_str(src);
@@ -314,10 +314,16 @@ fn parse_one(src: &str, lazy: bool) -> Parsed {
     } else {
         serde_ignored::deserialize(&mut de, &mut on_unknown)
     };
+    if lazy {
+        // The long texts are skipped on purpose; they are not unknown fields.
+        unknown.retain(|path| !LONG_FIELDS.contains(&path.split(['.', '[']).next().unwrap_or("")));
+    }
     match parsed {
         Ok(mut practice) => {
             sanitize_practice(&mut practice);
-            let findings = checks::check(&practice);
+            // A lazy load serves browsing and lookups, which show no
+            // warnings; `validate` loads eagerly and checks everything.
+            let findings = if lazy { Vec::new() } else { checks::check(&practice) };
             Parsed::Ok { practice, unknown, findings }
         }
         Err(_) => {
@@ -398,22 +404,26 @@ fn strip_position(e: &serde_json::Error) -> String {
 /// last answer is remembered and counting resumes from it.
 struct LineIndex<'a> {
     bytes: &'a [u8],
-    starts: Vec<usize>,
+    /// Line starts, found on the first question: a clean store never asks.
+    starts: std::cell::OnceCell<Vec<usize>>,
     /// (offset, line, column) of the last answer.
     memo: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let mut starts = vec![0];
-        starts.extend(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1));
-        Self { bytes, starts, memo: std::cell::Cell::new((0, 1, 1)) }
+        Self { bytes, starts: std::cell::OnceCell::new(), memo: std::cell::Cell::new((0, 1, 1)) }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1));
+            starts
+        });
         let offset = offset.min(self.bytes.len());
-        let line = self.starts.partition_point(|s| *s <= offset);
-        let line_start = self.starts[line - 1];
+        let line = starts.partition_point(|s| *s <= offset);
+        let line_start = starts[line - 1];
         let (m_off, m_line, m_col) = self.memo.get();
         let (from, base) =
             if m_line == line && m_off >= line_start && m_off <= offset { (m_off, m_col) } else { (line_start, 1) };
@@ -505,6 +515,7 @@ mod tests {
         let lazy = parse_str(text, "t.json", LoadOptions { lazy: true, ..LoadOptions::default() }).unwrap();
         let eager = parse_str(text, "t.json", LoadOptions::default()).unwrap();
         assert_eq!(lazy.practices.len(), 2, "a bad long text is not seen at a lazy load");
+        assert!(lazy.warnings.is_empty(), "skipped long texts are no unknown fields: {:?}", lazy.warnings);
         assert_eq!(eager.practices.len(), 1);
         assert!(lazy.practices[0].summary.is_empty());
         let full = lazy.full(0).unwrap();

@@ -9,7 +9,7 @@ use directories::ProjectDirs;
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::input::{Chord, Keymap, Mode};
+use crate::input::{Keymap, Keys, Mode};
 
 /// Why a directory or store was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,10 +262,25 @@ impl Config {
                     format!("unknown key mode [keys.{table}] (modes: global, list, search, detail, card, help)"),
                 ));
             };
-            let mut seen: Vec<(Chord, &toml::Spanned<String>)> = Vec::new();
+            let mut seen: Vec<(Keys, &toml::Spanned<String>)> = Vec::new();
             for (key, action) in entries {
-                let chord = Chord::parse(key.get_ref())
+                let keys = Keys::parse(key.get_ref())
                     .map_err(|e| invalid(key.span().start, format!("[keys.{table}] \"{}\": {e}", key.get_ref())))?;
+                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == keys) {
+                    let (other_line, _) = line_col(text, other.span().start);
+                    let message = format!(
+                        "[keys.{table}] \"{}\" is the same key as \"{}\" on line {other_line}",
+                        key.get_ref(),
+                        other.get_ref()
+                    );
+                    return Err(invalid(key.span().start, message));
+                }
+                seen.push((keys.clone(), key));
+                if action.get_ref() == "none" {
+                    // "none" removes a default binding, e.g. to free "g" for "g g".
+                    keymap.unbind(mode, &keys);
+                    continue;
+                }
                 let parsed: crate::app::Action =
                     toml::Value::String(action.get_ref().clone()).try_into().map_err(|_: toml::de::Error| {
                         invalid(
@@ -273,19 +288,14 @@ impl Config {
                             format!("[keys.{table}] \"{}\": unknown action '{}'", key.get_ref(), action.get_ref()),
                         )
                     })?;
-                if let Some((_, other)) = seen.iter().find(|(c, _)| *c == chord) {
-                    let (other_line, _) = line_col(text, other.span().start);
-                    return Err(invalid(
-                        key.span().start,
-                        format!(
-                            "[keys.{table}] \"{}\" is the same key as \"{}\" on line {other_line}",
-                            key.get_ref(),
-                            other.get_ref()
-                        ),
-                    ));
-                }
-                seen.push((chord, key));
-                keymap.bind(mode, chord, parsed);
+                keymap.bind(mode, keys, parsed);
+            }
+            if let Some((_, short, long)) = keymap.prefix_conflict().filter(|(m, _, _)| *m == mode) {
+                let at = seen.iter().find(|(k, _)| *k == short || *k == long).map_or(0, |(_, s)| s.span().start);
+                let message = format!(
+                    "[keys.{table}] \"{short}\" begins \"{long}\", so \"{long}\" could never be typed (unbind one with \"none\")"
+                );
+                return Err(invalid(at, message));
             }
         }
         Ok(keymap)
@@ -336,6 +346,7 @@ mod tests {
                 "c.toml:3:1: [keys.list] \"shift-g\" is the same key as \"G\" on line 2",
             ),
             ("store = 5\n", "c.toml:1:9: invalid type"),
+            ("[keys.list]\n\"g g\" = \"go_top\"\n", "c.toml:2:1: [keys.list] \"g\" begins \"g g\""),
         ];
         for (text, want) in cases {
             let err = Config::parse(text, "c.toml").unwrap_err().to_string();
@@ -348,10 +359,20 @@ mod tests {
         let text = "[keys.list]\n\"x\" = \"quit\"\n\"j\" = \"move_up\"\n";
         let c = Config::parse(text, "c.toml").unwrap();
         let km = c.keymap_from(text, "c.toml").unwrap();
-        let key = |k: &str| km.lookup(Mode::List, &Chord::parse(k).unwrap()).map(|a| format!("{a:?}"));
+        let key = |k: &str| km.lookup(Mode::List, &crate::input::Chord::parse(k).unwrap()).map(|a| format!("{a:?}"));
         assert_eq!(key("x").as_deref(), Some("Quit"));
         assert_eq!(key("j").as_deref(), Some("MoveUp"));
         assert_eq!(key("k").as_deref(), Some("MoveUp"), "defaults stay");
+    }
+
+    #[test]
+    fn sequences_with_an_unbound_prefix() {
+        let text = "[keys.list]\n\"g\" = \"none\"\n\"g g\" = \"go_top\"\n";
+        let c = Config::parse(text, "c.toml").unwrap();
+        let km = c.keymap_from(text, "c.toml").unwrap();
+        let gg = Keys::parse("g g").unwrap();
+        assert!(matches!(km.lookup_keys(Mode::List, &gg.0), crate::input::Lookup::Action(crate::app::Action::GoTop)));
+        assert!(matches!(km.lookup_keys(Mode::List, &gg.0[..1]), crate::input::Lookup::Prefix));
     }
 
     #[test]

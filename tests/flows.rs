@@ -323,3 +323,33 @@ fn bookmarks_survive_a_reload_and_missing_ones_are_kept() {
     assert!(m.list.hits.is_empty());
     assert!(m.status.as_ref().unwrap().0.contains("1 marked but not in this store"), "{:?}", m.status);
 }
+
+#[test]
+fn key_sequences_wait_then_act_or_fall_back() {
+    use praktyki::app::action_for_key;
+    use praktyki::config::Config;
+    use praktyki::input::Chord;
+    let text = "[keys.list]\n\"g\" = \"none\"\n\"g g\" = \"go_top\"\n";
+    let keymap = Config::parse(text, "c.toml").unwrap().keymap_from(text, "c.toml").unwrap();
+    let mut m = small();
+    m.keymap = Arc::new(keymap);
+    let press = |m: &mut praktyki::app::Model, k: &str| {
+        if let Some(a) = action_for_key(m, &Chord::parse(k).unwrap()) {
+            drive(m, [a]);
+        }
+    };
+    press(&mut m, "G");
+    assert_eq!(m.list.selected, 4);
+    press(&mut m, "g");
+    assert_eq!((m.list.selected, m.pending.len()), (4, 1), "waits for the second g");
+    press(&mut m, "g");
+    assert_eq!((m.list.selected, m.pending.len()), (0, 0));
+    // g then j: the sequence leads nowhere, and j still moves.
+    press(&mut m, "g");
+    press(&mut m, "j");
+    assert_eq!((m.list.selected, m.pending.len()), (1, 0));
+    // g then x (unbound): forgotten, nothing happens.
+    press(&mut m, "g");
+    press(&mut m, "x");
+    assert_eq!((m.list.selected, m.pending.len()), (1, 0));
+}

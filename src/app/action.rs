@@ -88,6 +88,12 @@ pub enum Action {
     /// A character typed into the search line.
     #[serde(skip)]
     InsertChar(char),
+    /// The keys typed so far begin a longer binding ("g" of "g g"): wait.
+    #[serde(skip)]
+    KeyPrefix(Vec<crate::input::Chord>),
+    /// The keys typed so far lead nowhere: forget them.
+    #[serde(skip)]
+    CancelKeys,
     /// The terminal has a new size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),

@@ -108,6 +108,8 @@ pub struct Model {
     pub bookmarks: Bookmarks,
     /// Whether the list shows only marked practices.
     pub only_marked: bool,
+    /// Keys typed so far of a multi-key binding.
+    pub pending: Vec<crate::input::Chord>,
 }
 
 impl Model {
@@ -132,6 +134,7 @@ impl Model {
             columns: crate::config::ListConfig::default().columns,
             bookmarks: Bookmarks::default(),
             only_marked: false,
+            pending: Vec::new(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::input::{Chord, Mode};
+use crate::input::{Chord, Lookup, Mode};
 use crate::present::{self, card_fields};
 use crate::search::query_terms;
 
@@ -15,11 +15,24 @@ use super::model::{Focus, Model, StatusKind, Tab};
 /// or, in the search line, the character typed.
 pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     let mode = m.mode();
-    if let Some(a) = m.keymap.lookup(mode, chord) {
-        return Some(a.clone());
+    let mut keys = m.pending.clone();
+    keys.push(*chord);
+    match m.keymap.lookup_keys(mode, &keys) {
+        Lookup::Action(a) => return Some(a.clone()),
+        Lookup::Prefix => return Some(Action::KeyPrefix(keys)),
+        Lookup::None => {}
+    }
+    // A sequence that led nowhere: the last key counts on its own.
+    if !m.pending.is_empty() {
+        match m.keymap.lookup_keys(mode, std::slice::from_ref(chord)) {
+            Lookup::Action(a) => return Some(a.clone()),
+            Lookup::Prefix => return Some(Action::KeyPrefix(vec![*chord])),
+            Lookup::None => {}
+        }
     }
     match (mode, chord.text()) {
         (Mode::Search, Some(c)) => Some(Action::InsertChar(c)),
+        _ if !m.pending.is_empty() => Some(Action::CancelKeys),
         _ => None,
     }
 }
@@ -38,8 +51,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize(..) | Action::SearchDone { .. } | Action::Notify(_) | Action::Reloaded(_)) {
         m.status = None;
     }
+    if !matches!(action, Action::KeyPrefix(_) | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_)) {
+        m.pending.clear();
+    }
     let mut fx = Vec::new();
     match action {
+        Action::KeyPrefix(keys) => m.pending = keys,
+        Action::CancelKeys => {}
         Action::MoveDown => step(m, 1),
         Action::MoveUp => step(m, -1),
         Action::PageDown => step(m, page(m) as isize),

@@ -240,13 +240,54 @@ impl fmt::Display for Chord {
     }
 }
 
-/// One row of the help screen: an action with every chord bound to it.
-pub type HelpRow = Vec<(Chord, Action)>;
+/// A binding's keys: one chord, or a sequence typed one after the other
+/// ("g g"), written with spaces between the chords.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Keys(pub Vec<Chord>);
+
+impl Keys {
+    pub fn parse(s: &str) -> Result<Self, KeyError> {
+        let chords = s.split_whitespace().map(Chord::parse).collect::<Result<Vec<_>, _>>()?;
+        if chords.is_empty() {
+            return Err(KeyError::UnknownKey(s.to_owned()));
+        }
+        Ok(Keys(chords))
+    }
+
+    /// Whether these keys begin `longer` and are shorter than it.
+    pub fn is_prefix_of(&self, longer: &Keys) -> bool {
+        self.0.len() < longer.0.len() && longer.0.starts_with(&self.0)
+    }
+}
+
+impl fmt::Display for Keys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, c) in self.0.iter().enumerate() {
+            if i > 0 {
+                write!(f, " ")?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a key sequence means in a mode.
+#[derive(Debug)]
+pub enum Lookup<'a> {
+    Action(&'a Action),
+    /// The start of a longer binding: wait for the next key.
+    Prefix,
+    None,
+}
+
+/// One row of the help screen: an action with every key bound to it.
+pub type HelpRow = Vec<(Keys, Action)>;
 
 /// Key bindings per mode, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    tables: BTreeMap<Mode, Vec<(Chord, Action)>>,
+    tables: BTreeMap<Mode, Vec<(Keys, Action)>>,
 }
 
 #[derive(Debug, Error)]
@@ -281,12 +322,9 @@ impl Keymap {
             .map_err(|e| KeymapError::Toml { origin: origin.to_owned(), message: e.to_string() })?;
         let mut map = Keymap::default();
         for (table, entries) in raw.0 {
-            let mode = Mode::ALL
-                .into_iter()
-                .find(|m| m.table() == table)
-                .ok_or_else(|| KeymapError::Mode(table.clone(), origin.to_owned()))?;
+            let mode = Mode::from_table(&table).ok_or_else(|| KeymapError::Mode(table.clone(), origin.to_owned()))?;
             for (key, value) in entries {
-                let chord = Chord::parse(&key).map_err(|source| KeymapError::Key {
+                let keys = Keys::parse(&key).map_err(|source| KeymapError::Key {
                     origin: origin.to_owned(),
                     table: table.clone(),
                     key: key.clone(),
@@ -296,39 +334,71 @@ impl Keymap {
                     origin: origin.to_owned(),
                     message: format!("[{table}] \"{key}\": {}", e.message()),
                 })?;
-                map.bind(mode, chord, action);
+                map.bind(mode, keys, action);
             }
         }
         Ok(map)
     }
 
-    /// Binds a chord in a mode, replacing an earlier binding of it.
-    pub fn bind(&mut self, mode: Mode, chord: Chord, action: Action) {
+    /// Binds keys in a mode, replacing an earlier binding of them.
+    pub fn bind(&mut self, mode: Mode, keys: Keys, action: Action) {
         let table = self.tables.entry(mode).or_default();
-        table.retain(|(c, _)| *c != chord);
-        table.push((chord, action));
+        table.retain(|(k, _)| *k != keys);
+        table.push((keys, action));
     }
 
-    /// The action of a chord in a mode, following the fall-through chain.
+    /// Removes a binding (the config's `"g" = "none"`).
+    pub fn unbind(&mut self, mode: Mode, keys: &Keys) {
+        if let Some(t) = self.tables.get_mut(&mode) {
+            t.retain(|(k, _)| k != keys);
+        }
+    }
+
+    /// A pair of bindings in one table where one's keys begin the other's:
+    /// the shorter would always win, so the longer could never be typed.
+    pub fn prefix_conflict(&self) -> Option<(Mode, Keys, Keys)> {
+        for (mode, table) in &self.tables {
+            for (a, _) in table {
+                if let Some((b, _)) = table.iter().find(|(b, _)| a.is_prefix_of(b)) {
+                    return Some((*mode, a.clone(), b.clone()));
+                }
+            }
+        }
+        None
+    }
+
+    /// What a key sequence means in a mode, following the fall-through chain.
+    pub fn lookup_keys(&self, mode: Mode, keys: &[Chord]) -> Lookup<'_> {
+        for table in mode.chain().iter().filter_map(|m| self.tables.get(m)) {
+            if let Some((_, a)) = table.iter().find(|(k, _)| k.0 == keys) {
+                return Lookup::Action(a);
+            }
+            if table.iter().any(|(k, _)| k.0.len() > keys.len() && k.0.starts_with(keys)) {
+                return Lookup::Prefix;
+            }
+        }
+        Lookup::None
+    }
+
+    /// The action of one chord in a mode, following the fall-through chain.
     pub fn lookup(&self, mode: Mode, chord: &Chord) -> Option<&Action> {
-        mode.chain()
-            .iter()
-            .filter_map(|m| self.tables.get(m))
-            .find_map(|t| t.iter().find(|(c, _)| c == chord).map(|(_, a)| a))
+        match self.lookup_keys(mode, std::slice::from_ref(chord)) {
+            Lookup::Action(a) => Some(a),
+            _ => None,
+        }
     }
 
-    /// The chords that reach `action` in `mode` (through the chain), in file order.
-    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Chord> {
+    /// The keys that reach `action` in `mode` (through the chain), in file order.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Keys> {
         let want = std::mem::discriminant(action);
-        let mut out: Vec<Chord> = Vec::new();
+        let mut out: Vec<Keys> = Vec::new();
         for m in mode.chain() {
-            for (c, a) in self.tables.get(m).into_iter().flatten() {
-                // A chord shadowed by an earlier table does not reach this action.
-                if std::mem::discriminant(a) == want
-                    && self.lookup(mode, c).map(std::mem::discriminant) == Some(want)
-                    && !out.contains(c)
-                {
-                    out.push(*c);
+            for (k, a) in self.tables.get(m).into_iter().flatten() {
+                // Keys shadowed by an earlier table do not reach this action.
+                let reaches =
+                    matches!(self.lookup_keys(mode, &k.0), Lookup::Action(b) if std::mem::discriminant(b) == want);
+                if std::mem::discriminant(a) == want && reaches && !out.contains(k) {
+                    out.push(k.clone());
                 }
             }
         }
@@ -344,11 +414,11 @@ impl Keymap {
             .map(|mode| {
                 let table = self.table(*mode);
                 let mut rows: Vec<HelpRow> = Vec::new();
-                for (chord, action) in table {
+                for (keys, action) in table {
                     let d = std::mem::discriminant(action);
                     match rows.iter_mut().find(|r| std::mem::discriminant(&r[0].1) == d) {
-                        Some(row) => row.push((*chord, action.clone())),
-                        None => rows.push(vec![(*chord, action.clone())]),
+                        Some(row) => row.push((keys.clone(), action.clone())),
+                        None => rows.push(vec![(keys.clone(), action.clone())]),
                     }
                 }
                 (*mode, rows)
@@ -362,7 +432,7 @@ impl Keymap {
     }
 
     /// The bindings of one table, for the help screen.
-    pub fn table(&self, mode: Mode) -> &[(Chord, Action)] {
+    pub fn table(&self, mode: Mode) -> &[(Keys, Action)] {
         self.tables.get(&mode).map_or(&[], Vec::as_slice)
     }
 }
@@ -410,9 +480,27 @@ mod tests {
         let esc = Chord::parse("esc").unwrap();
         assert!(matches!(km.lookup(Mode::Detail, &esc), Some(Action::FocusList)), "detail's own esc shadows list's");
         let keys: Vec<String> = km.keys_for(Mode::Detail, &Action::ClearSearch).iter().map(|c| c.to_string()).collect();
+        let gg = Keys::parse("g g").unwrap();
+        assert_eq!(gg.to_string(), "g g");
+        assert!(Keys::parse("g").unwrap().is_prefix_of(&gg));
         assert!(keys.is_empty(), "esc is shadowed in detail: {keys:?}");
         let keys: Vec<String> = km.keys_for(Mode::List, &Action::MoveDown).iter().map(|c| c.to_string()).collect();
         assert_eq!(keys, ["j", "↓"]);
+    }
+
+    #[test]
+    fn sequences_wait_for_their_next_key() {
+        let mut km = Keymap::defaults();
+        let (g, gg) = (Keys::parse("g").unwrap(), Keys::parse("g g").unwrap());
+        km.unbind(Mode::List, &g);
+        km.bind(Mode::List, gg.clone(), Action::GoTop);
+        assert!(matches!(km.lookup_keys(Mode::List, &g.0), Lookup::Prefix));
+        assert!(matches!(km.lookup_keys(Mode::List, &gg.0), Lookup::Action(Action::GoTop)));
+        assert!(matches!(km.lookup_keys(Mode::Detail, &gg.0), Lookup::Action(Action::GoTop)), "through the chain");
+        assert!(matches!(km.lookup_keys(Mode::List, &Keys::parse("g x").unwrap().0), Lookup::None));
+        assert!(km.prefix_conflict().is_none());
+        km.bind(Mode::List, g, Action::Quit);
+        assert!(km.prefix_conflict().is_some());
     }
 
     #[test]

@@ -287,10 +287,13 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     if m.only_marked {
         counts.push_str(&format!(" ({})", s.only_marked));
     }
-    let (right, style) = match &m.status {
-        Some((text, crate::app::model::StatusKind::Error)) => (text.clone(), theme.status_error),
-        Some((text, _)) => (text.clone(), theme.status),
-        None => (mode_hints(m), theme.status),
+    let pending = (!m.pending.is_empty())
+        .then(|| format!("{} …", m.pending.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
+    let (right, style) = match (&m.status, pending) {
+        (_, Some(keys)) => (keys, theme.status),
+        (Some((text, crate::app::model::StatusKind::Error)), None) => (text.clone(), theme.status_error),
+        (Some((text, _)), None) => (text.clone(), theme.status),
+        (None, None) => (mode_hints(m), theme.status),
     };
     // Counts first, then the message or hints, then the store in what is left.
     let counts = truncate(&counts, width);

@@ -75,7 +75,16 @@ fn is_clean(s: &str, multiline: bool) -> bool {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
         return true;
     }
-    is_nfc_quick(s.chars()) == IsNormalized::Yes && !s.chars().any(|c| needs_work(c, multiline))
+    // Below U+0300 (where combining marks begin) every character is already
+    // NFC: Polish text needs no normalisation check, only the control check.
+    let mut simple = true;
+    for c in s.chars() {
+        if needs_work(c, multiline) {
+            return false;
+        }
+        simple &= (c as u32) < 0x300;
+    }
+    simple || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Sanitises a string in place; see [`sanitize`]. Allocates only when

@@ -74,7 +74,13 @@ fn person(out: &mut String, p: &Practice, c: &Contact) {
     if let Some(e) = c.email.as_deref().filter(|e| !e.trim().is_empty()) {
         line(out, &format!("EMAIL;TYPE=work:{}", esc(e.trim())));
     }
-    if let Some(t) = c.phone.as_deref().or(p.phone.as_deref()).filter(|t| !t.trim().is_empty()) {
+    finish(out, p, c.phone.as_deref().or(p.phone.as_deref()));
+}
+
+/// The lines a person's and an office's card share: phone, the office's
+/// address and website, the practice it comes from, and the end.
+fn finish(out: &mut String, p: &Practice, phone: Option<&str>) {
+    if let Some(t) = phone.filter(|t| !t.trim().is_empty()) {
         line(out, &format!("TEL;TYPE=work;VALUE=text:{}", esc(t.trim())));
     }
     if let Some(adr) = address(p) {
@@ -96,17 +102,7 @@ fn office(out: &mut String, p: &Practice) {
     line(out, "KIND:org");
     line(out, &format!("FN:{}", esc(name.trim())));
     line(out, &format!("ORG:{}", esc(name.trim())));
-    if let Some(t) = p.phone.as_deref() {
-        line(out, &format!("TEL;TYPE=work;VALUE=text:{}", esc(t.trim())));
-    }
-    if let Some(adr) = address(p) {
-        line(out, &adr);
-    }
-    if let Some(w) = p.website.as_deref() {
-        line(out, &format!("URL:{}", crate::present::web_url(w)));
-    }
-    line(out, &format!("NOTE:{}", esc(&format!("{} ({})", p.title, p.id))));
-    line(out, "END:VCARD");
+    finish(out, p, p.phone.as_deref());
 }
 
 /// vCards for every contact person of the practices, then their offices.

@@ -1,6 +1,8 @@
 //! Interface strings in Polish and English, all in one place per language.
 //! Data is never translated: it is shown as stored.
 
+use crate::app::Action;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     Pl,
@@ -227,9 +229,115 @@ pub static EN: Strings = Strings {
     mode_card: "contact",
 };
 
+/// What an action does, for the help screen and the hints.
+pub fn describe(action: &Action, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => describe_pl(action),
+        Lang::En => describe_en(action),
+    }
+}
+
+/// Action descriptions in Polish.
+fn describe_pl(a: &Action) -> &'static str {
+    match a {
+        Action::MoveDown => "w dół",
+        Action::MoveUp => "w górę",
+        Action::PageDown => "strona w dół",
+        Action::PageUp => "strona w górę",
+        Action::HalfPageDown => "pół strony w dół",
+        Action::HalfPageUp => "pół strony w górę",
+        Action::GoTop => "na początek",
+        Action::GoBottom => "na koniec",
+        Action::FocusSearch => "szukaj",
+        Action::LeaveSearch => "wyjdź z szukania",
+        Action::ClearSearch => "wyczyść szukanie",
+        Action::DeleteBack => "usuń znak",
+        Action::DeleteForward => "usuń znak dalej",
+        Action::DeleteWord => "usuń słowo",
+        Action::CursorLeft => "kursor w lewo",
+        Action::CursorRight => "kursor w prawo",
+        Action::CursorStart => "początek wiersza",
+        Action::CursorEnd => "koniec wiersza",
+        Action::FocusDetail => "szczegóły",
+        Action::FocusList => "wróć do listy",
+        Action::NextTab => "następna karta",
+        Action::PrevTab => "poprzednia karta",
+        Action::ShowSummary => "skrót i metryka",
+        Action::ShowPresentation => "pełna prezentacja",
+        Action::ShowAttachments => "załączniki",
+        Action::NextMatch => "następne wystąpienie",
+        Action::PrevMatch => "poprzednie wystąpienie",
+        Action::OpenCard => "kontakt",
+        Action::Copy => "kopiuj",
+        Action::OpenLink => "otwórz adres",
+        Action::Close => "zamknij",
+        Action::ToggleHelp => "pomoc",
+        Action::Reload => "wczytaj ponownie",
+        Action::ToggleBookmark => "zaznacz / odznacz",
+        Action::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
+        Action::Quit => "wyjście",
+        _ => "",
+    }
+}
+
+/// Action descriptions in English.
+fn describe_en(a: &Action) -> &'static str {
+    match a {
+        Action::MoveDown => "down",
+        Action::MoveUp => "up",
+        Action::PageDown => "page down",
+        Action::PageUp => "page up",
+        Action::HalfPageDown => "half page down",
+        Action::HalfPageUp => "half page up",
+        Action::GoTop => "first",
+        Action::GoBottom => "last",
+        Action::FocusSearch => "search",
+        Action::LeaveSearch => "leave search",
+        Action::ClearSearch => "clear search",
+        Action::DeleteBack => "delete back",
+        Action::DeleteForward => "delete",
+        Action::DeleteWord => "delete word",
+        Action::CursorLeft => "cursor left",
+        Action::CursorRight => "cursor right",
+        Action::CursorStart => "line start",
+        Action::CursorEnd => "line end",
+        Action::FocusDetail => "details",
+        Action::FocusList => "back to list",
+        Action::NextTab => "next tab",
+        Action::PrevTab => "previous tab",
+        Action::ShowSummary => "summary",
+        Action::ShowPresentation => "full presentation",
+        Action::ShowAttachments => "attachments",
+        Action::NextMatch => "next match",
+        Action::PrevMatch => "previous match",
+        Action::OpenCard => "contact card",
+        Action::Copy => "copy",
+        Action::OpenLink => "open link",
+        Action::Close => "close",
+        Action::ToggleHelp => "help",
+        Action::Reload => "reload store",
+        Action::ToggleBookmark => "mark / unmark",
+        Action::ToggleMarkedOnly => "only marked / all",
+        Action::Quit => "quit",
+        _ => "",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bindable_action_is_described_in_both_languages() {
+        let keymap: toml::Table = toml::from_str(crate::input::DEFAULT_KEYMAP).unwrap();
+        for table in keymap.values() {
+            for value in table.as_table().unwrap().values() {
+                let action: Action = value.clone().try_into().unwrap();
+                assert!(!describe(&action, Lang::Pl).is_empty(), "{action:?}");
+                assert!(!describe(&action, Lang::En).is_empty(), "{action:?}");
+            }
+        }
+    }
 
     #[test]
     fn locale_selection() {

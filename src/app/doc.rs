@@ -2,7 +2,8 @@
 //! width. Update uses it to know how far to scroll and where the search
 //! occurs; render styles it. Only the selected practice is ever built.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
 use crate::present;
@@ -156,16 +157,15 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
     let width = width.max(1);
     let mut out = Vec::new();
     for (src, line) in lines.iter().enumerate() {
-        let mut current: DocLine = Vec::new();
-        let mut col = 0usize;
         if line.is_empty() {
-            out.push((src, current));
+            out.push((src, Vec::new()));
             continue;
         }
         // Continuation lines keep the line's indentation plus two, so a
         // wrapped contact or list item still reads as one block.
         let lead = line[0].text.chars().take_while(|c| *c == ' ').count();
         let hang = if lead > 0 && lead + 2 < width / 2 { " ".repeat(lead + 2) } else { String::new() };
+        let mut w = Wrapper { out: &mut out, src, width, hang, current: Vec::new(), col: 0, start: 0 };
         for sp in line {
             // Tokens: runs of spaces and runs of non-spaces, so wrapping
             // happens at word boundaries and spaces at a break are dropped.
@@ -181,45 +181,71 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                 tokens.push(token);
             }
             for tok in tokens {
-                let w: usize = tok.chars().map(|c| c.width().unwrap_or(0)).sum();
+                // Widths by grapheme, as the terminal and ratatui count them
+                // ("*" with an emoji selector is two columns, not one).
+                let tw: usize = tok.graphemes(true).map(UnicodeWidthStr::width).sum();
                 let is_space = tok.starts_with(' ');
-                if col + w > width && col > hang.len() {
-                    trim_end(&mut current);
-                    out.push((src, std::mem::take(&mut current)));
-                    col = hang.len();
-                    if !hang.is_empty() {
-                        current.push(Span { text: hang.clone(), kind: Kind::Text });
-                    }
+                if w.col + tw > width && w.col > w.start {
+                    w.break_line();
                     if is_space {
                         continue;
                     }
                 }
-                if w > width {
-                    // A word wider than the line: break it by characters.
+                if w.col + tw > width {
+                    // Wider than what is left of a fresh line: break it by characters.
                     let mut piece = String::new();
-                    for c in tok.chars() {
-                        let cw = c.width().unwrap_or(0);
-                        if col + cw > width && col > hang.len() {
-                            push_text(&mut current, std::mem::take(&mut piece), sp.kind);
-                            out.push((src, std::mem::take(&mut current)));
-                            col = hang.len();
-                            if !hang.is_empty() {
-                                current.push(Span { text: hang.clone(), kind: Kind::Text });
-                            }
+                    for g in tok.graphemes(true) {
+                        let cw = g.width();
+                        if w.col + cw > width && w.col > w.start {
+                            push_text(&mut w.current, std::mem::take(&mut piece), sp.kind);
+                            w.break_line();
                         }
-                        piece.push(c);
-                        col += cw;
+                        piece.push_str(g);
+                        w.col += cw;
                     }
-                    push_text(&mut current, piece, sp.kind);
+                    push_text(&mut w.current, piece, sp.kind);
                 } else {
-                    push_text(&mut current, tok, sp.kind);
-                    col += w;
+                    push_text(&mut w.current, tok, sp.kind);
+                    w.col += tw;
                 }
             }
         }
-        out.push((src, current));
+        let last = std::mem::take(&mut w.current);
+        out.push((src, last));
     }
     out
+}
+
+/// The line being filled while wrapping one source line.
+struct Wrapper<'o> {
+    out: &'o mut Vec<(usize, DocLine)>,
+    src: usize,
+    width: usize,
+    hang: String,
+    current: DocLine,
+    /// Columns used on the current line.
+    col: usize,
+    /// Columns the current line started with (its hanging indent).
+    start: usize,
+}
+
+impl Wrapper<'_> {
+    /// Ends the current line and starts a continuation line. A line holding
+    /// only spaces (the indentation before a word too wide for it) is
+    /// dropped rather than shown empty.
+    fn break_line(&mut self) {
+        trim_end(&mut self.current);
+        if !self.current.is_empty() {
+            self.out.push((self.src, std::mem::take(&mut self.current)));
+        }
+        self.current.clear();
+        self.col = 0;
+        if !self.hang.is_empty() && self.hang.len() < self.width {
+            self.current.push(Span { text: self.hang.clone(), kind: Kind::Text });
+            self.col = self.hang.len();
+        }
+        self.start = self.col;
+    }
 }
 
 /// Drops the spaces a line would end with at a wrap.
@@ -298,10 +324,19 @@ mod tests {
         assert_eq!(lines, ["abcd", "efgh", "ij"]);
         let w = wrap(&[text("日本語日本語")], 5);
         for (_, l) in &w {
-            let width: usize = plain(l).chars().map(|c| c.width().unwrap_or(0)).sum();
+            let width = plain(l).width();
             assert!(width <= 5);
         }
         assert_eq!(wrap(&[text("x")], 0).len(), 1, "zero width does not loop");
+    }
+
+    #[test]
+    fn a_first_word_wider_than_the_line_after_an_indent() {
+        // Found by tests/hostile.rs: an indented word as wide as the line.
+        let word = "x".repeat(58);
+        for (_, l) in wrap(&[text(&format!(" {word}"))], 58) {
+            assert!(unicode_width::UnicodeWidthStr::width(plain(&l).as_str()) <= 58, "{:?}", plain(&l));
+        }
     }
 
     #[test]

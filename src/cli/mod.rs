@@ -334,9 +334,16 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
     }
     push(&sub.join(" · "));
     let all = view == ViewArg::All;
-    if all || view == ViewArg::Summary {
+    // Each view opens with its heading, and says so when it is empty.
+    let open = |push: &mut dyn FnMut(&str), title: &str, empty: Option<&str>| {
         push("");
-        push(&format!("== {} ==", s.tab_summary));
+        push(&format!("== {title} =="));
+        if let Some(e) = empty {
+            push(e);
+        }
+    };
+    if all || view == ViewArg::Summary {
+        open(&mut push, s.tab_summary, None);
         if !p.summary.is_empty() {
             push(&p.summary);
             push("");
@@ -361,11 +368,7 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
         }
     }
     if all || view == ViewArg::Presentation {
-        push("");
-        push(&format!("== {} ==", s.tab_presentation));
-        if p.presentation.is_empty() {
-            push(s.no_presentation);
-        }
+        open(&mut push, s.tab_presentation, p.presentation.is_empty().then_some(s.no_presentation));
         for sec in &p.presentation {
             if !sec.heading.is_empty() {
                 push(&format!("-- {} --", sec.heading));
@@ -375,11 +378,7 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
         }
     }
     if all || view == ViewArg::Attachments {
-        push("");
-        push(&format!("== {} ==", s.tab_attachments));
-        if p.attachments.is_empty() {
-            push(s.no_attachments);
-        }
+        open(&mut push, s.tab_attachments, p.attachments.is_empty().then_some(s.no_attachments));
         for a in &p.attachments {
             let mut details = Vec::new();
             if let Some(f) = &a.format {

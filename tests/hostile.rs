@@ -33,7 +33,8 @@ fn strings(p: &Practice) -> Vec<(String, bool)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases each unless PROPTEST_CASES says otherwise (scripts/fuzz.sh).
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn loader_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

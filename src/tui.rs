@@ -105,6 +105,8 @@ struct Executor {
     worker: mpsc::Sender<SearchRequest>,
     latest: Arc<AtomicU64>,
     settings: Settings,
+    /// Where work done off the input thread reports back.
+    tx: mpsc::Sender<Msg>,
 }
 
 pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
@@ -127,7 +129,7 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
     spawn_signals(tx.clone())?;
     let latest = Arc::new(AtomicU64::new(0));
     let worker = spawn_search_worker(tx.clone(), latest.clone());
-    let exec = Executor { worker, latest, settings };
+    let exec = Executor { worker, latest, settings, tx: tx.clone() };
 
     let mut model = model;
     let size = terminal.size()?;
@@ -285,18 +287,24 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             None => Some(Action::Notify(format!("{}: {url}", model.strings().no_opener))),
         },
         Effect::Reload => {
-            let result = load_choice(choice, opts)
-                .map(|store| {
-                    let index = Arc::new(Index::new(&store.practices));
-                    Arc::new((store, index))
-                })
-                // The status line shows the store already; keep the message short.
-                .map_err(|e| {
-                    let text = e.to_string();
-                    let origin = choice.path.as_ref().map(|p| format!("{}:", p.display())).unwrap_or_default();
-                    text.strip_prefix(&origin).map_or(text.clone(), |rest| rest.trim_start().to_owned())
-                });
-            Some(Action::Reloaded(result))
+            // A large store takes seconds to load: do it off the input
+            // thread, so the screen keeps answering; the old data stays until then.
+            let (choice, tx) = (choice.clone(), exec.tx.clone());
+            thread::spawn(move || {
+                let result = load_choice(&choice, opts)
+                    .map(|store| {
+                        let index = Arc::new(Index::new(&store.practices));
+                        Arc::new((store, index))
+                    })
+                    // The status line shows the store already; keep the message short.
+                    .map_err(|e| {
+                        let text = e.to_string();
+                        let origin = choice.path.as_ref().map(|p| format!("{}:", p.display())).unwrap_or_default();
+                        text.strip_prefix(&origin).map_or(text.clone(), |rest| rest.trim_start().to_owned())
+                    });
+                let _ = tx.send(Msg::Action(Action::Reloaded(result)));
+            });
+            Some(Action::Notify(model.strings().reloading.to_owned()))
         }
         Effect::SaveBookmarks(bookmarks) => {
             let s = model.strings();

@@ -17,6 +17,7 @@ const JUDGED: &[(&str, &str)] = &[
     ("żywiecczyzny", "zgz"),
     ("wroclaw", "wof"),
     ("bialystok", "bof"),
+    // Ełk is the town of two practices; the one that also names it wins.
     ("elk", "elk"),
     ("srem", "srem"),
     ("rzeszow", "rzof"),

@@ -292,13 +292,13 @@ impl Index {
             let mut total = 0;
             let mut best: Option<(i64, Field)> = None;
             for term_scores in &scores {
-                let (s, f) = entry
-                    .fields
-                    .iter()
-                    .map(|(f, id)| (term_scores[*id as usize] * f.weight(), *f))
-                    .filter(|(s, _)| *s > 0)
-                    .max_by_key(|(s, f)| (*s, std::cmp::Reverse(*f)))?;
-                total += s;
+                let matching = entry.fields.iter().map(|(f, id)| (term_scores[*id as usize] * f.weight(), *f));
+                let (s, f) =
+                    matching.clone().filter(|(s, _)| *s > 0).max_by_key(|(s, f)| (*s, std::cmp::Reverse(*f)))?;
+                // Other fields matching the same term add a little: "Żywiec"
+                // in both title and town beats "Żywiec" in the town alone.
+                let echoes: i64 = matching.filter(|(s, _)| *s > 0).map(|(s, _)| s).sum::<i64>() - s;
+                total += s + echoes / 8;
                 if best.is_none_or(|(bs, _)| s > bs) {
                     best = Some((s, f));
                 }

@@ -276,12 +276,25 @@ fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -
             }
         })
         .collect();
+    write_rows(cx.out, &rows, json, |r| {
+        format!("{}\t{}\t{}\t{}", r.id, r.title, r.town.unwrap_or(""), r.voivodeship.unwrap_or(""))
+    })
+}
+
+/// Rows as pretty JSON or as one text line each; exit status 1 when there
+/// are none, as grep does.
+fn write_rows<T: Serialize>(
+    out: &mut dyn Write,
+    rows: &[T],
+    json: bool,
+    line: impl Fn(&T) -> String,
+) -> Result<u8, Failure> {
     if json {
-        serde_json::to_writer_pretty(&mut *cx.out, &rows).map_err(io::Error::from)?;
-        writeln!(cx.out)?;
+        serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::from)?;
+        writeln!(out)?;
     } else {
-        for r in &rows {
-            writeln!(cx.out, "{}\t{}\t{}\t{}", r.id, r.title, r.town.unwrap_or(""), r.voivodeship.unwrap_or(""))?;
+        for r in rows {
+            writeln!(out, "{}", line(r))?;
         }
     }
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
@@ -589,16 +602,10 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         .iter()
         .map(|b| BookmarkRow { id: &b.id, title: &b.title, missing: !store.practices.iter().any(|p| p.id == b.id) })
         .collect();
-    if json {
-        serde_json::to_writer_pretty(&mut *cx.out, &rows).map_err(io::Error::from)?;
-        writeln!(cx.out)?;
-    } else {
-        for r in &rows {
-            let missing = if r.missing { "\tmissing from this store" } else { "" };
-            writeln!(cx.out, "{}\t{}{missing}", r.id, r.title)?;
-        }
-    }
-    Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
+    write_rows(cx.out, &rows, json, |r| {
+        let missing = if r.missing { "\tmissing from this store" } else { "" };
+        format!("{}\t{}{missing}", r.id, r.title)
+    })
 }
 
 fn synthetic(

@@ -86,6 +86,15 @@ pub fn osc52(text: &str) -> Option<String> {
 
 /// The system's URL opener, if one is installed.
 fn opener() -> Option<&'static str> {
+    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    // Over SSH the opener would start a browser on the server, out of the
+    // user's sight; without a display (Linux) it cannot start one at all.
+    if env("SSH_CONNECTION") || env("SSH_TTY") {
+        return None;
+    }
+    if !cfg!(target_os = "macos") && !env("DISPLAY") && !env("WAYLAND_DISPLAY") && !env("WSL_DISTRO_NAME") {
+        return None;
+    }
     let candidates: &[&str] = if cfg!(target_os = "macos") { &["open"] } else { &["xdg-open", "wslview"] };
     let path = std::env::var_os("PATH")?;
     candidates.iter().copied().find(|c| std::env::split_paths(&path).any(|d| d.join(c).is_file()))
@@ -284,7 +293,14 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                     Err(e) => Some(Action::Notify(format!("{cmd}: {e}; {url}"))),
                 }
             }
-            None => Some(Action::Notify(format!("{}: {url}", model.strings().no_opener))),
+            // Nothing can open it here: put it on the user's clipboard instead
+            // (OSC 52 reaches their terminal, over SSH too) and show it.
+            None => {
+                if let Some(seq) = osc52(&url) {
+                    let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                }
+                Some(Action::Notify(format!("{}: {url}", model.strings().no_opener)))
+            }
         },
         Effect::Reload => {
             // A large store takes seconds to load: do it off the input

@@ -402,3 +402,25 @@ fn bookmarks_persist_across_runs() {
     let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
     assert!(saved.contains("\"id\": \"ak\""), "{saved}");
 }
+
+#[test]
+fn opening_a_link_where_nothing_can_open_it_copies_it() {
+    // The test shell has no DISPLAY, as an SSH session on a server has none.
+    let t = Tmux::start("open");
+    let store = small_store(t._dir.path());
+    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    t.wait_for("5/5 practices");
+    t.keys(&["/"]);
+    t.literal("lodz");
+    t.wait_for("1/5 practices");
+    t.keys(&["Escape"]);
+    t.keys(&["o"]);
+    t.wait_for("Cannot open it here; copied");
+    assert_eq!(t.tmux(&["show-buffer"]), "http://www.example.org");
+    // An attachment with a file: URL is never opened nor copied by `o`.
+    t.keys(&["Enter", "3", "j", "o"]);
+    t.wait_for("Only http, https and mailto");
+    assert_eq!(t.tmux(&["show-buffer"]), "http://www.example.org");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -194,6 +194,9 @@ pub struct Config {
     pub language: LanguageSetting,
     pub color: ColorSetting,
     pub theme: ThemeSetting,
+    /// Mouse wheel and clicks; off by default, since capturing the mouse
+    /// takes away the terminal's own text selection.
+    pub mouse: bool,
     pub list: ListConfig,
     /// mode → chord → action, with spans to point at the line of a bad one.
     pub keys:

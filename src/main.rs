@@ -88,7 +88,7 @@ fn main() -> ExitCode {
     model.columns = config.list.columns.clone();
     model.bookmarks = bookmarks;
     let theme = Theme::from_env(config.theme, global.color.unwrap_or(config.color));
-    let settings = praktyki::tui::Settings { choice, opts, bookmarks: bookmarks_path };
+    let settings = praktyki::tui::Settings { choice, opts, bookmarks: bookmarks_path, mouse: config.mouse };
     match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

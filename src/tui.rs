@@ -9,7 +9,10 @@ use std::thread;
 
 use anyhow::{Context as _, Result};
 use base64::Engine;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind,
+    MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
     enable_raw_mode,
@@ -39,11 +42,17 @@ pub const OSC52_MAX_BYTES: usize = 100_000;
 /// restoring is done once, from whichever exit path comes first.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Whether mouse capture was turned on, so restoring turns it off.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back: raw mode off, main screen, cursor shown.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let mut out = io::stdout();
+        if MOUSE.swap(false, Ordering::SeqCst) {
+            let _ = execute!(out, DisableMouseCapture);
+        }
         let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = out.flush();
     }
@@ -108,6 +117,8 @@ pub struct Settings {
     pub opts: LoadOptions,
     /// Where bookmarks are saved; `None` when there is no data directory.
     pub bookmarks: Option<std::path::PathBuf>,
+    /// Capture the mouse (config `mouse`).
+    pub mouse: bool,
 }
 
 struct Executor {
@@ -128,6 +139,10 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
     let _guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
         .context("cannot set up the terminal")?;
+    if settings.mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot set up the terminal")?;
     // No clear(): it asks the terminal for the cursor position, and a terminal
     // that does not answer would stop the program. The first frame paints
@@ -179,6 +194,15 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
                     queue_.extend(text.chars().filter(|c| !c.is_control()).map(Action::InsertChar));
                 }
                 Msg::Event(Event::Resize(w, h)) => queue_.push(Action::Resize(w, h)),
+                Msg::Event(Event::Mouse(me)) => {
+                    let (column, row) = (me.column, me.row);
+                    match me.kind {
+                        MouseEventKind::ScrollDown => queue_.push(Action::MouseScroll { column, row, down: true }),
+                        MouseEventKind::ScrollUp => queue_.push(Action::MouseScroll { column, row, down: false }),
+                        MouseEventKind::Down(MouseButton::Left) => queue_.push(Action::MouseClick { column, row }),
+                        _ => {}
+                    }
+                }
                 Msg::Event(_) => {}
                 Msg::Action(a) => queue_.push(a),
                 Msg::InputClosed => return Ok(0),

@@ -353,3 +353,23 @@ fn key_sequences_wait_then_act_or_fall_back() {
     press(&mut m, "x");
     assert_eq!((m.list.selected, m.pending.len()), (1, 0));
 }
+
+#[test]
+fn mouse_wheel_and_clicks() {
+    let mut m = small();
+    // At 80x24 the list is columns 0..32, rows 1..23; its first item is on row 2.
+    drive(&mut m, [Action::MouseClick { column: 5, row: 4 }]);
+    assert_eq!((selected_id(&m).as_deref(), m.focus), (Some("lodz"), Focus::List), "third row");
+    drive(&mut m, [Action::MouseClick { column: 5, row: 20 }]);
+    assert_eq!(selected_id(&m).as_deref(), Some("lodz"), "a click below the last item changes nothing");
+    drive(&mut m, [Action::MouseClick { column: 5, row: 1 }]);
+    assert_eq!(selected_id(&m).as_deref(), Some("lodz"), "nor a click on the border");
+    drive(&mut m, [Action::MouseScroll { column: 5, row: 5, down: true }]);
+    assert_eq!(m.list.selected, 4, "three down, clamped at the end");
+    drive(&mut m, [Action::MouseClick { column: 50, row: 10 }]);
+    assert_eq!(m.focus, Focus::Detail);
+    drive(&mut m, [Action::MouseClick { column: 3, row: 0 }]);
+    assert_eq!(m.focus, Focus::Search);
+    drive(&mut m, [Action::OpenCard, Action::MouseScroll { column: 0, row: 0, down: true }]);
+    assert!(m.card.is_some(), "the wheel moves in the card, wherever it is");
+}

@@ -94,6 +94,12 @@ pub enum Action {
     /// The keys typed so far lead nowhere: forget them.
     #[serde(skip)]
     CancelKeys,
+    /// The mouse wheel turned over a cell (column, row); `down` is towards the end.
+    #[serde(skip)]
+    MouseScroll { column: u16, row: u16, down: bool },
+    /// A left click on a cell (column, row).
+    #[serde(skip)]
+    MouseClick { column: u16, row: u16 },
     /// The terminal has a new size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),

@@ -48,7 +48,14 @@ fn error(m: &mut Model, text: impl Into<String>) {
 /// Applies one action; returns the effects to carry out.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     // A message stays until the user does something else.
-    if !matches!(action, Action::Resize(..) | Action::SearchDone { .. } | Action::Notify(_) | Action::Reloaded(_)) {
+    if !matches!(
+        action,
+        Action::Resize(..)
+            | Action::SearchDone { .. }
+            | Action::Notify(_)
+            | Action::Reloaded(_)
+            | Action::MouseScroll { .. }
+    ) {
         m.status = None;
     }
     if !matches!(action, Action::KeyPrefix(_) | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_)) {
@@ -206,6 +213,40 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             error(m, format!("{}: {e}", s.reload_failed));
         }
         Action::Notify(text) => info(m, text),
+        Action::MouseScroll { column, row, down } => {
+            let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
+            // Overlays take the wheel wherever it is; otherwise the pane under it.
+            if m.help.is_none() && m.card.is_none() {
+                let a = m.areas();
+                if a.list.is_some_and(|r| r.contains((column, row).into())) {
+                    m.focus = Focus::List;
+                } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
+                    m.focus = Focus::Detail;
+                }
+            }
+            step(m, delta);
+        }
+        Action::MouseClick { column, row } => {
+            let a = m.areas();
+            if m.help.is_some() || m.card.is_some() {
+                return fx;
+            }
+            if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
+                m.focus = Focus::List;
+                // Rows start inside the border.
+                let clicked = m.list.offset + usize::from(row.saturating_sub(r.y + 1));
+                if row > r.y && row < r.y + r.height - 1 && clicked < m.list.hits.len() && clicked != m.list.selected {
+                    m.list.selected = clicked;
+                    keep_visible(m);
+                    reset_detail(m);
+                }
+            } else if a.search.contains((column, row).into()) {
+                m.focus = Focus::Search;
+                m.search.cursor = m.search.text.chars().count();
+            } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
+                m.focus = Focus::Detail;
+            }
+        }
     }
     fx
 }
@@ -220,6 +261,9 @@ fn refilter(m: &mut Model) {
     m.list.selected = m.list.selected.min(m.list.hits.len().saturating_sub(1));
     keep_visible(m);
 }
+
+/// Lines one notch of the mouse wheel moves.
+const MOUSE_LINES: isize = 3;
 
 fn byte_at(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)

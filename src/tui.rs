@@ -1,6 +1,7 @@
 //! The terminal: setting it up and always putting it back, the event loop,
 //! and carrying out effects. The only module that does IO after start-up.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -157,15 +158,15 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
 
     let mut model = model;
     let size = terminal.size()?;
-    let mut queue_: Vec<Action> = vec![Action::Resize(size.width, size.height)];
+    let mut pending: VecDeque<Action> = VecDeque::from([Action::Resize(size.width, size.height)]);
     let mut exit = 0u8;
     loop {
         let mut dirty = false;
-        while let Some(action) = (!queue_.is_empty()).then(|| queue_.remove(0)) {
+        while let Some(action) = pending.pop_front() {
             dirty = true;
             for effect in app::update(&mut model, action) {
                 if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut()) {
-                    queue_.push(a);
+                    pending.push_back(a);
                 }
             }
         }
@@ -187,24 +188,29 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
             match msg {
                 Msg::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                     if let Some(a) = Chord::from_event(&k).and_then(|c| app::action_for_key(&model, &c)) {
-                        queue_.push(a);
+                        pending.push_back(a);
                     }
                 }
                 Msg::Event(Event::Paste(text)) if model.focus == app::Focus::Search => {
-                    queue_.extend(text.chars().filter(|c| !c.is_control()).map(Action::InsertChar));
+                    // One insertion and one search for the whole paste.
+                    pending.push_back(Action::InsertText(text));
                 }
-                Msg::Event(Event::Resize(w, h)) => queue_.push(Action::Resize(w, h)),
+                Msg::Event(Event::Resize(w, h)) => pending.push_back(Action::Resize(w, h)),
                 Msg::Event(Event::Mouse(me)) => {
                     let (column, row) = (me.column, me.row);
                     match me.kind {
-                        MouseEventKind::ScrollDown => queue_.push(Action::MouseScroll { column, row, down: true }),
-                        MouseEventKind::ScrollUp => queue_.push(Action::MouseScroll { column, row, down: false }),
-                        MouseEventKind::Down(MouseButton::Left) => queue_.push(Action::MouseClick { column, row }),
+                        MouseEventKind::ScrollDown => {
+                            pending.push_back(Action::MouseScroll { column, row, down: true })
+                        }
+                        MouseEventKind::ScrollUp => pending.push_back(Action::MouseScroll { column, row, down: false }),
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            pending.push_back(Action::MouseClick { column, row })
+                        }
                         _ => {}
                     }
                 }
                 Msg::Event(_) => {}
-                Msg::Action(a) => queue_.push(a),
+                Msg::Action(a) => pending.push_back(a),
                 Msg::InputClosed => return Ok(0),
                 Msg::Signal(sig) => {
                     exit = 128 + sig as u8;

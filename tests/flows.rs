@@ -373,3 +373,13 @@ fn mouse_wheel_and_clicks() {
     drive(&mut m, [Action::OpenCard, Action::MouseScroll { column: 0, row: 0, down: true }]);
     assert!(m.card.is_some(), "the wheel moves in the card, wherever it is");
 }
+
+#[test]
+fn a_paste_is_one_insertion_and_one_search() {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch, Action::InsertChar('x'), Action::CursorStart]);
+    let fx = praktyki::app::update(&mut m, Action::InsertText("Łódź\r\n\u{1b}[2J".into()));
+    assert_eq!(fx.len(), 1, "one search for the whole paste: {fx:?}");
+    assert_eq!(m.search.text, "Łódź   [2Jx", "controls become spaces, inserted at the cursor");
+    assert_eq!(m.search.cursor, 10);
+}

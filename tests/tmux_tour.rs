@@ -424,3 +424,20 @@ fn opening_a_link_where_nothing_can_open_it_copies_it() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn bracketed_paste_into_the_search_line() {
+    let t = Tmux::start("paste");
+    let store = small_store(t._dir.path());
+    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    t.wait_for("5/5 practices");
+    t.keys(&["/"]);
+    t.tmux(&["set-buffer", "Żywiec"]);
+    // -p: as a terminal does when the program asked for bracketed paste.
+    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    let s = t.wait_for("1/5 practices");
+    assert!(s.starts_with("Search: Żywiec"), "{s}");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

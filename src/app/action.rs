@@ -88,6 +88,9 @@ pub enum Action {
     /// A character typed into the search line.
     #[serde(skip)]
     InsertChar(char),
+    /// Text pasted into the search line (line breaks and controls dropped).
+    #[serde(skip)]
+    InsertText(String),
     /// The keys typed so far begin a longer binding ("g" of "g g"): wait.
     #[serde(skip)]
     KeyPrefix(Vec<crate::input::Chord>),

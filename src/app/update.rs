@@ -91,6 +91,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.search.cursor += 1;
             fx.push(new_search(m));
         }
+        Action::InsertText(text) => {
+            let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            if !clean.is_empty() {
+                let at = byte_at(&m.search.text, m.search.cursor);
+                m.search.text.insert_str(at, &clean);
+                m.search.cursor += clean.chars().count();
+                fx.push(new_search(m));
+            }
+        }
         Action::DeleteBack => {
             if m.search.cursor > 0 {
                 m.search.cursor -= 1;

@@ -162,12 +162,23 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
     let mut exit = 0u8;
     loop {
         let mut dirty = false;
-        while let Some(action) = pending.pop_front() {
-            dirty = true;
-            for effect in app::update(&mut model, action) {
-                if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut()) {
-                    pending.push_back(a);
+        // Of the searches a burst of keys asks for, only the last matters:
+        // it is run once the burst is applied (the older ones are stale).
+        let mut search: Option<Effect> = None;
+        loop {
+            while let Some(action) = pending.pop_front() {
+                dirty = true;
+                for effect in app::update(&mut model, action) {
+                    if matches!(effect, Effect::Search { .. }) {
+                        search = Some(effect);
+                    } else if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut()) {
+                        pending.push_back(a);
+                    }
                 }
+            }
+            match search.take() {
+                Some(effect) => pending.extend(perform(effect, &model, &exec, terminal.backend_mut())),
+                None => break,
             }
         }
         if model.quit {

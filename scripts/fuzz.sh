@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A longer fuzz run of the loader, the importer, the sanitiser, queries and
 # wrapping than CI does: the property tests of tests/hostile.rs with many
-# more cases. Usage: scripts/fuzz.sh [CASES]   (default 100000)
+# more cases and a fresh seed (CI uses a fixed one, so its runs repeat).
+# Usage: scripts/fuzz.sh [CASES] [SEED]   (default 100000 cases, random seed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PROPTEST_CASES="${1:-100000}" cargo test --release --locked --test hostile -- --test-threads 2
+seed="${2:-$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')}"
+echo "fuzz: PROPTEST_RNG_SEED=$seed (give it as the second argument to repeat this run)" >&2
+PROPTEST_CASES="${1:-100000}" PROPTEST_RNG_SEED="$seed" cargo test --release --locked --test hostile -- --test-threads 2

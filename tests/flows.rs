@@ -383,3 +383,30 @@ fn a_paste_is_one_insertion_and_one_search() {
     assert_eq!(m.search.text, "Łódź   [2Jx", "controls become spaces, inserted at the cursor");
     assert_eq!(m.search.cursor, 10);
 }
+
+#[test]
+fn the_detail_view_follows_selection_tab_width_and_reloads() {
+    let text_of = |m: &praktyki::app::Model| {
+        m.detail.view.iter().map(|(_, l)| praktyki::app::doc::plain(l)).collect::<Vec<_>>().join("\n")
+    };
+    let mut m = small();
+    drive(&mut m, [Action::MoveDown, Action::MoveDown]);
+    assert!(text_of(&m).contains("Współpraca gmin wokół Łodzi."), "{}", text_of(&m));
+    drive(&mut m, [Action::ShowPresentation]);
+    assert!(text_of(&m).contains("Opis sytuacji przed wdrożeniem"));
+    let wide = m.detail.view.len();
+    drive(&mut m, [Action::Resize(72, 24)]);
+    assert!(m.detail.view.len() >= wide, "narrower pane, as many lines or more");
+    // The first practice in title order is the third in the file, before and
+    // after the reload: only the store's generation tells the views apart.
+    drive(&mut m, [Action::GoTop, Action::Resize(80, 24)]);
+    assert_eq!(m.list.hits[0].index, 2);
+    let new = store(
+        r#"{"format": "praktyki/1", "practices": [{"id": "z", "title": "Z"}, {"id": "y", "title": "Y"},
+           {"id": "c", "title": "A", "presentation": [{"heading": "Nowa sekcja", "body": "x"}]}]}"#,
+    );
+    let index = Arc::new(praktyki::search::Index::new(&new.practices));
+    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    assert_eq!(m.list.hits[0].index, 2);
+    assert!(text_of(&m).contains("Nowa sekcja"), "{}", text_of(&m));
+}

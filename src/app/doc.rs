@@ -141,16 +141,6 @@ pub fn for_model(m: &super::Model) -> Vec<DocLine> {
     }
 }
 
-/// The line on which attachment `i` starts in the unwrapped Attachments tab.
-pub fn attachment_line(lines: &[DocLine], i: usize) -> usize {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.first().is_some_and(|s| matches!(s.kind, Kind::Selected | Kind::Heading)))
-        .nth(i)
-        .map_or(0, |(n, _)| n)
-}
-
 /// Word-wraps lines to `width` columns; a word longer than the width is
 /// broken. Returns the wrapped lines and, for each, its source line.
 pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {

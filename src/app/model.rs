@@ -9,6 +9,7 @@ use crate::input::{Keymap, Mode};
 use crate::search::{Hit, Index};
 use crate::store::{Practice, Store};
 
+use super::doc::DocLine;
 use super::layout::{self, Areas};
 
 /// Which part of the screen receives keys.
@@ -76,6 +77,10 @@ pub struct ListState {
     pub offset: usize,
 }
 
+/// What the detail pane's wrapped text was made from: practice, tab,
+/// width, selected attachment and store generation.
+pub type ViewKey = (Option<usize>, Tab, usize, usize, u64);
+
 /// The detail pane.
 #[derive(Debug, Clone, Default)]
 pub struct DetailState {
@@ -83,6 +88,11 @@ pub struct DetailState {
     pub scroll: usize,
     /// Selected attachment in the Attachments tab.
     pub attachment: usize,
+    /// The open tab of the selected practice, wrapped to the pane. Derived
+    /// from the fields above by `update`, so drawing never re-reads the
+    /// practice or re-wraps its text.
+    pub view: Arc<Vec<(usize, DocLine)>>,
+    pub view_key: Option<ViewKey>,
 }
 
 pub struct Model {
@@ -110,6 +120,8 @@ pub struct Model {
     pub only_marked: bool,
     /// Keys typed so far of a multi-key binding.
     pub pending: Vec<crate::input::Chord>,
+    /// Bumped when the store is replaced, so derived views are rebuilt.
+    pub generation: u64,
 }
 
 impl Model {
@@ -135,6 +147,7 @@ impl Model {
             bookmarks: Bookmarks::default(),
             only_marked: false,
             pending: Vec::new(),
+            generation: 0,
         }
     }
 

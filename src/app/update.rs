@@ -47,6 +47,12 @@ fn error(m: &mut Model, text: impl Into<String>) {
 
 /// Applies one action; returns the effects to carry out.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let fx = apply(m, action);
+    refresh_view(m);
+    fx
+}
+
+fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
     // A message stays until the user does something else.
     if !matches!(
         action,
@@ -212,6 +218,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             let skipped = store.skipped();
             m.store = store;
             m.index = index;
+            m.generation += 1;
             m.card = None;
             fx.push(new_search(m));
             let s = m.strings();
@@ -366,12 +373,25 @@ fn set_tab(m: &mut Model, tab: Tab) {
     }
 }
 
-/// The open tab wrapped to the detail width: (source line, line) pairs.
-fn wrapped_tab(m: &Model) -> Vec<(usize, doc::DocLine)> {
-    doc::wrap(&doc::for_model(m), m.areas().detail_text().0)
+/// Makes the detail view match the selection, tab, width and attachment;
+/// rebuilt only when one of them changed.
+fn refresh_view(m: &mut Model) {
+    let width = m.areas().detail_text().0;
+    let key =
+        (m.list.hits.get(m.list.selected).map(|h| h.index), m.detail.tab, width, m.detail.attachment, m.generation);
+    if m.detail.view_key != Some(key) {
+        m.detail.view = Arc::new(doc::wrap(&doc::for_model(m), width));
+        m.detail.view_key = Some(key);
+    }
 }
 
-fn max_scroll(m: &Model) -> usize {
+/// The open tab wrapped to the detail width: (source line, line) pairs.
+fn wrapped_tab(m: &mut Model) -> Arc<Vec<(usize, doc::DocLine)>> {
+    refresh_view(m);
+    m.detail.view.clone()
+}
+
+fn max_scroll(m: &mut Model) -> usize {
     wrapped_tab(m).len().saturating_sub(m.areas().detail_text().1)
 }
 
@@ -384,11 +404,9 @@ fn clamp_detail(m: &mut Model) {
 }
 
 fn scroll_to_attachment(m: &mut Model) {
-    let lines = doc::for_model(m);
-    let src = doc::attachment_line(&lines, m.detail.attachment);
-    let width = m.areas().detail_text().0;
-    let wrapped = doc::wrap(&lines, width);
-    let first = wrapped.iter().position(|(s, _)| *s == src).unwrap_or(0);
+    // The selected attachment's name is the one line marked Selected.
+    let view = wrapped_tab(m);
+    let first = view.iter().position(|(_, l)| l.first().is_some_and(|s| s.kind == doc::Kind::Selected)).unwrap_or(0);
     let height = m.areas().detail_text().1;
     if first < m.detail.scroll {
         m.detail.scroll = first;

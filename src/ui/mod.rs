@@ -184,9 +184,8 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         return;
     };
     let title = truncate(&format!(" {} ", p.title), usize::from(r.width.saturating_sub(2)));
-    let (width, height) = m.areas().detail_text();
-    let lines = doc::for_model(m);
-    let wrapped = doc::wrap(&lines, width);
+    let height = m.areas().detail_text().1;
+    let wrapped = &m.detail.view;
     let total = wrapped.len();
     let mut block = pane_block(title, focused, theme);
     if total > height {

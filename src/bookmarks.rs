@@ -47,7 +47,11 @@ impl Bookmarks {
     pub fn load(path: &Path) -> Result<Self, BookmarkError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            // No file, or a data directory that cannot exist (a file stands
+            // in its place): no bookmarks yet; saving will say what is wrong.
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+                return Ok(Self::default());
+            }
             Err(source) => return Err(BookmarkError::Read { path: path.display().to_string(), source }),
         };
         let mut b: Bookmarks = serde_json::from_str(&text).map_err(|e| BookmarkError::Invalid {

@@ -87,7 +87,12 @@ fn main() -> ExitCode {
     let mut model = Model::new(store, index, label, Arc::new(keymap), lang);
     model.columns = config.list.columns.clone();
     model.bookmarks = bookmarks;
-    let theme = Theme::from_env(config.theme, global.color.unwrap_or(config.color));
+    let color = global.color.unwrap_or(config.color);
+    let theme = Theme::from_env(config.theme, color);
+    if color == praktyki::config::ColorSetting::Always {
+        // crossterm drops colours under NO_COLOR on its own; "always" means always.
+        crossterm::style::force_color_output(true);
+    }
     let settings = praktyki::tui::Settings { choice, opts, bookmarks: bookmarks_path, mouse: config.mouse };
     match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),

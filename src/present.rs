@@ -93,6 +93,19 @@ pub fn web_url(site: &str) -> String {
     if t.contains("://") || t.starts_with("mailto:") { t.to_owned() } else { format!("http://{t}") }
 }
 
+/// An attachment's format and size, labelled, as both the detail pane and
+/// `show` list them.
+pub fn attachment_facts(a: &crate::store::Attachment, s: &Strings) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(f) = &a.format {
+        out.push((s.format, f.to_uppercase()));
+    }
+    if let Some(b) = a.size_bytes {
+        out.push((s.size, human_size(b)));
+    }
+    out
+}
+
 /// Human-readable size, e.g. "1.2 MB".
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];

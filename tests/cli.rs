@@ -469,3 +469,32 @@ fn bookmarks_list_marks_missing_practices() {
     std::fs::write(dir.path().join("bookmarks.json"), "{broken").unwrap();
     praktyki(dir.path()).arg("bookmarks").assert().code(2).stderr(predicate::str::contains("bookmarks.json:1:"));
 }
+
+#[test]
+fn synthetic_stores_are_valid_deterministic_and_marked() {
+    let dir = TempDir::new().unwrap();
+    let (a, b, lines) = (dir.path().join("a.json"), dir.path().join("b.json"), dir.path().join("a.lines"));
+    for (out, extra) in [(&a, vec!["--lines", lines.to_str().unwrap()]), (&b, vec![])] {
+        praktyki(dir.path())
+            .args(["synthetic", "--count", "30", "--seed", "9", "--out"])
+            .arg(out)
+            .args(extra)
+            .assert()
+            .success();
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "same seed, same store");
+    praktyki(dir.path())
+        .arg("validate")
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("30 practice(s) loaded, 0 skipped, 0 error(s), 0 warning(s)"));
+    let store: serde_json::Value = serde_json::from_slice(&std::fs::read(&a).unwrap()).unwrap();
+    for p in store["practices"].as_array().unwrap() {
+        assert!(p["id"].as_str().unwrap().starts_with("synthetic-"));
+        assert!(p["area"].as_str().unwrap().contains("syntetyczne"));
+    }
+    let text = std::fs::read_to_string(&lines).unwrap();
+    assert_eq!(text.lines().count(), 30);
+    assert!(text.lines().all(|l| l.split('\t').count() >= 5), "title, town, county, voivodeship, office");
+}

@@ -52,9 +52,7 @@ fn table_of_searches() {
 
 #[test]
 fn editing_the_search_line() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("aglo opol"));
+    let mut m = searched("aglo opol");
     drive(&mut m, [Action::DeleteWord]);
     assert_eq!(m.search.text, "aglo ");
     drive(
@@ -70,9 +68,7 @@ fn editing_the_search_line() {
 
 #[test]
 fn no_match_empties_the_list_safely() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("qqqxxx"));
+    let mut m = searched("qqqxxx");
     assert!(m.list.hits.is_empty() && m.selected().is_none());
     let fx = drive(
         &mut m,
@@ -170,9 +166,7 @@ fn detail_focus_scrolls_instead_of_moving() {
 
 #[test]
 fn next_match_jumps_to_the_search_in_the_open_tab() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::Resize(80, 12)]);
     // The tab: heading, body, blank, heading, "Łódź i gminy…": the match is on line 4.
     drive(&mut m, [Action::NextMatch]);
@@ -186,9 +180,7 @@ fn next_match_jumps_to_the_search_in_the_open_tab() {
 
 #[test]
 fn contact_card_copies_the_field_under_the_cursor() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
     assert_eq!(m.card, Some(0));
     // Fields: name, role, e-mail, phone, then the office.
@@ -207,9 +199,7 @@ fn contact_card_copies_the_field_under_the_cursor() {
 
 #[test]
 fn attachments_open_only_safe_urls() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     drive(&mut m, [Action::FocusDetail, Action::ShowAttachments]);
     let fx = drive(&mut m, [Action::OpenLink]);
     assert_eq!(fx, [Effect::OpenUrl("https://example.org/raport.pdf".into())]);

@@ -67,9 +67,7 @@ fn embedded_store_at_80x24_in_polish() {
 
 #[test]
 fn search_results_and_contact_card_at_80x24() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     insta::assert_snapshot!("search_lodz", text(&draw(&m, &Theme::colored())));
     drive(&mut m, [Action::LeaveSearch, Action::OpenCard, Action::MoveDown, Action::MoveDown]);
     insta::assert_snapshot!("card", text(&draw(&m, &Theme::colored())));
@@ -77,9 +75,7 @@ fn search_results_and_contact_card_at_80x24() {
 
 #[test]
 fn presentation_and_attachments_tabs() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     drive(&mut m, [Action::FocusDetail, Action::ShowPresentation]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("Opis sytuacji przed wdrożeniem"), "{screen}");
@@ -106,9 +102,7 @@ fn help_overlay_lists_the_keymap() {
 
 #[test]
 fn selection_and_matches_are_styled() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("zyw"));
+    let m = searched("zyw");
     for (theme, selected_has, matched_has) in [
         (Theme::colored(), Modifier::BOLD, Modifier::BOLD | Modifier::UNDERLINED),
         (Theme::mono(), Modifier::REVERSED, Modifier::BOLD | Modifier::UNDERLINED),
@@ -134,9 +128,7 @@ fn selection_and_matches_are_styled() {
 
 #[test]
 fn mono_theme_uses_no_colour() {
-    let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
-    drive(&mut m, typed("lodz"));
+    let mut m = searched("lodz");
     drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
     let b = draw(&m, &Theme::mono());
     for cell in b.content() {

@@ -34,6 +34,16 @@ impl Tmux {
         t
     }
 
+    /// A session running the browser on the small store, with `env` (such
+    /// as `LANG=pl_PL.UTF-8 `) before the command; the shell prints
+    /// `EXIT=<status>` when it ends. Returns the store's path too.
+    fn browse(name: &str, env: &str) -> (Self, String) {
+        let t = Self::start(name);
+        let store = small_store(t._dir.path());
+        t.run(&format!("{env}{} --store {store}; echo EXIT=$?", bin()));
+        (t, store)
+    }
+
     fn tmux(&self, args: &[&str]) -> String {
         let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -188,9 +198,7 @@ fn tour_of_a_new_user() {
 
 #[test]
 fn polish_interface_and_help() {
-    let t = Tmux::start("pl");
-    let store = small_store(t._dir.path());
-    t.run(&format!("LANG=pl_PL.UTF-8 {} --store {store}; echo EXIT=$?", bin()));
+    let (t, _) = Tmux::browse("pl", "LANG=pl_PL.UTF-8 ");
     t.wait_for("Szukaj:");
     t.keys(&["?"]);
     t.wait_for("Klawisze");
@@ -235,9 +243,7 @@ fn closing_the_terminal_ends_the_process() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_the_report() {
-    let t = Tmux::start("panic");
-    let store = small_store(t._dir.path());
-    t.run(&format!("PRAKTYKI_TEST_PANIC=1 {} --store {store}; echo EXIT=$?", bin()));
+    let (t, _) = Tmux::browse("panic", "PRAKTYKI_TEST_PANIC=1 ");
     let s = t.wait_for("EXIT=101");
     assert!(s.contains("panicked"), "the report is on the main screen: {s}");
     t.run("echo alive-$((2+3))");
@@ -256,23 +262,49 @@ fn load_errors_print_before_the_terminal_changes() {
 
 #[test]
 fn no_color_keeps_selection_visible() {
-    let t = Tmux::start("nocolor");
-    let store = small_store(t._dir.path());
-    t.run(&format!("NO_COLOR=1 {} --store {store}", bin()));
-    t.wait_for("Search:");
-    let escaped = t.tmux(&["capture-pane", "-p", "-e", "-t", "0"]);
-    // Reverse video on the selected row, and no colour codes at all.
-    let mut reverse = false;
-    for seq in escaped.split("\x1b[").skip(1) {
-        let Some(end) = seq.find('m') else { continue };
-        for p in seq[..end].split(';').filter_map(|p| p.parse::<u16>().ok()) {
-            reverse |= p == 7;
-            let colour = matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
-            assert!(!colour, "colour parameter {p} in {escaped:?}");
+    // NO_COLOR, TERM=dumb and --color never each turn colour off; --color
+    // always turns it back on under NO_COLOR.
+    for (name, env, args, want_colour) in [
+        ("nocolor", "NO_COLOR=1 ", "", false),
+        ("dumb", "TERM=dumb ", "", false),
+        ("never", "", "--color never", false),
+        ("always", "NO_COLOR=1 ", "--color always", true),
+    ] {
+        let t = Tmux::start(name);
+        let store = small_store(t._dir.path());
+        t.run(&format!("{env}{} --store {store} {args}", bin()));
+        t.wait_for("Search:");
+        let escaped = t.tmux(&["capture-pane", "-p", "-e", "-t", "0"]);
+        // Reverse video on the selected row, and colour codes only when wanted.
+        let (mut reverse, mut colour) = (false, false);
+        for seq in escaped.split("\x1b[").skip(1) {
+            let Some(end) = seq.find('m') else { continue };
+            for p in seq[..end].split(';').filter_map(|p| p.parse::<u16>().ok()) {
+                reverse |= p == 7;
+                colour |= matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+            }
         }
+        assert_eq!(colour, want_colour, "{name}: {escaped:?}");
+        assert!(reverse || want_colour, "{name}: selection not in reverse video: {escaped:?}");
+        t.keys(&["q"]);
     }
-    assert!(reverse, "{escaped:?}");
+}
+
+#[test]
+fn bookmarks_that_cannot_be_saved_say_so_and_stay_marked() {
+    let t = Tmux::start("marks-fail");
+    let store = small_store(t._dir.path());
+    // A file where the data directory should be: no write can succeed, even as root.
+    let blocker = t._dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    t.run(&format!("PRAKTYKI_DATA={}/data {} --store {store}; echo EXIT=$?", blocker.display(), bin()));
+    t.wait_for("5/5 practices");
+    t.keys(&["m"]);
+    let s = t.wait_for("Bookmarks not saved");
+    assert!(s.contains("│* Aglomeracja Opolska"), "kept in memory: {s}");
     t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
 
 /// Text that would take over a terminal if printed raw, each with a marker
@@ -330,9 +362,7 @@ fn hostile_store_cannot_drive_the_terminal() {
 
 #[test]
 fn store_changing_on_disk_and_reload() {
-    let t = Tmux::start("reload");
-    let store = small_store(t._dir.path());
-    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    let (t, store) = Tmux::browse("reload", "");
     t.wait_for("5/5 practices");
     // Truncated mid-write by someone else: a reload fails, the old data stays.
     std::fs::write(&store, &common::SMALL[..200]).unwrap();
@@ -406,9 +436,7 @@ fn bookmarks_persist_across_runs() {
 #[test]
 fn opening_a_link_where_nothing_can_open_it_copies_it() {
     // The test shell has no DISPLAY, as an SSH session on a server has none.
-    let t = Tmux::start("open");
-    let store = small_store(t._dir.path());
-    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    let (t, _) = Tmux::browse("open", "");
     t.wait_for("5/5 practices");
     t.keys(&["/"]);
     t.literal("lodz");
@@ -427,9 +455,7 @@ fn opening_a_link_where_nothing_can_open_it_copies_it() {
 
 #[test]
 fn bracketed_paste_into_the_search_line() {
-    let t = Tmux::start("paste");
-    let store = small_store(t._dir.path());
-    t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
+    let (t, _) = Tmux::browse("paste", "");
     t.wait_for("5/5 practices");
     t.keys(&["/"]);
     t.tmux(&["set-buffer", "Żywiec"]);

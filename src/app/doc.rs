@@ -107,13 +107,8 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
                 }
                 let kind = if i == attachment { Kind::Selected } else { Kind::Heading };
                 out.push(vec![span(a.name.clone(), kind)]);
-                let mut details = Vec::new();
-                if let Some(f) = &a.format {
-                    details.push(format!("{}: {}", s.format, f.to_uppercase()));
-                }
-                if let Some(b) = a.size_bytes {
-                    details.push(format!("{}: {}", s.size, present::human_size(b)));
-                }
+                let details: Vec<String> =
+                    present::attachment_facts(a, s).into_iter().map(|(label, v)| format!("{label}: {v}")).collect();
                 if !details.is_empty() {
                     out.push(vec![span(format!("  {}", details.join(", ")), Kind::Muted)]);
                 }

@@ -300,15 +300,15 @@ fn write_rows<T: Serialize>(
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
 }
 
-/// The position of the practice with this id, or else of the best match of
-/// the text as a query.
-fn find_one(store: &Store, id_or_query: &str) -> Option<usize> {
+/// Positions of the practices `id_or_query` means: the one with that id,
+/// or else the matches of the text as a query, best first. The index is
+/// built only when the text is not an id.
+fn matching(store: &Store, id_or_query: &str) -> Vec<usize> {
     let wanted = id_or_query.trim();
     if let Some(i) = store.practices.iter().position(|p| p.id == wanted) {
-        return Some(i);
+        return vec![i];
     }
-    let index = Index::new(&store.practices);
-    index.search(wanted).first().map(|h| h.index)
+    Index::new(&store.practices).search(wanted).iter().map(|h| h.index).collect()
 }
 
 fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> Result<u8, Failure> {
@@ -316,7 +316,7 @@ fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> R
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
     let store = open_store(cx)?;
-    let Some(i) = find_one(&store, id_or_query) else {
+    let Some(&i) = matching(&store, id_or_query).first() else {
         writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
         return Ok(EXIT_NONE);
     };
@@ -393,13 +393,7 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
     if all || view == ViewArg::Attachments {
         open(&mut push, s.tab_attachments, p.attachments.is_empty().then_some(s.no_attachments));
         for a in &p.attachments {
-            let mut details = Vec::new();
-            if let Some(f) = &a.format {
-                details.push(f.to_uppercase());
-            }
-            if let Some(b) = a.size_bytes {
-                details.push(present::human_size(b));
-            }
+            let details: Vec<String> = present::attachment_facts(a, s).into_iter().map(|(_, v)| v).collect();
             let details = if details.is_empty() { String::new() } else { format!(" ({})", details.join(", ")) };
             push(&format!("* {}{details}", a.name));
             if let Some(d) = &a.description {
@@ -434,11 +428,7 @@ struct Office<'a> {
 
 fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
     let store = open_store(cx)?;
-    let index = Index::new(&store.practices);
-    let matches: Vec<&Practice> = match store.practices.iter().find(|p| p.id == query.trim()) {
-        Some(p) => vec![p],
-        None => index.search(query).iter().map(|h| &store.practices[h.index]).collect(),
-    };
+    let matches: Vec<&Practice> = matching(&store, query).into_iter().map(|i| &store.practices[i]).collect();
     if matches.is_empty() {
         writeln!(cx.err, "praktyki: no practice matches '{query}'")?;
         return Ok(EXIT_NONE);

@@ -415,6 +415,16 @@ mod tests {
     }
 
     #[test]
+    fn a_superseded_search_gives_up() {
+        let s = store();
+        let idx = Index::new(&s);
+        assert!(idx.search_cancellable("lodz", &|| true).is_none());
+        assert_eq!(idx.search_cancellable("lodz", &|| false).map(|h| h.len()), Some(1));
+        // Listing everything needs no scoring, so it is never cancelled.
+        assert_eq!(idx.search_cancellable("", &|| true).map(|h| h.len()), Some(4));
+    }
+
+    #[test]
     fn field_filters() {
         let s = store();
         let idx = Index::new(&s);

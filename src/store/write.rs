@@ -144,3 +144,38 @@ fn parse_root(text: &str, origin: &str) -> Result<Map<String, Value>, LoadError>
     }
     Ok(map)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        // A new file is not left private like a temporary file (0600).
+        let fresh = dir.path().join("fresh.json");
+        write_atomic(&fresh, b"{}").unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "{mode:o}");
+    }
+
+    #[test]
+    fn merge_adds_replaces_and_keeps() {
+        let p = |id: &str, title: &str| Practice { id: id.into(), title: title.into(), ..Practice::default() };
+        let (text, r) = merge(None, &[p("a", "A")], false).unwrap();
+        assert_eq!(r.added, ["a"]);
+        let (kept, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], false).unwrap();
+        assert_eq!((r.kept.as_slice(), kept == text), (&["a".to_owned()][..], true));
+        let (_, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], true).unwrap();
+        assert_eq!(r.replaced[0].1["title"], "A");
+        assert!(merge(Some(("[]", "s.json")), &[], false).is_err(), "not a store: left alone");
+    }
+}

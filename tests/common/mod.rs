@@ -40,6 +40,14 @@ pub fn small() -> Model {
     model_of(store(SMALL), Lang::En)
 }
 
+/// The small store with `query` typed into the search line.
+pub fn searched(query: &str) -> Model {
+    let mut m = small();
+    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, typed(query));
+    m
+}
+
 /// Applies actions, carrying out searches at once as the event loop does
 /// for small stores; returns every other effect.
 pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {

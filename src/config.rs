@@ -44,12 +44,18 @@ pub struct Env {
     pub store: Option<OsString>,
     pub data: Option<OsString>,
     pub config: Option<OsString>,
+    pub cache: Option<OsString>,
 }
 
 impl Env {
     pub fn from_process() -> Self {
         let get = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
-        Self { store: get("PRAKTYKI_STORE"), data: get("PRAKTYKI_DATA"), config: get("PRAKTYKI_CONFIG") }
+        Self {
+            store: get("PRAKTYKI_STORE"),
+            data: get("PRAKTYKI_DATA"),
+            config: get("PRAKTYKI_CONFIG"),
+            cache: get("PRAKTYKI_CACHE"),
+        }
     }
 }
 
@@ -60,6 +66,8 @@ pub struct Dirs {
     pub data: Option<(PathBuf, Source)>,
     /// The config file: `--config`, `$PRAKTYKI_CONFIG`, or config.toml in the config directory.
     pub config_file: Option<(PathBuf, Source)>,
+    /// Where the start-up cache of large stores goes (see [`crate::cache`]).
+    pub cache: Option<(PathBuf, Source)>,
 }
 
 impl Dirs {
@@ -84,7 +92,11 @@ impl Dirs {
             (None, Some(f)) => Some((PathBuf::from(f), Source::Env("PRAKTYKI_CONFIG"))),
             (None, None) => config.as_ref().map(|(d, _)| (d.join("config.toml"), Source::Platform)),
         };
-        Self { config, data, config_file }
+        let cache = match &env.cache {
+            Some(d) => Some((PathBuf::from(d), Source::Env("PRAKTYKI_CACHE"))),
+            None => project.as_ref().map(|p| (p.cache_dir().to_path_buf(), Source::Platform)),
+        };
+        Self { config, data, config_file, cache }
     }
 
     /// The user's own store in the data directory, whether it exists or not.
@@ -312,7 +324,8 @@ mod tests {
     #[test]
     fn resolution_order() {
         let tmp = tempfile::tempdir().unwrap();
-        let dirs = Dirs { config: None, data: Some((tmp.path().to_path_buf(), Source::Flag)), config_file: None };
+        let dirs =
+            Dirs { config: None, data: Some((tmp.path().to_path_buf(), Source::Flag)), config_file: None, cache: None };
         let env = Env { store: Some("env.json".into()), ..Env::default() };
         let flag = Path::new("flag.json");
         let cfg = Path::new("cfg.json");

@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod i18n;

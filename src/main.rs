@@ -7,7 +7,6 @@ use praktyki::app::Model;
 use praktyki::cli::{self, Cli, Command, Context};
 use praktyki::config::{Config, Dirs, Env, LanguageSetting};
 use praktyki::i18n::Lang;
-use praktyki::search::Index;
 use praktyki::store::LoadOptions;
 use praktyki::ui::Theme;
 
@@ -59,8 +58,9 @@ fn main() -> ExitCode {
     let choice = praktyki::config::resolve_store(global.store.as_deref(), &env, config.store.as_deref(), &dirs);
     // The browser reads long texts per practice as they are shown.
     let opts = LoadOptions { strict: global.strict, lazy: !global.strict };
-    let store = match cli::load_choice(&choice, opts) {
-        Ok(s) => s,
+    let cache = cli::cache_dir(&global, &dirs).map(|d| d.to_path_buf());
+    let (store, index) = match cli::load_choice(&choice, opts, cache.as_deref()) {
+        Ok(loaded) => loaded.with_index(),
         Err(e) => {
             eprintln!("praktyki: {e}");
             return ExitCode::from(cli::EXIT_ERROR);
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
         );
     }
     let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
-    let index = Arc::new(Index::new(&store.practices));
+    let index = Arc::new(index);
     // A bookmarks file that cannot be read stops here: saving over it would lose it.
     let bookmarks_path = dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json"));
     let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
         // crossterm drops colours under NO_COLOR on its own; "always" means always.
         crossterm::style::force_color_output(true);
     }
-    let settings = praktyki::tui::Settings { choice, opts, bookmarks: bookmarks_path, mouse: config.mouse };
+    let settings = praktyki::tui::Settings { choice, opts, cache, bookmarks: bookmarks_path, mouse: config.mouse };
     match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -116,6 +116,8 @@ fn opener() -> Option<&'static str> {
 pub struct Settings {
     pub choice: StoreChoice,
     pub opts: LoadOptions,
+    /// The start-up cache directory, used on reload too; `None`: no cache.
+    pub cache: Option<std::path::PathBuf>,
     /// Where bookmarks are saved; `None` when there is no data directory.
     pub bookmarks: Option<std::path::PathBuf>,
     /// Capture the mouse (config `mouse`).
@@ -346,12 +348,12 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
         Effect::Reload => {
             // A large store takes seconds to load: do it off the input
             // thread, so the screen keeps answering; the old data stays until then.
-            let (choice, tx) = (choice.clone(), exec.tx.clone());
+            let (choice, tx, cache) = (choice.clone(), exec.tx.clone(), exec.settings.cache.clone());
             thread::spawn(move || {
-                let result = load_choice(&choice, opts)
-                    .map(|store| {
-                        let index = Arc::new(Index::new(&store.practices));
-                        Arc::new((store, index))
+                let result = load_choice(&choice, opts, cache.as_deref())
+                    .map(|loaded| {
+                        let (store, index) = loaded.with_index();
+                        Arc::new((store, Arc::new(index)))
                     })
                     // The status line shows the store already; keep the message short.
                     .map_err(|e| {

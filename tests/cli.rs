@@ -15,6 +15,7 @@ fn praktyki(data: &Path) -> Command {
     cmd.env_remove("PRAKTYKI_STORE")
         .env_remove("PRAKTYKI_CONFIG")
         .env("PRAKTYKI_DATA", data)
+        .env("PRAKTYKI_CACHE", data.join("cache"))
         .env("XDG_CONFIG_HOME", data.join("config-home"))
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
@@ -497,4 +498,43 @@ fn synthetic_stores_are_valid_deterministic_and_marked() {
     let text = std::fs::read_to_string(&lines).unwrap();
     assert_eq!(text.lines().count(), 30);
     assert!(text.lines().all(|l| l.split('\t').count() >= 5), "title, town, county, voivodeship, office");
+}
+
+#[test]
+fn large_stores_are_read_from_the_cache_with_the_same_answers() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("big.json");
+    praktyki(dir.path()).args(["synthetic", "--count", "900", "--seed", "3", "--out"]).arg(&store).assert().success();
+    assert!(std::fs::metadata(&store).unwrap().len() >= praktyki::cache::MIN_BYTES, "large enough to be cached");
+    let cache_dir = dir.path().join("cache");
+    let run = |args: &[&str], no_cache: bool| {
+        let mut cmd = praktyki(dir.path());
+        cmd.arg("--store").arg(&store).args(args);
+        if no_cache {
+            cmd.arg("--no-cache");
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let plain = run(&["search", "lodz"], true);
+    assert!(!cache_dir.exists(), "--no-cache writes nothing");
+    assert_eq!(plain.0, Some(0));
+    let first = run(&["search", "lodz"], false);
+    let cache_files: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(cache_files.len(), 1, "{cache_files:?}");
+    let written = std::fs::metadata(&cache_files[0]).unwrap().modified().unwrap();
+    let id = plain.1.lines().next().unwrap().split('\t').next().unwrap().to_owned();
+    for args in
+        [vec!["search", "lodz"], vec!["search", "woj:slaskie", "gmin"], vec!["show", &id], vec!["contacts", &id]]
+    {
+        assert_eq!(run(&args, false), run(&args, true), "{args:?}");
+    }
+    assert_eq!(first, plain);
+    assert_eq!(std::fs::metadata(&cache_files[0]).unwrap().modified().unwrap(), written, "read, not written again");
+    // A changed store is seen at once.
+    let text = std::fs::read_to_string(&store).unwrap().replacen(&id, "zmieniony-1", 1);
+    std::fs::write(&store, text).unwrap();
+    let (code, out, _) = run(&["show", "zmieniony-1", "--json"], false);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("\"id\": \"zmieniony-1\""), "{out}");
 }

@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::cache::{Loaded, Outcome};
 use crate::config::{Dirs, Env, Source, StoreChoice, resolve_store};
 use crate::i18n::{Lang, Strings};
 use crate::present;
 use crate::search::Index;
 use crate::store::import::{self, FileReport};
 use crate::store::write::{MergeReport, merge, write_atomic};
-use crate::store::{self, LoadError, LoadOptions, Practice, Store};
+use crate::store::{self, LoadError, LoadOptions, Practice};
 
 /// Exit statuses, as grep uses them.
 pub const EXIT_OK: u8 = 0;
@@ -45,6 +46,9 @@ pub struct Global {
     /// When to use colour in the browser [default: auto, or the config's]
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<crate::config::ColorSetting>,
+    /// Neither read nor write the start-up cache of a large store
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,13 +175,24 @@ impl Context<'_> {
         // Lookups read long texts only for what they print; --strict checks all.
         LoadOptions { strict: self.global.strict, lazy: !self.global.strict }
     }
+
+    /// The cache directory, unless `--no-cache` says not to use one.
+    pub fn cache_dir(&self) -> Option<&Path> {
+        cache_dir(&self.global, &self.dirs)
+    }
 }
 
-/// Loads the store chosen by resolution.
-pub fn load_choice(choice: &StoreChoice, opts: LoadOptions) -> Result<Store, LoadError> {
+/// The cache directory in use: none under `--no-cache`.
+pub fn cache_dir<'d>(global: &Global, dirs: &'d Dirs) -> Option<&'d Path> {
+    dirs.cache.as_ref().map(|(d, _)| d.as_path()).filter(|_| !global.no_cache)
+}
+
+/// Loads the store chosen by resolution, through the start-up cache in
+/// `cache` when it is large (see [`crate::cache`]).
+pub fn load_choice(choice: &StoreChoice, opts: LoadOptions, cache: Option<&Path>) -> Result<Loaded, LoadError> {
     match &choice.path {
-        Some(p) => store::load::load_path(p, opts),
-        None => store::load_embedded(opts),
+        Some(p) => crate::cache::load_path(p, opts, cache),
+        None => Ok(Loaded { store: store::load_embedded(opts)?, index: None, outcome: Outcome::Unused }),
     }
 }
 
@@ -236,17 +251,20 @@ enum Failure {
 }
 
 /// Loads the store in use and says on stderr how many practices were skipped.
-fn open_store(cx: &mut Context<'_>) -> Result<Store, Failure> {
-    let store = load_choice(&cx.store_choice(), cx.opts())?;
-    if store.skipped() > 0 {
+fn open_store(cx: &mut Context<'_>) -> Result<Loaded, Failure> {
+    let loaded = load_choice(&cx.store_choice(), cx.opts(), cx.cache_dir())?;
+    warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
+    Ok(loaded)
+}
+
+fn warn_skipped(cx: &mut Context<'_>, origin: &str, skipped: usize) -> io::Result<()> {
+    if skipped > 0 {
         writeln!(
             cx.err,
-            "praktyki: warning: {}: {} practice(s) skipped because they break the schema; `praktyki validate` lists them",
-            store.origin,
-            store.skipped()
+            "praktyki: warning: {origin}: {skipped} practice(s) skipped because they break the schema; `praktyki validate` lists them",
         )?;
     }
-    Ok(store)
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -259,14 +277,28 @@ struct SearchHit<'a> {
 }
 
 fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -> Result<u8, Failure> {
-    let store = open_store(cx)?;
-    let index = Index::new(&store.practices);
+    // A search needs only names: a large store's cache has them apart.
+    let choice = cx.store_choice();
+    let cached = match (&choice.path, cx.cache_dir()) {
+        (Some(p), Some(dir)) if !cx.global.strict => crate::cache::names(p, dir),
+        _ => None,
+    };
+    let (rows, index) = match cached {
+        Some((rows, index, skipped)) => {
+            warn_skipped(cx, &choice.path.as_deref().unwrap_or(Path::new("")).display().to_string(), skipped)?;
+            (rows, index)
+        }
+        None => {
+            let (store, index) = open_store(cx)?.with_index();
+            (store.practices.iter().map(crate::cache::NameRow::of).collect(), index)
+        }
+    };
     let mut hits = index.search(query);
     hits.truncate(limit.unwrap_or(usize::MAX));
     let rows: Vec<SearchHit<'_>> = hits
         .iter()
         .map(|h| {
-            let p = &store.practices[h.index];
+            let p = &rows[h.index];
             SearchHit {
                 id: &p.id,
                 title: &p.title,
@@ -301,22 +333,28 @@ fn write_rows<T: Serialize>(
 }
 
 /// Positions of the practices `id_or_query` means: the one with that id,
-/// or else the matches of the text as a query, best first. The index is
-/// built only when the text is not an id.
-fn matching(store: &Store, id_or_query: &str) -> Vec<usize> {
+/// or else the matches of the text as a query, best first. An index the
+/// load did not provide is built only when the text is not an id.
+fn matching(loaded: &Loaded, id_or_query: &str) -> Vec<usize> {
     let wanted = id_or_query.trim();
+    let store = &loaded.store;
     if let Some(i) = store.practices.iter().position(|p| p.id == wanted) {
         return vec![i];
     }
-    Index::new(&store.practices).search(wanted).iter().map(|h| h.index).collect()
+    let search = |index: &Index| index.search(wanted).iter().map(|h| h.index).collect();
+    match &loaded.index {
+        Some(index) => search(index),
+        None => search(&Index::new(&store.practices)),
+    }
 }
 
 fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> Result<u8, Failure> {
     if id_or_query.trim().is_empty() {
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
-    let store = open_store(cx)?;
-    let Some(&i) = matching(&store, id_or_query).first() else {
+    let loaded = open_store(cx)?;
+    let store = &loaded.store;
+    let Some(&i) = matching(&loaded, id_or_query).first() else {
         writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
         return Ok(EXIT_NONE);
     };
@@ -427,8 +465,8 @@ struct Office<'a> {
 }
 
 fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
-    let store = open_store(cx)?;
-    let matches: Vec<&Practice> = matching(&store, query).into_iter().map(|i| &store.practices[i]).collect();
+    let loaded = open_store(cx)?;
+    let matches: Vec<&Practice> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
     if matches.is_empty() {
         writeln!(cx.err, "praktyki: no practice matches '{query}'")?;
         return Ok(EXIT_NONE);
@@ -483,8 +521,8 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
         None => cx.store_choice(),
     };
     // Validation reports every problem; --strict only changes the exit status.
-    let store = match load_choice(&choice, LoadOptions { strict: false, lazy: false }) {
-        Ok(s) => s,
+    let store = match load_choice(&choice, LoadOptions { strict: false, lazy: false }, None) {
+        Ok(s) => s.store,
         Err(e) => {
             writeln!(cx.err, "{e}")?;
             return Ok(EXIT_ERROR);
@@ -586,7 +624,7 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         return Err(Failure::Usage("no data directory on this system".into()));
     };
     let marks = crate::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
-    let store = open_store(cx)?;
+    let store = open_store(cx)?.store;
     let rows: Vec<BookmarkRow<'_>> = marks
         .bookmarks
         .iter()
@@ -634,6 +672,10 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
         writeln!(cx.out, "config file: {} ({source}; {state})", f.display())?;
     }
     writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
+    match cx.cache_dir() {
+        Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of stores from 8 MiB)", dir(&cx.dirs.cache))?,
+        None => writeln!(cx.out, "cache dir:   none (--no-cache)")?,
+    }
     if let Some(u) = cx.dirs.user_store() {
         let state = if u.is_file() { "exists" } else { "absent; `praktyki import` creates it" };
         writeln!(cx.out, "user store:  {} ({state})", u.display())?;

@@ -9,12 +9,13 @@ use std::collections::HashMap;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::store::Practice;
 use crate::store::sanitize::sanitize;
 
 /// The name fields a query is matched against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     Title,
     Town,
@@ -38,7 +39,7 @@ impl Field {
 
 /// One practice's name fields as references into the table of distinct
 /// folded values.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
     fields: Box<[(Field, u32)]>,
     /// Values the field filters look at, by [`Filter`] position.
@@ -52,14 +53,21 @@ struct Entry {
 /// scores each distinct value once; practices then only add up the scores
 /// of the values they refer to.
 pub struct Index {
+    data: IndexData,
+    /// Rank of each practice in `by_title`, for tie breaks.
+    title_rank: Vec<u32>,
+    matcher: SkimMatcherV2,
+}
+
+/// What building an index works out, which the start-up cache keeps so
+/// that a large store's index is read rather than built again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexData {
     /// Distinct folded values of every name field.
     values: Vec<String>,
     entries: Vec<Entry>,
     /// Positions of all practices in Polish alphabetical order of titles.
-    by_title: Vec<usize>,
-    /// Rank of each practice in `by_title`, for tie breaks.
-    title_rank: Vec<u32>,
-    matcher: SkimMatcherV2,
+    by_title: Vec<u32>,
 }
 
 /// One ranked result.
@@ -192,8 +200,8 @@ const PARALLEL_FROM: usize = 4096;
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
-            .field("len", &self.entries.len())
-            .field("values", &self.values.len())
+            .field("len", &self.data.entries.len())
+            .field("values", &self.data.values.len())
             .finish_non_exhaustive()
     }
 }
@@ -222,26 +230,59 @@ impl Index {
         // keep separate ids, which only costs scoring the value twice.
         let values: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
         let keys: Vec<Vec<u32>> = practices.par_iter().map(|p| collate::polish_key(&p.title)).collect();
-        let mut by_title: Vec<usize> = (0..practices.len()).collect();
-        by_title.par_sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-        let mut title_rank = vec![0u32; practices.len()];
-        for (rank, i) in by_title.iter().enumerate() {
-            title_rank[*i] = rank as u32;
+        let mut by_title: Vec<u32> = (0..practices.len() as u32).collect();
+        by_title.par_sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+        Self::with_data(IndexData { values, entries, by_title })
+    }
+
+    fn with_data(data: IndexData) -> Self {
+        let mut title_rank = vec![0u32; data.by_title.len()];
+        for (rank, &i) in data.by_title.iter().enumerate() {
+            title_rank[i as usize] = rank as u32;
         }
-        Self { values, entries, by_title, title_rank, matcher: SkimMatcherV2::default() }
+        Self { data, title_rank, matcher: SkimMatcherV2::default() }
+    }
+
+    /// What the index is made of, for the start-up cache.
+    pub fn data(&self) -> &IndexData {
+        &self.data
+    }
+
+    /// An index from what [`Index::data`] gave for a store of `len`
+    /// practices, checked first: it comes from a file, and a reference out
+    /// of range would otherwise surface as a panic in the middle of a search.
+    pub fn from_data(data: IndexData, len: usize) -> Result<Self, String> {
+        if data.entries.len() != len || data.by_title.len() != len {
+            return Err(format!("index of {} entries for {len} practices", data.entries.len()));
+        }
+        let values = data.values.len();
+        let in_range = |id: &u32| (*id as usize) < values;
+        for e in &data.entries {
+            if !e.fields.iter().all(|(_, id)| in_range(id)) || !e.filters.iter().flatten().all(in_range) {
+                return Err("index refers to a value it does not have".into());
+            }
+        }
+        let mut seen = vec![false; len];
+        for &i in &data.by_title {
+            match seen.get_mut(i as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return Err("title order is not a permutation of the practices".into()),
+            }
+        }
+        Ok(Self::with_data(data))
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.data.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.data.entries.is_empty()
     }
 
     /// Number of distinct folded name values.
     pub fn distinct_values(&self) -> usize {
-        self.values.len()
+        self.data.values.len()
     }
 
     /// The score of one term against every distinct value (0: no match).
@@ -250,10 +291,10 @@ impl Index {
         let score = |v: &String| {
             if is_subsequence(needle, v.as_bytes()) { self.matcher.fuzzy_match(v, term).unwrap_or(0).max(0) } else { 0 }
         };
-        if self.values.len() >= PARALLEL_FROM {
-            self.values.par_iter().map(score).collect()
+        if self.data.values.len() >= PARALLEL_FROM {
+            self.data.values.par_iter().map(score).collect()
         } else {
-            self.values.iter().map(score).collect()
+            self.data.values.iter().map(score).collect()
         }
     }
 
@@ -273,13 +314,15 @@ impl Index {
         let passes: Vec<(usize, Vec<bool>)> = parsed
             .filters
             .iter()
-            .map(|(f, prefix)| (f.position(), self.values.iter().map(|v| v.starts_with(prefix.as_str())).collect()))
+            .map(|(f, prefix)| {
+                (f.position(), self.data.values.iter().map(|v| v.starts_with(prefix.as_str())).collect())
+            })
             .collect();
         let allowed =
             |entry: &Entry| passes.iter().all(|(pos, ok)| entry.filters[*pos].is_some_and(|id| ok[id as usize]));
         if terms.is_empty() {
-            let all = self.by_title.iter().filter(|&&i| allowed(&self.entries[i]));
-            return Some(all.map(|&index| Hit { index, score: 0, field: None }).collect());
+            let all = self.data.by_title.iter().map(|&i| i as usize).filter(|&i| allowed(&self.data.entries[i]));
+            return Some(all.map(|index| Hit { index, score: 0, field: None }).collect());
         }
         let mut scores = Vec::with_capacity(terms.len());
         for t in &terms {
@@ -329,10 +372,11 @@ impl Index {
             }
             rank(entry).map(|(score, field)| Hit { index, score, field })
         };
-        let mut hits: Vec<Hit> = if self.entries.len() >= PARALLEL_FROM {
-            self.entries.par_iter().enumerate().filter_map(hit).collect()
+        let entries = &self.data.entries;
+        let mut hits: Vec<Hit> = if entries.len() >= PARALLEL_FROM {
+            entries.par_iter().enumerate().filter_map(hit).collect()
         } else {
-            self.entries.iter().enumerate().filter_map(hit).collect()
+            entries.iter().enumerate().filter_map(hit).collect()
         };
         if cancelled() {
             return None;
@@ -440,6 +484,23 @@ mod tests {
             Query { terms: vec!["zwiazek".into()], filters: vec![(Filter::County, "nowy sacz".into())] }
         );
         assert_eq!(Query::parse("woj: x").terms, ["x"], "an empty filter is dropped");
+    }
+
+    #[test]
+    fn index_data_is_checked_before_use() {
+        let s = store();
+        let good = Index::new(&s).data().clone();
+        assert!(Index::from_data(good.clone(), s.len()).is_ok());
+        assert!(Index::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");
+        let mut bad = good.clone();
+        bad.entries[1].fields[0].1 = bad.values.len() as u32;
+        assert!(Index::from_data(bad, s.len()).is_err(), "a value out of range");
+        let mut bad = good.clone();
+        bad.entries[2].filters[0] = Some(u32::MAX);
+        assert!(Index::from_data(bad, s.len()).is_err(), "a filter value out of range");
+        let mut bad = good;
+        bad.by_title[0] = bad.by_title[1];
+        assert!(Index::from_data(bad, s.len()).is_err(), "a title order that repeats a practice");
     }
 
     #[test]

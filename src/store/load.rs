@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
 
@@ -44,14 +44,14 @@ impl LoadError {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// One problem with one practice, located in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     pub origin: String,
@@ -97,10 +97,51 @@ pub struct Store {
 
 #[derive(Debug, Clone)]
 struct LazyTexts {
-    /// The file's bytes, checked to be UTF-8 when loaded.
-    text: Arc<Vec<u8>>,
+    texts: Texts,
     /// Byte range of each kept practice, aligned with `practices`.
     spans: Vec<(usize, usize)>,
+}
+
+const CHANGED: &str = "the file has changed since it was loaded; reload it";
+
+#[derive(Debug, Clone)]
+enum Texts {
+    /// The file's bytes, checked to be UTF-8 when loaded.
+    Memory(Arc<Vec<u8>>),
+    /// The store file itself, after a load from the start-up cache: a
+    /// practice's bytes are read when it is shown. The handle was opened when
+    /// the cache was checked against the file, so a store replaced on disk
+    /// since (as editors and `praktyki import` do) is still read as it was.
+    File(Arc<std::fs::File>, Stamp),
+}
+
+/// Length and modification time of a file: when they change, the places
+/// of the practices in it cannot be trusted.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    (meta.len(), meta.modified().ok())
+}
+
+impl Texts {
+    /// The bytes in `start..end`.
+    fn read(&self, start: usize, end: usize) -> std::io::Result<Cow<'_, [u8]>> {
+        match self {
+            Texts::Memory(bytes) => bytes
+                .get(start..end)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "past the end of the store")),
+            Texts::File(file, at_load) => {
+                use std::os::unix::fs::FileExt;
+                if stamp(&file.metadata()?) != *at_load {
+                    return Err(std::io::Error::other(CHANGED));
+                }
+                let mut buf = vec![0; end.saturating_sub(start)];
+                file.read_exact_at(&mut buf, start as u64)?;
+                Ok(Cow::Owned(buf))
+            }
+        }
+    }
 }
 
 impl Store {
@@ -115,19 +156,48 @@ impl Store {
     pub fn full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else { return Ok(Cow::Borrowed(practice)) };
-        let (start, end) = lazy.spans[i];
-        let src = std::str::from_utf8(&lazy.text[start..end]).map_err(|e| format!("{}: {e}", self.origin))?;
+        let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
+        let changed = || format!("{}: {CHANGED}", self.origin);
+        let bytes = lazy.texts.read(start, end).map_err(|e| format!("{}: cannot read: {e}", self.origin))?;
+        let src = std::str::from_utf8(&bytes).map_err(|_| changed())?;
         let mut de = serde_json::Deserializer::from_str(src);
         match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
             Ok(mut p) => {
                 sanitize_practice(&mut p);
+                // Only a file read after a cached load can hold other bytes
+                // than those parsed at load; a different id tells.
+                if p.id != practice.id {
+                    return Err(changed());
+                }
                 Ok(Cow::Owned(p))
             }
             Err(e) => {
-                let at = relative(LineIndex::new(&lazy.text).position(start), e.inner().line(), e.inner().column());
+                let before = lazy.texts.read(0, start).map_err(|_| changed())?;
+                let at = relative(LineIndex::new(&before).position(start), e.inner().line(), e.inner().column());
                 Err(format!("{}:{}:{}: field '{}': {}", self.origin, at.0, at.1, e.path(), strip_position(e.inner())))
             }
         }
+    }
+
+    /// Where each practice is in the file, after a lazy load.
+    pub fn spans(&self) -> Option<&[(usize, usize)]> {
+        self.lazy.as_ref().map(|l| l.spans.as_slice())
+    }
+
+    /// A lazy store made from what the start-up cache kept of `file`: its
+    /// practices without long texts, their places in the file, and the
+    /// problems found when it was parsed.
+    pub fn from_cache(
+        origin: String,
+        practices: Vec<Practice>,
+        spans: Vec<(usize, usize)>,
+        errors: Vec<Problem>,
+        warnings: Vec<Problem>,
+        file: std::fs::File,
+    ) -> std::io::Result<Self> {
+        let at_load = stamp(&file.metadata()?);
+        let lazy = Some(LazyTexts { texts: Texts::File(Arc::new(file), at_load), spans });
+        Ok(Self { origin, practices, errors, warnings, lazy })
     }
 }
 
@@ -164,7 +234,7 @@ fn as_utf8<'b>(bytes: &'b [u8], origin: &str) -> Result<&'b str, LoadError> {
 pub fn parse_owned(bytes: Arc<Vec<u8>>, origin: &str, opts: LoadOptions) -> Result<Store, LoadError> {
     let (mut store, spans) = parse_core(as_utf8(&bytes, origin)?, origin, opts)?;
     if opts.lazy {
-        store.lazy = Some(LazyTexts { text: bytes, spans });
+        store.lazy = Some(LazyTexts { texts: Texts::Memory(bytes), spans });
     }
     Ok(store)
 }

@@ -19,9 +19,38 @@ pub type Practice = PracticeOf<String, Vec<Section>, Vec<Attachment>>;
 /// which are skipped unread: what a lazy load keeps in memory.
 pub type Head = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny>;
 
+/// A practice without its long texts as the start-up cache keeps it: the
+/// long texts take no bytes there, since they are read from the store file.
+pub type Cached = PracticeOf<Skipped, Skipped, Skipped>;
+
+/// A long text left out of a record, written and read as nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped;
+
+/// Whether a form of the record may leave out an empty `extra` map. The
+/// JSON store does, to stay short; the binary cache cannot, because its
+/// records carry no field names to tell which fields are there.
+pub trait ExtraPolicy {
+    const OMIT_EMPTY_EXTRA: bool = true;
+}
+
+impl ExtraPolicy for String {}
+
+impl ExtraPolicy for Skipped {
+    const OMIT_EMPTY_EXTRA: bool = false;
+}
+
+fn omit_extra<S: ExtraPolicy>(extra: &BTreeMap<String, String>) -> bool {
+    S::OMIT_EMPTY_EXTRA && extra.is_empty()
+}
+
 /// The practice record, generic over its long texts so that one field list
-/// serves both the whole practice and its head.
+/// serves the whole practice, its head and its cached form.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "S: Serialize + ExtraPolicy, P: Serialize, A: Serialize",
+    deserialize = "S: Deserialize<'de> + Default, P: Deserialize<'de> + Default, A: Deserialize<'de> + Default"
+))]
 pub struct PracticeOf<S, P, A> {
     pub id: String,
     pub title: String,
@@ -68,7 +97,7 @@ pub struct PracticeOf<S, P, A> {
     pub source_url: Option<String>,
     /// Metadata lines of the source page whose label the importer did not
     /// recognise, kept label → value so that nothing is lost.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "omit_extra::<S>")]
     pub extra: BTreeMap<String, String>,
 }
 
@@ -108,16 +137,16 @@ pub struct Contact {
 
 impl Eq for Practice {}
 
-impl Head {
-    /// The practice with its long texts empty.
-    pub fn into_practice(self) -> Practice {
-        Practice {
+impl<S, P, A> PracticeOf<S, P, A> {
+    /// The same record with other long texts.
+    pub fn with_texts<S2, P2, A2>(self, summary: S2, presentation: P2, attachments: A2) -> PracticeOf<S2, P2, A2> {
+        PracticeOf {
             id: self.id,
             title: self.title,
             area: self.area,
-            summary: String::new(),
-            presentation: Vec::new(),
-            attachments: Vec::new(),
+            summary,
+            presentation,
+            attachments,
             entered: self.entered,
             updated: self.updated,
             unit_type: self.unit_type,
@@ -136,6 +165,20 @@ impl Head {
             source_url: self.source_url,
             extra: self.extra,
         }
+    }
+}
+
+impl Head {
+    /// The practice with its long texts empty.
+    pub fn into_practice(self) -> Practice {
+        self.with_texts(String::new(), Vec::new(), Vec::new())
+    }
+}
+
+impl Cached {
+    /// The practice with its long texts empty, as a lazy load has it.
+    pub fn into_practice(self) -> Practice {
+        self.with_texts(String::new(), Vec::new(), Vec::new())
     }
 }
 

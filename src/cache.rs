@@ -1,0 +1,516 @@
+//! The start-up cache of large stores.
+//!
+//! Parsing a store of 100,000 practices takes about a second however it is
+//! done (85 MB to 1 GB of JSON), and building its search index a quarter
+//! of that; both are needed before the first frame or the first search
+//! result. The cache keeps what they produce (each practice without its
+//! long texts, where the practice is in the file, the problems found, the
+//! built index) in one binary file per store, read in a tenth of the time.
+//!
+//! A cache file is used only while the store file is the one it was made
+//! from: same path, size, modification time (to the nanosecond), inode and
+//! device, and the same praktyki version. Anything else, a damaged file
+//! (CRC-32 over the payload) or a cache that fails the structural checks
+//! means it is made again from the store. A cache never changes what is
+//! shown: the long texts are read from the store file itself, and a
+//! practice whose bytes there no longer carry its id is refused.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::search::Index;
+use crate::store::model::{Cached, Skipped};
+use crate::store::{LoadError, LoadOptions, Problem, Store, load};
+
+/// Stores smaller than this load in a few tens of milliseconds; a cache
+/// file would save little and leave one more file behind.
+pub const MIN_BYTES: u64 = 8 << 20;
+
+/// Marks a praktyki cache file; the last byte is the layout's version.
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x01";
+
+/// What makes a cache file belong to one state of one store file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    version: String,
+    /// The store's canonical path, as bytes (paths need not be UTF-8).
+    path: Vec<u8>,
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+    inode: u64,
+    device: u64,
+}
+
+impl Key {
+    fn of(canonical: &Path, meta: &std::fs::Metadata) -> Self {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::MetadataExt;
+        Self {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            path: canonical.as_os_str().as_bytes().to_vec(),
+            len: meta.len(),
+            modified: (meta.mtime(), meta.mtime_nsec()),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+            device: meta.dev(),
+        }
+    }
+}
+
+/// Practices per part of the cached practices: parts are decoded in parallel.
+const CHUNK: usize = 8192;
+
+/// What `praktyki search` prints of a practice: the cache keeps it apart so
+/// that a search reads neither the practices nor their places in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameRow {
+    pub id: String,
+    pub title: String,
+    pub town: Option<String>,
+    pub voivodeship: Option<String>,
+}
+
+impl NameRow {
+    pub fn of(p: &crate::store::Practice) -> Self {
+        Self { id: p.id.clone(), title: p.title.clone(), town: p.town.clone(), voivodeship: p.voivodeship.clone() }
+    }
+}
+
+/// The problems found when the store was parsed.
+#[derive(Serialize, Deserialize)]
+struct Problems {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+/// The parts of a cache file, in this order, each encoded on its own (with
+/// its own length and CRC-32 in the table at the start) so that a reader
+/// decodes only the parts it needs: problems, index, name rows, spans,
+/// then the practices in parts of [`CHUNK`].
+const PROBLEMS: usize = 0;
+const INDEX: usize = 1;
+const ROWS: usize = 2;
+const SPANS: usize = 3;
+const PRACTICES: usize = 4;
+
+/// A cache file checked against its key, with its parts located.
+struct Parts {
+    bytes: Vec<u8>,
+    /// Byte range and CRC-32 of each part.
+    table: Vec<(usize, usize, u32)>,
+}
+
+impl Parts {
+    /// Part `i` decoded, if its CRC-32 holds and it decodes.
+    fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
+        let &(start, end, crc) = self.table.get(i)?;
+        let bytes = &self.bytes[start..end];
+        (crc32fast::hash(bytes) == crc).then(|| postcard::from_bytes(bytes).ok()).flatten()
+    }
+}
+
+/// What happened to the cache on a load, for `praktyki paths` and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not used: no cache directory, an eager load, the embedded store, or a small store.
+    Unused,
+    /// The store was read from its cache file.
+    Hit(PathBuf),
+    /// The store was parsed and its cache file written.
+    Written(PathBuf),
+    /// The store was parsed; its cache could not be written (the reason).
+    NotWritten(String),
+}
+
+/// Where the cache file of a store lives: its name carries the store's
+/// file name for whoever looks in the directory, and a hash of the whole
+/// path to tell stores of one name apart.
+pub fn file_for(dir: &Path, canonical: &Path) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = canonical.as_os_str().as_bytes();
+    let stem: String = canonical
+        .file_stem()
+        .map(|s| s.to_string_lossy().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect())
+        .unwrap_or_default();
+    dir.join(format!("{stem}-{:08x}.cache", crc32fast::hash(bytes)))
+}
+
+/// Loads the store at `path` with its search index: from the cache in
+/// `dir` when it holds this state of the file, otherwise by parsing, after
+/// which the cache is written for the next start. Only lazy loads use the
+/// cache: an eager or strict load is asked for to check everything again.
+pub fn load_path(path: &Path, opts: LoadOptions, dir: Option<&Path>) -> Result<Loaded, LoadError> {
+    load_path_from(path, opts, dir, MIN_BYTES)
+}
+
+/// [`load_path`] for stores of at least `min_bytes`.
+fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes: u64) -> Result<Loaded, LoadError> {
+    let origin = path.display().to_string();
+    let read_err = |source| LoadError::Read { origin: origin.clone(), source };
+    let parse_plain = || Ok(Loaded { store: load::load_path(path, opts)?, index: None, outcome: Outcome::Unused });
+    let Some(dir) = dir.filter(|_| opts.lazy && !opts.strict) else { return parse_plain() };
+    let mut file = File::open(path).map_err(read_err)?;
+    let meta = file.metadata().map_err(read_err)?;
+    if meta.len() < min_bytes || !meta.is_file() {
+        return parse_plain();
+    }
+    let canonical = std::fs::canonicalize(path).map_err(read_err)?;
+    let key = Key::of(&canonical, &meta);
+    let cache_file = file_for(dir, &canonical);
+    if let Some(parts) = read_cache(&cache_file, &key, None) {
+        if let Some((store, index)) = restore(&parts, &origin, &key, file) {
+            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file) });
+        }
+        // A cache that fails its checks is made again below; the handle
+        // went with it, and a new one is checked against the key after reading.
+        file = File::open(path).map_err(read_err)?;
+    }
+    // The bytes come from the handle that was just checked, so the cache
+    // describes exactly what was parsed, unless the file changed while it
+    // was read, which the second look at its metadata tells.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes).map_err(read_err)?;
+    let store = load::parse_owned(std::sync::Arc::new(bytes), &origin, opts)?;
+    let index = Index::new(&store.practices);
+    let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);
+    let outcome = if !unchanged {
+        Outcome::NotWritten("the store changed while it was read".into())
+    } else {
+        match write_cache(&cache_file, &key, &store, &index) {
+            Ok(()) => {
+                prune(dir, &cache_file);
+                Outcome::Written(cache_file)
+            }
+            Err(e) => Outcome::NotWritten(format!("{}: {e}", cache_file.display())),
+        }
+    };
+    Ok(Loaded { store, index: Some(index), outcome })
+}
+
+/// A loaded store, with its index when the load made or read one.
+#[derive(Debug)]
+pub struct Loaded {
+    pub store: Store,
+    pub index: Option<Index>,
+    pub outcome: Outcome,
+}
+
+impl Loaded {
+    /// The store and its index, built now if the load did not provide it.
+    pub fn with_index(self) -> (Store, Index) {
+        let index = self.index.unwrap_or_else(|| Index::new(&self.store.practices));
+        (self.store, index)
+    }
+}
+
+/// The parts of the cache file made for `key` up to part `upto` (all when
+/// `None`), or `None` if there is none, or it belongs to another state of
+/// the store or another version. Only the bytes of those parts are read.
+fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts> {
+    let mut file = File::open(cache_file).ok()?;
+    let total = usize::try_from(file.metadata().ok()?.len()).ok()?;
+    // The key and the table of parts fit in the first read for any store
+    // (a part per 8,192 practices: 1,000,000 practices make 127).
+    let mut bytes = Vec::new();
+    (&mut file).take(64 << 10).read_to_end(&mut bytes).ok()?;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (found, rest): (Key, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+    if found != *key {
+        return None;
+    }
+    let (sizes, rest): (Vec<(u64, u32)>, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+    let mut at = bytes.len() - rest.len();
+    let mut table = Vec::with_capacity(sizes.len());
+    for (len, crc) in sizes {
+        let end = at.checked_add(usize::try_from(len).ok()?).filter(|e| *e <= total)?;
+        table.push((at, end, crc));
+        at = end;
+    }
+    if table.len() < PRACTICES {
+        return None;
+    }
+    let need = upto.and_then(|i| table.get(i)).map_or(total, |t| t.1);
+    if need > bytes.len() {
+        bytes.reserve_exact(need - bytes.len());
+        file.take((need - bytes.len()) as u64).read_to_end(&mut bytes).ok()?;
+    }
+    table.truncate(upto.map_or(table.len(), |i| i + 1));
+    (bytes.len() >= need).then_some(Parts { bytes, table })
+}
+
+/// The store and index a cache file describes, once they pass the checks
+/// that keep a damaged cache from causing a panic later. Text in the cache
+/// was sanitised when the store was parsed and is not sanitised again: the
+/// cache is praktyki's own file in the user's own directory, trusted as
+/// their config file is, and a damaged one fails its CRC-32.
+fn restore(parts: &Parts, origin: &str, key: &Key, file: File) -> Option<(Store, Index)> {
+    let chunks: Option<Vec<Vec<Cached>>> =
+        (PRACTICES..parts.table.len()).into_par_iter().map(|i| parts.decode::<Vec<Cached>>(i)).collect();
+    let practices: Vec<_> = chunks?.into_iter().flatten().map(Cached::into_practice).collect();
+    let n = practices.len();
+    let spans: Vec<(usize, usize)> = parts.decode(SPANS)?;
+    if spans.len() != n || spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
+        return None;
+    }
+    if practices.iter().any(|p| p.id.trim().is_empty() || p.title.trim().is_empty()) {
+        return None;
+    }
+    let index = Index::from_data(parts.decode(INDEX)?, n).ok()?;
+    let problems = problems(parts, origin)?;
+    let store =
+        Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file).ok()?;
+    Some((store, index))
+}
+
+/// The problems found at parse, named by the path the store has now.
+fn problems(parts: &Parts, origin: &str) -> Option<Problems> {
+    let mut problems: Problems = parts.decode(PROBLEMS)?;
+    for p in problems.errors.iter_mut().chain(&mut problems.warnings) {
+        p.origin = origin.to_owned();
+    }
+    Some(problems)
+}
+
+/// What a search needs of a large store, from its cache alone: the name
+/// row of each practice, the index, and how many practices were skipped at
+/// parse. `None` when the cache cannot serve (none yet, stale, damaged).
+pub fn names(path: &Path, dir: &Path) -> Option<(Vec<NameRow>, Index, usize)> {
+    names_from(path, dir, MIN_BYTES)
+}
+
+fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(Vec<NameRow>, Index, usize)> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file() && m.len() >= min_bytes)?;
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let key = Key::of(&canonical, &meta);
+    let parts = read_cache(&file_for(dir, &canonical), &key, Some(ROWS))?;
+    let rows: Vec<NameRow> = parts.decode(ROWS)?;
+    let index = Index::from_data(parts.decode(INDEX)?, rows.len()).ok()?;
+    let skipped = problems(&parts, "")?.errors.len();
+    Some((rows, index, skipped))
+}
+
+fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> std::io::Result<()> {
+    let spans = store.spans().ok_or_else(|| std::io::Error::other("not a lazy load"))?;
+    let encode = |r: postcard::Result<Vec<u8>>| r.map_err(std::io::Error::other);
+    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
+    let rows: Vec<NameRow> = store.practices.iter().map(NameRow::of).collect();
+    let mut parts = vec![
+        encode(postcard::to_stdvec(&problems))?,
+        encode(postcard::to_stdvec(index.data()))?,
+        encode(postcard::to_stdvec(&rows))?,
+        encode(postcard::to_stdvec(spans))?,
+    ];
+    let chunks: Vec<postcard::Result<Vec<u8>>> = store
+        .practices
+        .par_chunks(CHUNK)
+        .map(|c| {
+            let cached: Vec<Cached> = c.iter().map(|p| p.clone().with_texts(Skipped, Skipped, Skipped)).collect();
+            postcard::to_stdvec(&cached)
+        })
+        .collect();
+    for c in chunks {
+        parts.push(encode(c)?);
+    }
+    let table: Vec<(u64, u32)> = parts.iter().map(|p| (p.len() as u64, crc32fast::hash(p))).collect();
+    let dir = cache_file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    // A cache needs no fsync: a file cut short by a crash fails its CRC and
+    // is made again. It does need the rename, so that no reader sees half.
+    let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
+    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    out.write_all(MAGIC)?;
+    out.write_all(&encode(postcard::to_stdvec(key))?)?;
+    out.write_all(&encode(postcard::to_stdvec(&table))?)?;
+    for p in &parts {
+        out.write_all(p)?;
+    }
+    out.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(cache_file).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes the cache files of stores that no longer exist, so that stores
+/// tried once and deleted leave nothing behind. Reads only each file's key.
+fn prune(dir: &Path, keep: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path == keep || path.extension().is_none_or(|e| e != "cache") {
+            continue;
+        }
+        let mut head = vec![0; 4096];
+        let Ok(n) = File::open(&path).and_then(|mut f| f.read(&mut head)) else { continue };
+        let Some(rest) = head[..n].strip_prefix(MAGIC) else { continue };
+        if let Ok((key, _)) = postcard::take_from_bytes::<Key>(rest)
+            && !Path::new(std::ffi::OsStr::from_bytes(&key.path)).exists()
+        {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    const LAZY: LoadOptions = LoadOptions { strict: false, lazy: true };
+
+    /// A store with what a cache must carry: metadata, contacts, an unknown
+    /// field kept under `extra`, a skipped practice and a warning.
+    fn store_text(town: &str) -> String {
+        format!(
+            r#"{{"format": "praktyki/1", "practices": [
+  {{"id": "a", "title": "Aglomeracja opolska", "town": "{town}", "voivodeship": "opolskie",
+   "summary": "Skrót", "presentation": [{{"heading": "Opis", "body": "Treść"}}],
+   "contacts": [{{"name": "Krzysztof Początek", "email": "k@example.org"}}], "extra": {{"Wirtyna": "x"}}}},
+  {{"id": "b", "title": "Łódzki obszar", "town": "Łódź", "tytul": 1}},
+  {{"title": "no id"}},
+  {{"id": "c", "title": "Związek Gmin Żywiecczyzny", "town": "Żywiec", "partners": ["Gmina Węgierska Górka"]}}
+]}}"#
+        )
+    }
+
+    fn setup(town: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = tmp.path().join("store.json");
+        std::fs::write(&store, store_text(town)).unwrap();
+        let dir = tmp.path().join("cache");
+        (tmp, store, dir)
+    }
+
+    fn load(store: &Path, dir: &Path) -> Loaded {
+        load_path_from(store, LAZY, Some(dir), 0).unwrap()
+    }
+
+    fn ids(index: &Index, store: &Store, q: &str) -> Vec<String> {
+        index.search(q).iter().map(|h| store.practices[h.index].id.clone()).collect()
+    }
+
+    #[test]
+    fn a_cached_load_gives_what_parsing_gives() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        let first = load(&store_path, &dir);
+        let cache_file = match &first.outcome {
+            Outcome::Written(f) => f.clone(),
+            other => panic!("{other:?}"),
+        };
+        let second = load(&store_path, &dir);
+        assert_eq!(second.outcome, Outcome::Hit(cache_file));
+        let (a, ai) = first.with_index();
+        let (b, bi) = second.with_index();
+        assert_eq!(a.practices, b.practices);
+        assert_eq!(b.practices[0].extra.get("Wirtyna").map(String::as_str), Some("x"));
+        assert_eq!((a.errors.clone(), a.warnings.clone()), (b.errors.clone(), b.warnings.clone()));
+        assert_eq!(b.skipped(), 1);
+        assert_eq!(b.warnings.len(), 1, "the unknown field 'tytul'");
+        for i in 0..a.practices.len() {
+            assert_eq!(a.full(i).unwrap(), b.full(i).unwrap(), "practice {i} read from the file");
+            assert!(matches!(b.full(i), Ok(Cow::Owned(_))));
+        }
+        assert_eq!(b.full(0).unwrap().presentation[0].body, "Treść");
+        for q in ["opole", "lodz", "gorka", "woj:opol", ""] {
+            assert_eq!(ids(&ai, &a, q), ids(&bi, &b, q), "{q}");
+        }
+        let (rows, index, skipped) = names_from(&store_path, &dir, 0).unwrap();
+        assert_eq!(rows, a.practices.iter().map(NameRow::of).collect::<Vec<_>>());
+        assert_eq!(index.search("zywiec").first().map(|h| rows[h.index].id.as_str()), Some("c"));
+        assert_eq!(skipped, 1);
+    }
+
+    #[test]
+    fn small_stores_eager_and_strict_loads_use_no_cache() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        assert_eq!(load_path(&store_path, LAZY, Some(&dir)).unwrap().outcome, Outcome::Unused, "below MIN_BYTES");
+        let eager = LoadOptions { strict: false, lazy: false };
+        assert_eq!(load_path_from(&store_path, eager, Some(&dir), 0).unwrap().outcome, Outcome::Unused);
+        let strict = LoadOptions { strict: true, lazy: true };
+        assert!(load_path_from(&store_path, strict, Some(&dir), 0).is_err(), "a skipped practice is fatal");
+        assert_eq!(load_path_from(&store_path, LAZY, None, 0).unwrap().outcome, Outcome::Unused);
+        assert!(!dir.exists());
+        assert!(names_from(&store_path, &dir, 0).is_none());
+    }
+
+    #[test]
+    fn a_changed_store_is_parsed_again() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        load(&store_path, &dir);
+        // Same length, other content: the modification time and inode change tell.
+        std::fs::write(&store_path, store_text("Opale")).unwrap();
+        let again = load(&store_path, &dir);
+        assert!(matches!(again.outcome, Outcome::Written(_)), "{:?}", again.outcome);
+        assert_eq!(again.store.practices[0].town.as_deref(), Some("Opale"));
+        assert!(matches!(load(&store_path, &dir).outcome, Outcome::Hit(_)));
+    }
+
+    #[test]
+    fn a_damaged_cache_is_made_again() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
+        let good = std::fs::read(&cache_file).unwrap();
+        type Damage = fn(&mut Vec<u8>);
+        let damages: [(&str, Damage); 4] = [
+            ("flipped byte in the practices", |b| *b.last_mut().unwrap() ^= 0x55),
+            ("cut short", |b| b.truncate(b.len() / 2)),
+            ("empty", |b| b.clear()),
+            ("not a cache", |b| b[0] = b'{'),
+        ];
+        for (what, damage) in damages {
+            let mut bytes = good.clone();
+            damage(&mut bytes);
+            std::fs::write(&cache_file, &bytes).unwrap();
+            let loaded = load(&store_path, &dir);
+            assert_eq!(loaded.outcome, Outcome::Written(cache_file.clone()), "{what}");
+            assert_eq!(loaded.store.practices.len(), 3, "{what}");
+            assert_eq!(std::fs::read(&cache_file).unwrap(), good, "{what}: written again the same");
+        }
+    }
+
+    #[test]
+    fn long_texts_come_from_the_file_that_was_checked() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        load(&store_path, &dir);
+        let cached = load(&store_path, &dir).store;
+        // Replaced by rename, as editors and `praktyki import` do: the open
+        // handle still reads the file the cache was checked against.
+        let new = store_path.with_extension("new");
+        std::fs::write(&new, store_text("Opale").replace("Treść", "Nowa treść")).unwrap();
+        std::fs::rename(&new, &store_path).unwrap();
+        assert_eq!(cached.full(0).unwrap().presentation[0].body, "Treść");
+        // Rewritten in place: other bytes at the practice's place are refused.
+        assert!(matches!(load(&store_path, &dir).outcome, Outcome::Written(_)));
+        let cached = load(&store_path, &dir).store;
+        let text = std::fs::read_to_string(&store_path).unwrap();
+        std::fs::write(&store_path, format!("{}{}", " ".repeat(40), text)).unwrap();
+        let err = cached.full(0).unwrap_err();
+        assert!(err.contains("changed since it was loaded"), "{err}");
+    }
+
+    #[test]
+    fn caches_of_deleted_stores_are_removed() {
+        let (tmp, store_path, dir) = setup("Opole");
+        let other = tmp.path().join("other.json");
+        std::fs::write(&other, store_text("Opole")).unwrap();
+        let Outcome::Written(other_cache) = load(&other, &dir).outcome else { panic!("not written") };
+        std::fs::remove_file(&other).unwrap();
+        let Outcome::Written(kept) = load(&store_path, &dir).outcome else { panic!("not written") };
+        assert!(!other_cache.exists(), "the cache of a deleted store goes");
+        assert!(kept.exists());
+    }
+
+    #[test]
+    fn an_unusable_cache_directory_only_costs_the_cache() {
+        let (tmp, store_path, _) = setup("Opole");
+        let blocker = tmp.path().join("file");
+        std::fs::write(&blocker, "").unwrap();
+        let loaded = load(&store_path, &blocker.join("cache"));
+        assert!(matches!(loaded.outcome, Outcome::NotWritten(_)), "{:?}", loaded.outcome);
+        assert_eq!(loaded.store.practices.len(), 3);
+    }
+}

@@ -20,7 +20,6 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 mod compact;
 use compact::Compact;
@@ -149,8 +148,7 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
         MOUSE.store(true, Ordering::SeqCst);
         execute!(io::stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
     }
-    let mut terminal =
-        Terminal::new(Compact::new(CrosstermBackend::new(io::stdout()))).context("cannot set up the terminal")?;
+    let mut terminal = Terminal::new(Compact::new(io::stdout())).context("cannot set up the terminal")?;
     // No clear(): it asks the terminal for the cursor position, and a terminal
     // that does not answer would stop the program. The first frame paints
     // every cell of the fresh alternate screen anyway.
@@ -177,13 +175,13 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
                 for effect in app::update(&mut model, action) {
                     if matches!(effect, Effect::Search { .. }) {
                         search = Some(effect);
-                    } else if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut().inner_mut()) {
+                    } else if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut().writer_mut()) {
                         pending.push_back(a);
                     }
                 }
             }
             match search.take() {
-                Some(effect) => pending.extend(perform(effect, &model, &exec, terminal.backend_mut().inner_mut())),
+                Some(effect) => pending.extend(perform(effect, &model, &exec, terminal.backend_mut().writer_mut())),
                 None => break,
             }
         }
@@ -242,12 +240,12 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
     Ok(exit)
 }
 
-fn draw(terminal: &mut Terminal<Compact<CrosstermBackend<io::Stdout>>>, model: &Model, theme: &Theme) -> Result<()> {
+fn draw(terminal: &mut Terminal<Compact<io::Stdout>>, model: &Model, theme: &Theme) -> Result<()> {
     // Synchronized output: the terminal shows the frame whole, so a slow
     // link sees no tearing.
-    queue!(terminal.backend_mut().inner_mut(), BeginSynchronizedUpdate)?;
+    queue!(terminal.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| ui::render(model, theme, f))?;
-    execute!(terminal.backend_mut().inner_mut(), EndSynchronizedUpdate)?;
+    execute!(terminal.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
 

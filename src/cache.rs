@@ -16,8 +16,9 @@
 //! practice whose bytes there no longer carry its id is refused.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 8 << 20;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x01";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x02";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,6 +122,9 @@ pub enum Outcome {
     Unused,
     /// The store was read from its cache file.
     Hit(PathBuf),
+    /// The store was parsed; its cache file is still to be written
+    /// ([`Loaded::finish`], [`Loaded::deferred`]).
+    Pending,
     /// The store was parsed and its cache file written.
     Written(PathBuf),
     /// The store was parsed; its cache could not be written (the reason).
@@ -152,7 +156,7 @@ pub fn load_path(path: &Path, opts: LoadOptions, dir: Option<&Path>) -> Result<L
 fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes: u64) -> Result<Loaded, LoadError> {
     let origin = path.display().to_string();
     let read_err = |source| LoadError::Read { origin: origin.clone(), source };
-    let parse_plain = || Ok(Loaded { store: load::load_path(path, opts)?, index: None, outcome: Outcome::Unused });
+    let parse_plain = || Ok(Loaded::plain(load::load_path(path, opts)?));
     let Some(dir) = dir.filter(|_| opts.lazy && !opts.strict) else { return parse_plain() };
     let mut file = File::open(path).map_err(read_err)?;
     let meta = file.metadata().map_err(read_err)?;
@@ -164,7 +168,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     let cache_file = file_for(dir, &canonical);
     if let Some(parts) = read_cache(&cache_file, &key, None) {
         if let Some((store, index)) = restore(&parts, &origin, &key, file) {
-            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file) });
+            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending: None });
         }
         // A cache that fails its checks is made again below; the handle
         // went with it, and a new one is checked against the key after reading.
@@ -175,21 +179,35 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // was read, which the second look at its metadata tells.
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.read_to_end(&mut bytes).map_err(read_err)?;
-    let store = load::parse_owned(std::sync::Arc::new(bytes), &origin, opts)?;
+    let store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
     let index = Index::new(&store.practices);
     let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);
-    let outcome = if !unchanged {
-        Outcome::NotWritten("the store changed while it was read".into())
-    } else {
-        match write_cache(&cache_file, &key, &store, &index) {
+    if !unchanged {
+        let outcome = Outcome::NotWritten("the store changed while it was read".into());
+        return Ok(Loaded { store, index: Some(index), outcome, pending: None });
+    }
+    let pending = Some(Pending { cache_file, key, dir: dir.to_path_buf() });
+    Ok(Loaded { store, index: Some(index), outcome: Outcome::Pending, pending })
+}
+
+/// A cache file to write for a store that was just parsed.
+#[derive(Debug)]
+struct Pending {
+    cache_file: PathBuf,
+    key: Key,
+    dir: PathBuf,
+}
+
+impl Pending {
+    fn write(self, store: &Store, index: &Index) -> Outcome {
+        match write_cache(&self.cache_file, &self.key, store, index) {
             Ok(()) => {
-                prune(dir, &cache_file);
-                Outcome::Written(cache_file)
+                prune(&self.dir, &self.cache_file);
+                Outcome::Written(self.cache_file)
             }
-            Err(e) => Outcome::NotWritten(format!("{}: {e}", cache_file.display())),
+            Err(e) => Outcome::NotWritten(format!("{}: {e}", self.cache_file.display())),
         }
-    };
-    Ok(Loaded { store, index: Some(index), outcome })
+    }
 }
 
 /// A loaded store, with its index when the load made or read one.
@@ -198,13 +216,52 @@ pub struct Loaded {
     pub store: Store,
     pub index: Option<Index>,
     pub outcome: Outcome,
+    pending: Option<Pending>,
 }
 
 impl Loaded {
-    /// The store and its index, built now if the load did not provide it.
-    pub fn with_index(self) -> (Store, Index) {
+    /// A load that made no index and leaves no cache to write.
+    pub fn plain(store: Store) -> Self {
+        Self { store, index: None, outcome: Outcome::Unused, pending: None }
+    }
+
+    /// Writes the cache file a parse left to write ([`Outcome::Pending`]).
+    pub fn finish(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            let index = self.index.get_or_insert_with(|| Index::new(&self.store.practices));
+            self.outcome = pending.write(&self.store, index);
+        }
+    }
+
+    /// The store and its index (built now if the load did not provide
+    /// it), once the cache file is written.
+    pub fn with_index(mut self) -> (Store, Index) {
+        self.finish();
         let index = self.index.unwrap_or_else(|| Index::new(&self.store.practices));
         (self.store, index)
+    }
+
+    /// The store and its index, and the cache file still to write as a job
+    /// for another thread (sharing both): the browser draws its first
+    /// frame meanwhile.
+    pub fn deferred(self) -> (Arc<Store>, Arc<Index>, Option<CacheJob>) {
+        let index = Arc::new(self.index.unwrap_or_else(|| Index::new(&self.store.practices)));
+        let store = Arc::new(self.store);
+        let job = self.pending.map(|pending| CacheJob { pending, store: store.clone(), index: index.clone() });
+        (store, index, job)
+    }
+}
+
+/// Writing a cache file, away from the first frame (see [`Loaded::deferred`]).
+pub struct CacheJob {
+    pending: Pending,
+    store: Arc<Store>,
+    index: Arc<Index>,
+}
+
+impl CacheJob {
+    pub fn run(self) -> Outcome {
+        self.pending.write(&self.store, &self.index)
     }
 }
 
@@ -223,12 +280,16 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
     if found != *key {
         return None;
     }
-    let (sizes, rest): (Vec<(u64, u32)>, &[u8]) = postcard::take_from_bytes(rest).ok()?;
-    let mut at = bytes.len() - rest.len();
-    let mut table = Vec::with_capacity(sizes.len());
-    for (len, crc) in sizes {
+    let (count, rest) = rest.split_first_chunk::<4>()?;
+    let count = u32::from_le_bytes(*count) as usize;
+    let entries = rest.get(..count.checked_mul(TABLE_ENTRY)?)?;
+    let mut at = bytes.len() - rest.len() + entries.len();
+    let mut table = Vec::with_capacity(count);
+    for entry in entries.chunks_exact(TABLE_ENTRY) {
+        let (len, crc) = entry.split_at(8);
+        let len = u64::from_le_bytes(len.try_into().ok()?);
         let end = at.checked_add(usize::try_from(len).ok()?).filter(|e| *e <= total)?;
-        table.push((at, end, crc));
+        table.push((at, end, u32::from_le_bytes(crc.try_into().ok()?)));
         at = end;
     }
     if table.len() < PRACTICES {
@@ -294,41 +355,56 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(Vec<NameRow>, 
     Some((rows, index, skipped))
 }
 
-fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> std::io::Result<()> {
-    let spans = store.spans().ok_or_else(|| std::io::Error::other("not a lazy load"))?;
-    let encode = |r: postcard::Result<Vec<u8>>| r.map_err(std::io::Error::other);
-    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
-    let rows: Vec<NameRow> = store.practices.iter().map(NameRow::of).collect();
-    let mut parts = vec![
-        encode(postcard::to_stdvec(&problems))?,
-        encode(postcard::to_stdvec(index.data()))?,
-        encode(postcard::to_stdvec(&rows))?,
-        encode(postcard::to_stdvec(spans))?,
-    ];
-    let chunks: Vec<postcard::Result<Vec<u8>>> = store
-        .practices
-        .par_chunks(CHUNK)
-        .map(|c| {
-            let cached: Vec<Cached> = c.iter().map(|p| p.clone().with_texts(Skipped, Skipped, Skipped)).collect();
-            postcard::to_stdvec(&cached)
-        })
-        .collect();
-    for c in chunks {
-        parts.push(encode(c)?);
-    }
-    let table: Vec<(u64, u32)> = parts.iter().map(|p| (p.len() as u64, crc32fast::hash(p))).collect();
+/// Bytes of one entry of the table of parts: length (u64) and CRC-32 (u32),
+/// little-endian. Fixed, so that the table is written first as a blank and
+/// filled in once the parts, written one after another, are known.
+const TABLE_ENTRY: usize = 12;
+
+fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> io::Result<()> {
+    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
+    let encode = |r: postcard::Result<Vec<u8>>| r.map_err(io::Error::other);
+    let chunks = store.practices.len().div_ceil(CHUNK);
+    let count = PRACTICES + chunks;
     let dir = cache_file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     // A cache needs no fsync: a file cut short by a crash fails its CRC and
     // is made again. It does need the rename, so that no reader sees half.
     let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
-    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    let mut out = io::BufWriter::new(tmp.as_file_mut());
     out.write_all(MAGIC)?;
     out.write_all(&encode(postcard::to_stdvec(key))?)?;
-    out.write_all(&encode(postcard::to_stdvec(&table))?)?;
-    for p in &parts {
-        out.write_all(p)?;
+    out.write_all(&u32::try_from(count).map_err(io::Error::other)?.to_le_bytes())?;
+    let table_at = out.stream_position()?;
+    out.write_all(&vec![0; count * TABLE_ENTRY])?;
+    // Parts are written as they are encoded, so that memory holds one
+    // batch of them, not the whole cache.
+    let mut table = Vec::with_capacity(count * TABLE_ENTRY);
+    let mut put = |out: &mut io::BufWriter<&mut File>, part: Vec<u8>| -> io::Result<()> {
+        table.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        table.extend_from_slice(&crc32fast::hash(&part).to_le_bytes());
+        out.write_all(&part)
+    };
+    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
+    put(&mut out, encode(postcard::to_stdvec(&problems))?)?;
+    put(&mut out, encode(postcard::to_stdvec(index.data()))?)?;
+    let rows: Vec<NameRow> = store.practices.iter().map(NameRow::of).collect();
+    put(&mut out, encode(postcard::to_stdvec(&rows))?)?;
+    drop(rows);
+    put(&mut out, encode(postcard::to_stdvec(spans))?)?;
+    for batch in store.practices.chunks(CHUNK * rayon::current_num_threads().max(1)) {
+        let parts: Vec<postcard::Result<Vec<u8>>> = batch
+            .par_chunks(CHUNK)
+            .map(|c| {
+                let cached: Vec<Cached> = c.iter().map(|p| p.clone().with_texts(Skipped, Skipped, Skipped)).collect();
+                postcard::to_stdvec(&cached)
+            })
+            .collect();
+        for part in parts {
+            put(&mut out, encode(part)?)?;
+        }
     }
+    out.seek(io::SeekFrom::Start(table_at))?;
+    out.write_all(&table)?;
     out.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(cache_file).map_err(|e| e.error)?;
     Ok(())
@@ -386,7 +462,9 @@ mod tests {
     }
 
     fn load(store: &Path, dir: &Path) -> Loaded {
-        load_path_from(store, LAZY, Some(dir), 0).unwrap()
+        let mut loaded = load_path_from(store, LAZY, Some(dir), 0).unwrap();
+        loaded.finish();
+        loaded
     }
 
     fn ids(index: &Index, store: &Store, q: &str) -> Vec<String> {
@@ -490,6 +568,20 @@ mod tests {
         std::fs::write(&store_path, format!("{}{}", " ".repeat(40), text)).unwrap();
         let err = cached.full(0).unwrap_err();
         assert!(err.contains("changed since it was loaded"), "{err}");
+    }
+
+    #[test]
+    fn the_browser_writes_the_cache_after_its_first_frame() {
+        let (_tmp, store_path, dir) = setup("Opole");
+        let loaded = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
+        assert_eq!(loaded.outcome, Outcome::Pending);
+        let (store, index, job) = loaded.deferred();
+        assert!(!dir.exists(), "nothing written before the job runs");
+        assert_eq!(ids(&index, &store, "lodz"), ["b"]);
+        let Some(Outcome::Written(file)) = job.map(CacheJob::run) else { panic!("no job or not written") };
+        assert_eq!(load(&store_path, &dir).outcome, Outcome::Hit(file));
+        // A cached load leaves nothing to write.
+        assert!(load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap().deferred().2.is_none());
     }
 
     #[test]

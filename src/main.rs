@@ -59,8 +59,8 @@ fn main() -> ExitCode {
     // The browser reads long texts per practice as they are shown.
     let opts = LoadOptions { strict: global.strict, lazy: !global.strict };
     let cache = cli::cache_dir(&global, &dirs).map(|d| d.to_path_buf());
-    let (store, index) = match cli::load_choice(&choice, opts, cache.as_deref()) {
-        Ok(loaded) => loaded.with_index(),
+    let (store, index, cache_job) = match cli::load_choice(&choice, opts, cache.as_deref()) {
+        Ok(loaded) => loaded.deferred(),
         Err(e) => {
             eprintln!("praktyki: {e}");
             return ExitCode::from(cli::EXIT_ERROR);
@@ -74,7 +74,6 @@ fn main() -> ExitCode {
         );
     }
     let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
-    let index = Arc::new(index);
     // A bookmarks file that cannot be read stops here: saving over it would lose it.
     let bookmarks_path = dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json"));
     let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
@@ -94,12 +93,19 @@ fn main() -> ExitCode {
         crossterm::style::force_color_output(true);
     }
     let settings = praktyki::tui::Settings { choice, opts, cache, bookmarks: bookmarks_path, mouse: config.mouse };
-    match praktyki::tui::run(model, theme, settings) {
+    // A store parsed now has its start-up cache written while the browser
+    // runs, so the first frame does not wait for it; quitting does.
+    let cache_writer = cache_job.map(|job| std::thread::spawn(move || job.run()));
+    let code = match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             praktyki::tui::restore();
             eprintln!("praktyki: {e:#}");
             ExitCode::from(cli::EXIT_ERROR)
         }
+    };
+    if let Some(writer) = cache_writer {
+        let _ = writer.join();
     }
+    code
 }

@@ -96,7 +96,8 @@ pub struct DetailState {
 }
 
 pub struct Model {
-    pub store: Store,
+    /// Shared with the thread that writes the start-up cache.
+    pub store: Arc<Store>,
     pub index: Arc<Index>,
     /// Where the store came from, for the status line.
     pub store_label: String,
@@ -126,10 +127,16 @@ pub struct Model {
 
 impl Model {
     /// A model showing every practice in title order.
-    pub fn new(store: Store, index: Arc<Index>, store_label: String, keymap: Arc<Keymap>, lang: Lang) -> Self {
+    pub fn new(
+        store: impl Into<Arc<Store>>,
+        index: Arc<Index>,
+        store_label: String,
+        keymap: Arc<Keymap>,
+        lang: Lang,
+    ) -> Self {
         let hits = Arc::new(index.search(""));
         Self {
-            store,
+            store: store.into(),
             index,
             store_label,
             keymap,

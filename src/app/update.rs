@@ -216,7 +216,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             let (store, index) = Arc::unwrap_or_clone(pair);
             let n = store.practices.len();
             let skipped = store.skipped();
-            m.store = store;
+            m.store = Arc::new(store);
             m.index = index;
             m.generation += 1;
             m.card = None;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::cache::{Loaded, Outcome};
+use crate::cache::Loaded;
 use crate::config::{Dirs, Env, Source, StoreChoice, resolve_store};
 use crate::i18n::{Lang, Strings};
 use crate::present;
@@ -192,7 +192,7 @@ pub fn cache_dir<'d>(global: &Global, dirs: &'d Dirs) -> Option<&'d Path> {
 pub fn load_choice(choice: &StoreChoice, opts: LoadOptions, cache: Option<&Path>) -> Result<Loaded, LoadError> {
     match &choice.path {
         Some(p) => crate::cache::load_path(p, opts, cache),
-        None => Ok(Loaded { store: store::load_embedded(opts)?, index: None, outcome: Outcome::Unused }),
+        None => Ok(Loaded::plain(store::load_embedded(opts)?)),
     }
 }
 
@@ -252,7 +252,8 @@ enum Failure {
 
 /// Loads the store in use and says on stderr how many practices were skipped.
 fn open_store(cx: &mut Context<'_>) -> Result<Loaded, Failure> {
-    let loaded = load_choice(&cx.store_choice(), cx.opts(), cx.cache_dir())?;
+    let mut loaded = load_choice(&cx.store_choice(), cx.opts(), cx.cache_dir())?;
+    loaded.finish();
     warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
     Ok(loaded)
 }

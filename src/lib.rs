@@ -4,9 +4,12 @@
 //! a crossterm event goes through the keymap (`input`) into an `Action`;
 //! `app::update(&mut Model, Action)` changes the model and returns effects as
 //! data (copy to clipboard, open a URL, reload); `ui::render(&Model, Frame)`
-//! draws only when something changed, and `tui.rs` is the one place that
+//! draws only when something changed, and `tui` is the one place that
 //! talks to the terminal and carries out the effects. `store` and `search`
-//! know nothing of terminals, so everything but `tui.rs` is tested without one.
+//! know nothing of terminals, so everything but `tui` is tested without one
+//! (its backend, `tui::compact`, is tested against a terminal emulator).
+//! `cache` keeps what parsing and indexing a large store produce, so that a
+//! start after the first reads it instead.
 
 pub mod app;
 pub mod bookmarks;

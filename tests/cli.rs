@@ -308,7 +308,17 @@ fn paths_explain_the_choice() {
         .assert()
         .success()
         .stdout(predicate::str::contains("store:       <embedded store> (embedded default store"))
-        .stdout(predicate::str::contains(format!("data dir:    {} (from $PRAKTYKI_DATA)", data.path().display())));
+        .stdout(predicate::str::contains(format!("data dir:    {} (from $PRAKTYKI_DATA)", data.path().display())))
+        .stdout(predicate::str::contains(format!(
+            "cache dir:   {} (from $PRAKTYKI_CACHE) (start-up cache of stores from 8 MiB)",
+            data.path().join("cache").display()
+        )));
+    praktyki(data.path())
+        .arg("--no-cache")
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cache dir:   none (--no-cache)"));
     praktyki(data.path())
         .env("PRAKTYKI_STORE", "/tmp/elsewhere.json")
         .arg("paths")

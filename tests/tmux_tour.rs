@@ -467,3 +467,33 @@ fn bracketed_paste_into_the_search_line() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_large_store_starts_from_its_cache_the_second_time() {
+    let t = Tmux::start("cache");
+    let dir = t._dir.path();
+    let store = dir.join("big.json");
+    let made = Command::new(bin()).args(["synthetic", "--count", "900", "--seed", "5", "--out"]).arg(&store).status();
+    assert!(made.unwrap().success());
+    assert!(std::fs::metadata(&store).unwrap().len() >= praktyki::cache::MIN_BYTES);
+    let cache = dir.join("cache");
+    let command = format!("PRAKTYKI_CACHE={} {} --store {}; echo EXIT=$?", cache.display(), bin(), store.display());
+    let mut screens = Vec::new();
+    for start in ["parses the store and writes the cache", "reads the cache"] {
+        t.run(&format!("clear; {command}"));
+        t.wait_for("900/900");
+        t.keys(&["j", "j", "2"]);
+        std::thread::sleep(Duration::from_millis(300));
+        screens.push(t.wait_for("Opis sytuacji"));
+        t.keys(&["q"]);
+        t.wait_for("EXIT=0");
+        let files: Vec<String> = std::fs::read_dir(&cache)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files.len(), 1, "{start}: one cache file, no temporary one left: {files:?}");
+        assert!(files[0].starts_with("big-") && files[0].ends_with(".cache"), "{files:?}");
+    }
+    assert_eq!(screens[0], screens[1], "the same screen either way");
+}

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
@@ -244,7 +245,9 @@ pub fn read_all(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
                 .enumerate()
                 .map(|(i, part)| s.spawn(move || file.read_exact_at(part, (i * chunk) as u64)))
                 .collect();
-            parts.into_iter().try_for_each(|p| p.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked"))))
+            parts
+                .into_iter()
+                .try_for_each(|p| p.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked"))))
         });
         // A file that shrank meanwhile is read again below, as it is now;
         // one that grew gets the rest appended.
@@ -282,11 +285,92 @@ pub fn parse_bytes(bytes: &[u8], origin: &str, opts: LoadOptions) -> Result<Stor
     parse_str(as_utf8(bytes, origin)?, origin, opts)
 }
 
-#[derive(Deserialize)]
+/// The store's top level, each practice as its text.
 struct RawStore<'a> {
     format: String,
-    #[serde(borrow)]
     practices: Vec<&'a RawValue>,
+}
+
+/// Practices handed to the parser at a time.
+const BATCH: usize = 512;
+
+/// Reads the top level ([`RawStore`]), sending the practices in batches
+/// of [`BATCH`] to `tx` as they are found.
+struct TopSeed<'s, 'a> {
+    tx: &'s std::sync::mpsc::SyncSender<Vec<&'a RawValue>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopSeed<'_, 'de> {
+    type Value = RawStore<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_struct("RawStore", &["format", "practices"], self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopSeed<'_, 'de> {
+    type Value = RawStore<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a praktyki store: {\"format\": ..., \"practices\": [...]}")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        use serde::de::Error;
+        let (mut format, mut practices) = (None, None);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "format" if format.is_some() => return Err(M::Error::duplicate_field("format")),
+                "format" => format = Some(map.next_value::<String>()?),
+                "practices" if practices.is_some() => return Err(M::Error::duplicate_field("practices")),
+                "practices" => practices = Some(map.next_value_seed(ListSeed { tx: self.tx })?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let format = format.ok_or_else(|| M::Error::missing_field("format"))?;
+        let practices = practices.ok_or_else(|| M::Error::missing_field("practices"))?;
+        Ok(RawStore { format, practices })
+    }
+}
+
+/// The `practices` array, sent on in batches as it is read.
+struct ListSeed<'s, 'a> {
+    tx: &'s std::sync::mpsc::SyncSender<Vec<&'a RawValue>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ListSeed<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ListSeed<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of practices")
+    }
+
+    fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let mut all = Vec::new();
+        let mut batch = Vec::with_capacity(BATCH);
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            all.push(raw);
+            batch.push(raw);
+            if batch.len() == BATCH {
+                // The parser only ends when this sender is dropped.
+                let _ = self.tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        }
+        if !batch.is_empty() {
+            let _ = self.tx.send(batch);
+        }
+        Ok(all)
+    }
 }
 
 /// Just enough of a practice to name it in a report when the rest is broken.
@@ -308,7 +392,25 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     // A BOM is no JSON, but editors on Windows add it; accept it silently.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - body.len();
-    let raw: RawStore<'_> = serde_json::from_str(body).map_err(|e| {
+    // Finding the practices is one pass over the whole text; parsing each
+    // needs nothing from the others. So practices found are handed over in
+    // batches and parsed on every core while the pass goes on.
+    let (raw, parsed) = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<&RawValue>>(16);
+        let lazy = opts.lazy;
+        let parser = s.spawn(move || {
+            let mut parsed: Vec<Parsed> = Vec::new();
+            for batch in rx {
+                parsed.par_extend(batch.into_par_iter().map(|r| parse_one(r.get(), lazy)));
+            }
+            parsed
+        });
+        let mut de = serde_json::Deserializer::from_str(body);
+        let raw = TopSeed { tx: &tx }.deserialize(&mut de).and_then(|r| de.end().map(|()| r));
+        drop(tx);
+        (raw, parser.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let raw = raw.map_err(|e| {
         let (origin, line, column, message) = (origin.to_owned(), e.line(), e.column(), strip_position(&e));
         if e.is_data() {
             LoadError::Shape { origin, line, column, message }
@@ -324,10 +426,6 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     let mut store =
         Store { origin: origin.to_owned(), practices: Vec::with_capacity(raw.practices.len()), ..Store::default() };
     let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
-
-    // Parsing, sanitising and checking a practice needs nothing from the
-    // others, so it runs on every core; ids and positions are settled after.
-    let parsed: Vec<Parsed> = raw.practices.par_iter().map(|r| parse_one(r.get(), opts.lazy)).collect();
     let mut spans = Vec::with_capacity(if opts.lazy { raw.practices.len() } else { 0 });
 
     for (index, (raw_practice, parsed)) in raw.practices.iter().zip(parsed).enumerate() {

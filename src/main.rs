@@ -92,20 +92,27 @@ fn main() -> ExitCode {
         // crossterm drops colours under NO_COLOR on its own; "always" means always.
         crossterm::style::force_color_output(true);
     }
-    let settings = praktyki::tui::Settings { choice, opts, cache, bookmarks: bookmarks_path, mouse: config.mouse };
-    // A store parsed now has its start-up cache written while the browser
-    // runs, so the first frame does not wait for it; quitting does.
-    let cache_writer = cache_job.map(|job| std::thread::spawn(move || job.run()));
-    let code = match praktyki::tui::run(model, theme, settings) {
+    // A store parsed now has its start-up cache written once the first
+    // frame is on screen, so the first frame does not wait for it.
+    let after_first_frame = cache_job.map(|job| {
+        Box::new(move || {
+            job.run();
+        }) as Box<dyn FnOnce() + Send>
+    });
+    let settings = praktyki::tui::Settings {
+        choice,
+        opts,
+        cache,
+        bookmarks: bookmarks_path,
+        mouse: config.mouse,
+        after_first_frame,
+    };
+    match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             praktyki::tui::restore();
             eprintln!("praktyki: {e:#}");
             ExitCode::from(cli::EXIT_ERROR)
         }
-    };
-    if let Some(writer) = cache_writer {
-        let _ = writer.join();
     }
-    code
 }

@@ -124,6 +124,32 @@ pub struct Settings {
     pub bookmarks: Option<std::path::PathBuf>,
     /// Capture the mouse (config `mouse`).
     pub mouse: bool,
+    /// Work to start once the first frame is on screen (writing the
+    /// start-up cache); `run` returns only after it has finished.
+    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+}
+
+/// Work started after the first frame and waited for when `run` ends. It is
+/// declared before the terminal guard, so the terminal is restored first.
+struct Background {
+    job: Option<Box<dyn FnOnce() + Send>>,
+    running: Option<thread::JoinHandle<()>>,
+}
+
+impl Background {
+    fn start(&mut self) {
+        if let Some(job) = self.job.take() {
+            self.running = Some(thread::spawn(job));
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            let _ = running.join();
+        }
+    }
 }
 
 struct Executor {
@@ -134,10 +160,11 @@ struct Executor {
     tx: mpsc::Sender<Msg>,
 }
 
-pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
+pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
     if !io::stdout().is_terminal() {
         anyhow::bail!("the browser needs a terminal; for scripts use a subcommand (see `praktyki --help`)");
     }
+    let mut background = Background { job: settings.after_first_frame.take(), running: None };
     install_panic_hook();
     enable_raw_mode().context("cannot put the terminal in raw mode")?;
     ACTIVE.store(true, Ordering::SeqCst);
@@ -190,6 +217,7 @@ pub fn run(model: Model, theme: Theme, settings: Settings) -> Result<u8> {
         }
         if dirty {
             draw(&mut terminal, &model, &theme)?;
+            background.start();
             // Lets the tests check that a panic restores the terminal first.
             #[cfg(debug_assertions)]
             if std::env::var_os("PRAKTYKI_TEST_PANIC").is_some() {

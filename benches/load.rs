@@ -39,7 +39,8 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("parsed/{label}"), |b| {
             b.iter(|| cache::load_path(&path, lazy, None).expect("loads").with_index())
         });
-        let first = cache::load_path(&path, lazy, Some(&cache_dir)).expect("loads");
+        let mut first = cache::load_path(&path, lazy, Some(&cache_dir)).expect("loads");
+        first.finish();
         assert!(matches!(first.outcome, cache::Outcome::Written(_)), "{:?}", first.outcome);
         g.bench_function(format!("cached/{label}"), |b| {
             b.iter(|| {

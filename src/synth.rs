@@ -510,7 +510,7 @@ pub fn names_only(count: usize, seed: u64) -> StoreFile {
 pub fn name_lines(store: &StoreFile) -> String {
     let mut out = String::new();
     for p in &store.practices {
-        let fields: Vec<&str> = crate::search::name_fields(p).into_iter().map(|(_, s)| s).collect();
+        let fields: Vec<&str> = crate::search::name_fields(p).map(|(_, s)| s).collect();
         out.push_str(&fields.join("\t"));
         out.push('\n');
     }

@@ -4,11 +4,10 @@
 pub mod collate;
 pub mod fold;
 
-use std::collections::HashMap;
-
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::store::Practice;
@@ -80,18 +79,17 @@ pub struct Hit {
     pub field: Option<Field>,
 }
 
-/// Lists the name fields of a practice with their original text.
-pub fn name_fields(p: &Practice) -> Vec<(Field, &str)> {
-    let mut out = vec![(Field::Title, p.title.as_str())];
+/// The name fields of a practice with their original text.
+pub fn name_fields(p: &Practice) -> impl Iterator<Item = (Field, &str)> {
     let opt = [
         (Field::Town, &p.town),
         (Field::County, &p.county),
         (Field::Voivodeship, &p.voivodeship),
         (Field::ImplementingUnit, &p.implementing_unit),
     ];
-    out.extend(opt.iter().filter_map(|(f, v)| v.as_deref().map(|s| (*f, s))));
-    out.extend(p.partners.iter().map(|s| (Field::Partner, s.as_str())));
-    out
+    std::iter::once((Field::Title, p.title.as_str()))
+        .chain(opt.into_iter().filter_map(|(f, v)| v.as_deref().map(|s| (f, s))))
+        .chain(p.partners.iter().map(|s| (Field::Partner, s.as_str())))
 }
 
 /// Folded fuzzy terms of a query (field filters left out); the query is
@@ -210,7 +208,7 @@ impl Index {
     pub fn new<'p>(practices: &'p [Practice]) -> Self {
         // Intern by the original text first: most fields repeat, and only a
         // new value needs folding.
-        let mut ids: HashMap<&'p str, u32> = HashMap::new();
+        let mut ids: FxHashMap<&'p str, u32> = FxHashMap::default();
         let mut originals: Vec<&'p str> = Vec::new();
         let mut intern = |s: &'p str| -> u32 {
             *ids.entry(s).or_insert_with(|| {
@@ -221,7 +219,7 @@ impl Index {
         let entries: Vec<Entry> = practices
             .iter()
             .map(|p| {
-                let fields = name_fields(p).into_iter().map(|(f, s)| (f, intern(s))).collect();
+                let fields = name_fields(p).map(|(f, s)| (f, intern(s))).collect();
                 let filters = Filter::ALL.map(|f| f.value(p).map(&mut intern));
                 Entry { fields, filters }
             })
@@ -229,9 +227,27 @@ impl Index {
         // Different originals can fold to one value ("Łódź", "LODZ"); they
         // keep separate ids, which only costs scoring the value twice.
         let values: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
-        let keys: Vec<Vec<u32>> = practices.par_iter().map(|p| collate::polish_key(&p.title)).collect();
+        // The title is every entry's first field. Titles can repeat, and a
+        // collation key is costly: each distinct title is keyed and ranked
+        // once, then practices sort by (rank, position) packed in one u64.
+        let title_of: Vec<u32> = entries.iter().map(|e| e.fields[0].1).collect();
+        let mut titles = title_of.clone();
+        titles.par_sort_unstable();
+        titles.dedup();
+        let mut keyed: Vec<(Vec<u32>, u32)> =
+            titles.into_par_iter().map(|id| (collate::polish_key(originals[id as usize]), id)).collect();
+        keyed.par_sort_unstable();
+        let mut rank_of = vec![0u32; originals.len()];
+        let mut rank = 0u32;
+        for (i, (key, id)) in keyed.iter().enumerate() {
+            if i > 0 && *key != keyed[i - 1].0 {
+                rank += 1;
+            }
+            rank_of[*id as usize] = rank;
+        }
         let mut by_title: Vec<u32> = (0..practices.len() as u32).collect();
-        by_title.par_sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+        by_title
+            .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
         Self::with_data(IndexData { values, entries, by_title })
     }
 
@@ -456,6 +472,17 @@ mod tests {
         let s = store();
         let ids: Vec<_> = Index::new(&s).search("  ").iter().map(|h| s[h.index].id.clone()).collect();
         assert_eq!(ids, ["a", "d", "b", "c"]);
+    }
+
+    #[test]
+    fn title_order_is_polish_with_ties_by_position() {
+        let titles = ["Żywiec", "zywiec", "Łódź", "Aglo", "łódź", "Żywiec", "Ćma", "aglo", "Łódź", "Zakopane", "Aglo"];
+        let s: Vec<Practice> = titles.iter().enumerate().map(|(i, t)| p(&i.to_string(), t, "X", "Y")).collect();
+        let mut naive: Vec<u32> = (0..s.len() as u32).collect();
+        naive.sort_by(|&a, &b| {
+            collate::polish_key(&s[a as usize].title).cmp(&collate::polish_key(&s[b as usize].title)).then(a.cmp(&b))
+        });
+        assert_eq!(Index::new(&s).data().by_title, naive);
     }
 
     #[test]

@@ -502,6 +502,47 @@ mod tests {
         assert_eq!(skipped, 1);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 24,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5EED_2026_1128),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Synthetic stores of any size, with or without long texts, with
+        /// broken practices among them: read from the cache, everything is
+        /// as parsed.
+        #[test]
+        fn cached_loads_are_parsed_loads(count in 0usize..40, seed: u64, names_only: bool, broken in 0usize..3) {
+            let tmp = tempfile::tempdir().unwrap();
+            let (path, dir) = (tmp.path().join("s.json"), tmp.path().join("cache"));
+            let file = if names_only { crate::synth::names_only(count, seed) } else { crate::synth::store(count, seed) };
+            let mut json = serde_json::to_value(&file).unwrap();
+            for i in 0..broken {
+                let list = json["practices"].as_array_mut().unwrap();
+                let at = (seed as usize + i) % (list.len() + 1);
+                list.insert(at, serde_json::json!({"title": "no id", "population": "many"}));
+            }
+            std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+            let (parsed, parsed_index) = load(&path, &dir).with_index();
+            let cached = load(&path, &dir);
+            proptest::prop_assert!(matches!(cached.outcome, Outcome::Hit(_)), "{:?}", cached.outcome);
+            let (cached, cached_index) = cached.with_index();
+            proptest::prop_assert_eq!(&parsed.practices, &cached.practices);
+            proptest::prop_assert_eq!(&parsed.errors, &cached.errors);
+            proptest::prop_assert_eq!(cached.skipped(), broken);
+            for i in 0..parsed.practices.len() {
+                proptest::prop_assert_eq!(parsed.full(i).unwrap(), cached.full(i).unwrap());
+            }
+            for q in ["", "gmin", "woj:slaskie zwiazek", "lodz"] {
+                proptest::prop_assert_eq!(ids(&parsed_index, &parsed, q), ids(&cached_index, &cached, q));
+            }
+            let (rows, _, skipped) = names_from(&path, &dir, 0).unwrap();
+            proptest::prop_assert_eq!(rows, parsed.practices.iter().map(NameRow::of).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(skipped, broken);
+        }
+    }
+
     #[test]
     fn small_stores_eager_and_strict_loads_use_no_cache() {
         let (_tmp, store_path, dir) = setup("Opole");

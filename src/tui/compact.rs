@@ -261,8 +261,11 @@ impl<W: Write> Backend for Compact<W> {
             buf.push_str(&sgr(pen, next));
             pen = next;
             buf.push_str(c.symbol());
-            let end = x.saturating_add(c.symbol().width().max(1) as u16);
-            cursor = (self.width == 0 || end < self.width).then_some((end, y));
+            // A symbol of no width leaves the cursor where it was, which
+            // terminals disagree on for some symbols: place the next cell afresh.
+            let width = c.symbol().width() as u16;
+            let end = x.saturating_add(width);
+            cursor = (width > 0 && (self.width == 0 || end < self.width)).then_some((end, y));
         }
         if pen != RESET {
             buf.push_str("\x1b[0m");

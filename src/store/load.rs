@@ -11,31 +11,73 @@ use rayon::prelude::*;
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use thiserror::Error;
 
 use super::checks;
 use super::model::{FORMAT, Head, Practice};
 use super::sanitize::sanitize_in_place;
 
 /// A store could not be used at all.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{origin}: cannot read: {source}")]
-    Read {
-        origin: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{origin}:{line}:{column}: not valid UTF-8")]
+    Read { origin: String, source: std::io::Error },
     Encoding { origin: String, line: usize, column: usize },
-    #[error("{origin}:{line}:{column}: invalid JSON: {message}")]
     Syntax { origin: String, line: usize, column: usize, message: String },
-    #[error("{origin}:{line}:{column}: not a praktyki store: {message}")]
     Shape { origin: String, line: usize, column: usize, message: String },
-    #[error("{origin}: unsupported store format '{found}' (this version reads '{FORMAT}')")]
     Format { origin: String, found: String },
-    #[error("{origin}: {} practice(s) break the schema and --strict is set; first: {}", .problems.len(), .problems[0])]
     Strict { origin: String, problems: Vec<Problem> },
+}
+
+impl LoadError {
+    /// What went wrong, without the file's name: for where the file is
+    /// already shown (the browser's status line names the store).
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::Read { source, .. } => format!("cannot read: {source}"),
+            LoadError::Encoding { line, column, .. } => format!("{line}:{column}: not valid UTF-8"),
+            LoadError::Syntax { line, column, message, .. } => format!("{line}:{column}: invalid JSON: {message}"),
+            LoadError::Shape { line, column, message, .. } => {
+                format!("{line}:{column}: not a praktyki store: {message}")
+            }
+            LoadError::Format { found, .. } => {
+                format!("unsupported store format '{found}' (this version reads '{FORMAT}')")
+            }
+            LoadError::Strict { problems, .. } => match problems.first() {
+                Some(first) => {
+                    format!("{} practice(s) break the schema and --strict is set; first: {first}", problems.len())
+                }
+                None => "--strict is set".to_owned(),
+            },
+        }
+    }
+
+    fn origin(&self) -> &str {
+        match self {
+            LoadError::Read { origin, .. }
+            | LoadError::Encoding { origin, .. }
+            | LoadError::Syntax { origin, .. }
+            | LoadError::Shape { origin, .. }
+            | LoadError::Format { origin, .. }
+            | LoadError::Strict { origin, .. } => origin,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    /// `file:line:column: message` where there is a place, `file: message` where not.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let located = matches!(self, LoadError::Encoding { .. } | LoadError::Syntax { .. } | LoadError::Shape { .. });
+        let sep = if located { ":" } else { ": " };
+        write!(f, "{}{sep}{}", self.origin(), self.detail())
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Read { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl LoadError {
@@ -655,6 +697,19 @@ mod tests {
             LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 14)),
             other => panic!("{other}"),
         }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_their_detail_does_not() {
+        let syntax = parse("{\n  \"format\": }").unwrap_err();
+        assert_eq!(syntax.to_string(), format!("t.json:{}", syntax.detail()));
+        assert!(syntax.detail().starts_with("2:13: invalid JSON: "), "{}", syntax.detail());
+        let format = parse("{\"format\": \"praktyki/9\", \"practices\": []}").unwrap_err();
+        assert_eq!(format.to_string(), format!("t.json: {}", format.detail()));
+        assert!(!format.detail().contains("t.json"));
+        let read = load_path(Path::new("/nonexistent/store.json"), LoadOptions::default()).unwrap_err();
+        assert!(read.to_string().starts_with("/nonexistent/store.json: cannot read: "), "{read}");
+        assert!(std::error::Error::source(&read).is_some(), "the I/O error is its source");
     }
 
     #[test]

@@ -386,11 +386,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                         Arc::new((store, Arc::new(index)))
                     })
                     // The status line shows the store already; keep the message short.
-                    .map_err(|e| {
-                        let text = e.to_string();
-                        let origin = choice.path.as_ref().map(|p| format!("{}:", p.display())).unwrap_or_default();
-                        text.strip_prefix(&origin).map_or(text.clone(), |rest| rest.trim_start().to_owned())
-                    });
+                    .map_err(|e| e.detail());
                 let _ = tx.send(Msg::Action(Action::Reloaded(result)));
             });
             Some(Action::Notify(model.strings().reloading.to_owned()))

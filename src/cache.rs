@@ -147,7 +147,8 @@ pub fn file_for(dir: &Path, canonical: &Path) -> PathBuf {
 
 /// Loads the store at `path` with its search index: from the cache in
 /// `dir` when it holds this state of the file, otherwise by parsing, after
-/// which the cache is written for the next start. Only lazy loads use the
+/// which the cache is left to write for the next start ([`Loaded::finish`]
+/// now, or [`Loaded::deferred`] on another thread). Only lazy loads use the
 /// cache: an eager or strict load is asked for to check everything again.
 pub fn load_path(path: &Path, opts: LoadOptions, dir: Option<&Path>) -> Result<Loaded, LoadError> {
     load_path_from(path, opts, dir, MIN_BYTES)

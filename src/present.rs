@@ -86,7 +86,7 @@ pub fn card_fields(p: &Practice, s: &Strings) -> Vec<CardField> {
     out
 }
 
-/// "www.example.pl" → "http://www.example.pl": the BDP stores websites
+/// `"www.example.pl"` → `"http://www.example.pl"`: the BDP stores websites
 /// without a scheme.
 pub fn web_url(site: &str) -> String {
     let t = site.trim();

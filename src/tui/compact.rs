@@ -38,7 +38,8 @@ use unicode_width::UnicodeWidthStr;
 /// rendered cell holds it: text is sanitised, and NUL is a control.
 const UNKNOWN: &str = "\0";
 
-/// Gaps longer than this are never bridged: a move costs at most 10 bytes.
+/// Gaps longer than this are not even looked at: a move along a row costs
+/// 4 to 6 bytes, so only a gap of a few bytes is ever bridged.
 const MAX_GAP: u16 = 8;
 
 pub struct Compact<W: Write> {
@@ -86,7 +87,7 @@ impl<W: Write> Compact<W> {
     fn record(&mut self, x: u16, y: u16, c: &Cell) {
         let height = self.shadow.len() / usize::from(self.width.max(1));
         if x >= self.width || usize::from(y) >= height {
-            let (width, new_height) = (self.width.max(x + 1), height.max(usize::from(y) + 1));
+            let (width, new_height) = (self.width.max(x.saturating_add(1)), height.max(usize::from(y) + 1));
             let mut grown = vec![cell(UNKNOWN); usize::from(width) * new_height];
             for (row, old) in self.shadow.chunks(usize::from(self.width.max(1))).enumerate() {
                 let start = row * usize::from(width);
@@ -110,7 +111,7 @@ impl<W: Write> Compact<W> {
     /// cheaper than moving the cursor over them and shows the same.
     fn bridge(&self, after: (u16, u16, &Cell), x: u16, y: u16) -> Option<Vec<Cell>> {
         let (px, py, prev) = after;
-        if py != y || x <= px + 1 || x - px - 1 > MAX_GAP || prev.symbol().width() != 1 {
+        if py != y || x <= px.saturating_add(1) || x - px - 1 > MAX_GAP || prev.symbol().width() != 1 {
             return None;
         }
         // The cursor stands after `prev`; the move would be relative.

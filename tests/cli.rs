@@ -548,3 +548,15 @@ fn large_stores_are_read_from_the_cache_with_the_same_answers() {
     assert_eq!(code, Some(0));
     assert!(out.contains("\"id\": \"zmieniony-1\""), "{out}");
 }
+
+#[test]
+fn a_store_can_come_through_a_pipe() {
+    // As in `praktyki --store <(zcat practices.json.gz) search ...`: a pipe cannot seek.
+    let dir = TempDir::new().unwrap();
+    praktyki(dir.path())
+        .args(["--store", "/dev/stdin", "search", "zywiec"])
+        .write_stdin(format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{SMALL}\n]}}\n"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("zyw-1\t"));
+}

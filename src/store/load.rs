@@ -291,15 +291,17 @@ pub fn read_all(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
                 .into_iter()
                 .try_for_each(|p| p.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked"))))
         });
-        // A file that shrank meanwhile is read again below, as it is now;
-        // one that grew gets the rest appended.
+        // Reads at an offset leave the file's position at its start. A file
+        // that shrank meanwhile is read again below, as it is now; one that
+        // grew gets the rest appended.
         if read.is_ok() {
             reader.seek(std::io::SeekFrom::Start(len as u64))?;
             reader.read_to_end(&mut buf)?;
             return Ok(buf);
         }
     }
-    reader.seek(std::io::SeekFrom::Start(0))?;
+    // No seek here: a pipe (`--store <(zcat store.json.gz)`) cannot seek,
+    // and nothing has moved the position yet.
     let mut buf = Vec::with_capacity(len + 1);
     reader.read_to_end(&mut buf)?;
     Ok(buf)

@@ -132,6 +132,20 @@ pub enum Outcome {
     NotWritten(String),
 }
 
+/// The store's canonical path, the key of its present state (`meta`) and
+/// its cache file in `dir`.
+fn locate(path: &Path, meta: &std::fs::Metadata, dir: &Path) -> io::Result<(PathBuf, Key, PathBuf)> {
+    let canonical = std::fs::canonicalize(path)?;
+    let key = Key::of(&canonical, meta);
+    let cache_file = file_for(dir, &canonical);
+    Ok((canonical, key, cache_file))
+}
+
+/// The key at the start of a cache file's first bytes, and what follows it.
+fn read_key(head: &[u8]) -> Option<(Key, &[u8])> {
+    postcard::take_from_bytes(head.strip_prefix(MAGIC)?).ok()
+}
+
 /// Where the cache file of a store lives: its name carries the store's
 /// file name for whoever looks in the directory, and a hash of the whole
 /// path to tell stores of one name apart.
@@ -165,9 +179,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     if meta.len() < min_bytes || !meta.is_file() {
         return parse_plain();
     }
-    let canonical = std::fs::canonicalize(path).map_err(read_err)?;
-    let key = Key::of(&canonical, &meta);
-    let cache_file = file_for(dir, &canonical);
+    let (canonical, key, cache_file) = locate(path, &meta, dir).map_err(read_err)?;
     if let Some(parts) = read_cache(&cache_file, &key, None) {
         if let Some((store, index)) = restore(&parts, &origin, &key, file) {
             return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending: None });
@@ -276,8 +288,7 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
     // (a part per 8,192 practices: 1,000,000 practices make 127).
     let mut bytes = Vec::new();
     (&mut file).take(64 << 10).read_to_end(&mut bytes).ok()?;
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (found, rest): (Key, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+    let (found, rest) = read_key(&bytes)?;
     if found != *key {
         return None;
     }
@@ -347,9 +358,8 @@ pub fn names(path: &Path, dir: &Path) -> Option<(Vec<NameRow>, Index, usize)> {
 
 fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(Vec<NameRow>, Index, usize)> {
     let meta = std::fs::metadata(path).ok().filter(|m| m.is_file() && m.len() >= min_bytes)?;
-    let canonical = std::fs::canonicalize(path).ok()?;
-    let key = Key::of(&canonical, &meta);
-    let parts = read_cache(&file_for(dir, &canonical), &key, Some(ROWS))?;
+    let (_, key, cache_file) = locate(path, &meta, dir).ok()?;
+    let parts = read_cache(&cache_file, &key, Some(ROWS))?;
     let rows: Vec<NameRow> = parts.decode(ROWS)?;
     let index = Index::from_data(parts.decode(INDEX)?, rows.len()).ok()?;
     let skipped = problems(&parts, "")?.errors.len();
@@ -423,8 +433,7 @@ fn prune(dir: &Path, keep: &Path) {
         }
         let mut head = vec![0; 4096];
         let Ok(n) = File::open(&path).and_then(|mut f| f.read(&mut head)) else { continue };
-        let Some(rest) = head[..n].strip_prefix(MAGIC) else { continue };
-        if let Ok((key, _)) = postcard::take_from_bytes::<Key>(rest)
+        if let Some((key, _)) = read_key(&head[..n])
             && !Path::new(std::ffi::OsStr::from_bytes(&key.path)).exists()
         {
             let _ = std::fs::remove_file(&path);

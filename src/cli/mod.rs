@@ -281,12 +281,12 @@ fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -
     // A search needs only names: a large store's cache has them apart.
     let choice = cx.store_choice();
     let cached = match (&choice.path, cx.cache_dir()) {
-        (Some(p), Some(dir)) if !cx.global.strict => crate::cache::names(p, dir),
+        (Some(p), Some(dir)) if !cx.global.strict => crate::cache::names(p, dir).map(|c| (p.display().to_string(), c)),
         _ => None,
     };
     let (rows, index) = match cached {
-        Some((rows, index, skipped)) => {
-            warn_skipped(cx, &choice.path.as_deref().unwrap_or(Path::new("")).display().to_string(), skipped)?;
+        Some((origin, (rows, index, skipped))) => {
+            warn_skipped(cx, &origin, skipped)?;
             (rows, index)
         }
         None => {

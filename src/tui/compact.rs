@@ -38,9 +38,13 @@ use unicode_width::UnicodeWidthStr;
 /// rendered cell holds it: text is sanitised, and NUL is a control.
 const UNKNOWN: &str = "\0";
 
-/// Gaps longer than this are not even looked at: a move along a row costs
-/// 4 to 6 bytes, so only a gap of a few bytes is ever bridged.
+/// Gaps longer than this are not even looked at: only a gap of fewer bytes
+/// than a move along the row is ever bridged.
 const MAX_GAP: u16 = 8;
+
+/// Bytes of a move along a row over a gap of 2 to [`MAX_GAP`] cells (`ESC [ n C`).
+const MOVE_ALONG: usize = 4;
+const _: () = assert!(MAX_GAP < 10, "a one-digit move");
 
 pub struct Compact<W: Write> {
     out: W,
@@ -77,12 +81,6 @@ impl<W: Write> Compact<W> {
         self.shadow.get(usize::from(y) * usize::from(self.width) + usize::from(x))
     }
 
-    /// Forgets everything, sizing the copy for `size`, every cell `fill`.
-    fn reset(&mut self, size: Size, fill: &'static str) {
-        self.width = size.width;
-        self.shadow = vec![cell(fill); usize::from(size.width) * usize::from(size.height)];
-    }
-
     /// Records that `c` is now at (x, y), growing the copy if the screen grew.
     fn record(&mut self, x: u16, y: u16, c: &Cell) {
         let height = self.shadow.len() / usize::from(self.width.max(1));
@@ -114,8 +112,9 @@ impl<W: Write> Compact<W> {
         if py != y || x <= px.saturating_add(1) || x - px - 1 > MAX_GAP || prev.symbol().width() != 1 {
             return None;
         }
-        // The cursor stands after `prev`; the move would be relative.
-        let move_cost = format!("\x1b[{}C", x - px - 1).len();
+        // The cursor stands after `prev`; the move would be `ESC [ C` over
+        // one cell, `ESC [ n C` over more.
+        let move_cost = if x - px - 1 == 1 { MOVE_ALONG - 1 } else { MOVE_ALONG };
         let mut bytes = 0;
         let mut cells = Vec::new();
         for col in px + 1..x {
@@ -168,23 +167,24 @@ fn colour(out: &mut String, c: Color, background: bool) {
     };
 }
 
-/// One SGR sequence taking the pen from `from` to `to` (empty if equal).
-fn sgr(from: Pen, to: Pen) -> String {
+/// Appends one SGR sequence taking the pen from `from` to `to` (nothing if equal).
+fn sgr(out: &mut String, from: Pen, to: Pen) {
     if from == to {
-        return String::new();
+        return;
     }
-    let mut p = String::new();
-    let param = |p: &mut String, f: &dyn Fn(&mut String)| {
-        if !p.is_empty() {
-            p.push(';');
+    out.push_str("\x1b[");
+    let first = out.len();
+    let sep = |out: &mut String| {
+        if out.len() > first {
+            out.push(';');
         }
-        f(p);
     };
     let removed = from.modifier - to.modifier;
     // 22 ends bold and dim together: one that stays is set again below.
     let mut readd = Modifier::empty();
     if removed.intersects(Modifier::BOLD | Modifier::DIM) {
-        param(&mut p, &|p| p.push_str("22"));
+        sep(out);
+        out.push_str("22");
         readd = to.modifier & (Modifier::BOLD | Modifier::DIM);
     }
     for (m, off) in [
@@ -196,7 +196,8 @@ fn sgr(from: Pen, to: Pen) -> String {
         (Modifier::CROSSED_OUT, "29"),
     ] {
         if removed.intersects(m) {
-            param(&mut p, &|p| p.push_str(off));
+            sep(out);
+            out.push_str(off);
             readd |= to.modifier & m;
         }
     }
@@ -213,16 +214,19 @@ fn sgr(from: Pen, to: Pen) -> String {
         (Modifier::CROSSED_OUT, "9"),
     ] {
         if added.contains(m) {
-            param(&mut p, &|p| p.push_str(on));
+            sep(out);
+            out.push_str(on);
         }
     }
     if from.fg != to.fg {
-        param(&mut p, &|p| colour(p, to.fg, false));
+        sep(out);
+        colour(out, to.fg, false);
     }
     if from.bg != to.bg {
-        param(&mut p, &|p| colour(p, to.bg, true));
+        sep(out);
+        colour(out, to.bg, true);
     }
-    format!("\x1b[{p}m")
+    out.push('m');
 }
 
 impl<W: Write> Backend for Compact<W> {
@@ -259,7 +263,7 @@ impl<W: Write> Backend for Compact<W> {
                 }
             }
             let next = Pen { fg: c.fg, bg: c.bg, modifier: c.modifier };
-            buf.push_str(&sgr(pen, next));
+            sgr(&mut buf, pen, next);
             pen = next;
             buf.push_str(c.symbol());
             // A symbol of no width leaves the cursor where it was, which
@@ -274,15 +278,6 @@ impl<W: Write> Backend for Compact<W> {
         self.out.write_all(buf.as_bytes())?;
         for (x, y, c) in &cells {
             self.record(*x, *y, c);
-        }
-        Ok(())
-    }
-
-    fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        let size = self.size()?;
-        self.reset(size, UNKNOWN);
-        for _ in 0..n {
-            self.out.write_all(b"\n")?;
         }
         Ok(())
     }
@@ -309,11 +304,12 @@ impl<W: Write> Backend for Compact<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        let size = self.size()?;
         // A full clear leaves blanks in the default style (every frame ends
         // with the style reset); what a partial one leaves is not tracked.
+        // The copy keeps its size: it grows with what is drawn after a
+        // resize, and columns past a narrower screen are never drawn to.
         let fill = if clear_type == ClearType::All { " " } else { UNKNOWN };
-        self.reset(size, fill);
+        self.shadow.fill(cell(fill));
         let kind = match clear_type {
             ClearType::All => terminal::ClearType::All,
             ClearType::AfterCursor => terminal::ClearType::FromCursorDown,
@@ -469,6 +465,31 @@ mod tests {
         // cell of another colour), and so is the wide character.
         assert_eq!(out[1], "\x1b[1;1Hx\x1b[3Cy\x1b[2;3Hx", "{:?}", out[1]);
         assert_shows(screen.screen(), &b);
+    }
+
+    #[test]
+    fn a_full_clear_leaves_known_blanks_and_a_partial_one_nothing_known() {
+        let written = Sink::default();
+        let take = || std::mem::take(&mut *written.0.borrow_mut());
+        let mut parser = vt100::Parser::new(2.try_into().unwrap(), 40.try_into().unwrap(), 0);
+        let mut backend = Compact::new(written.clone());
+        let (a, b) = (text_frame(&["abcdef", "ghijkl"]), text_frame(&["x y", ""]));
+        let empty = Buffer::empty(a.area);
+        backend.draw(empty.diff(&a).into_iter()).unwrap();
+        parser.process(&take());
+        // After a resize ratatui clears the screen and draws all over again.
+        backend.clear_region(ClearType::All).unwrap();
+        backend.draw(empty.diff(&b).into_iter()).unwrap();
+        let out = take();
+        parser.process(&out);
+        assert!(String::from_utf8_lossy(&out).ends_with("\x1b[1;1Hx y"), "the blank is known: {out:?}");
+        assert_shows(parser.screen(), &b);
+        backend.clear_region(ClearType::AfterCursor).unwrap();
+        backend.draw(empty.diff(&b).into_iter()).unwrap();
+        let out = take();
+        assert!(String::from_utf8_lossy(&out).ends_with("\x1b[1;1Hx\x1b[Cy"), "nothing known: {out:?}");
+        parser.process(&out);
+        assert_shows(parser.screen(), &b);
     }
 
     /// Frames of words in a few styles, each a few edits away from the last.

@@ -544,6 +544,10 @@ fn large_stores_are_read_from_the_cache_with_the_same_answers() {
     // A changed store is seen at once.
     let text = std::fs::read_to_string(&store).unwrap().replacen(&id, "zmieniony-1", 1);
     std::fs::write(&store, text).unwrap();
+    // `search` reads only the names part of the cache, and sees the change.
+    let (code, out, _) = run(&["search", "lodz"], false);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("zmieniony-1\t"), "{out}");
     let (code, out, _) = run(&["show", "zmieniony-1", "--json"], false);
     assert_eq!(code, Some(0));
     assert!(out.contains("\"id\": \"zmieniony-1\""), "{out}");

@@ -84,27 +84,15 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
             }
         }
         Tab::Presentation => {
-            if p.presentation.is_empty() {
-                out.push(vec![span(s.no_presentation, Kind::Muted)]);
-            }
-            for (i, sec) in p.presentation.iter().enumerate() {
-                if i > 0 {
-                    out.push(vec![]);
-                }
+            blocks(&mut out, &p.presentation, s.no_presentation, |out, _, sec| {
                 if !sec.heading.is_empty() {
                     out.push(vec![span(sec.heading.clone(), Kind::Heading)]);
                 }
-                paragraphs(&mut out, &sec.body, Kind::Text);
-            }
+                paragraphs(out, &sec.body, Kind::Text);
+            });
         }
         Tab::Attachments => {
-            if p.attachments.is_empty() {
-                out.push(vec![span(s.no_attachments, Kind::Muted)]);
-            }
-            for (i, a) in p.attachments.iter().enumerate() {
-                if i > 0 {
-                    out.push(vec![]);
-                }
+            blocks(&mut out, &p.attachments, s.no_attachments, |out, i, a| {
                 let kind = if i == attachment { Kind::Selected } else { Kind::Heading };
                 out.push(vec![span(a.name.clone(), kind)]);
                 let details: Vec<String> =
@@ -120,10 +108,24 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
                 if let Some(u) = &a.url {
                     out.push(vec![span("  ", Kind::Text), span(u.clone(), Kind::Link)]);
                 }
-            }
+            });
         }
     }
     out
+}
+
+/// Each item's lines from `each`, a blank line between items; `empty`,
+/// muted, when there are none.
+fn blocks<T>(out: &mut Vec<DocLine>, items: &[T], empty: &str, mut each: impl FnMut(&mut Vec<DocLine>, usize, &T)) {
+    if items.is_empty() {
+        out.push(vec![span(empty, Kind::Muted)]);
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(vec![]);
+        }
+        each(out, i, item);
+    }
 }
 
 /// The lines of the open tab of the selected practice; a practice whose

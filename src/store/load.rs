@@ -715,6 +715,17 @@ mod tests {
     }
 
     #[test]
+    fn large_files_are_read_whole_in_parts() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("big");
+        // Not zeros: the parts are read into a zeroed buffer.
+        let bytes: Vec<u8> = (0..PARALLEL_READ_FROM + 12_345).map(|i| (i % 251) as u8 + 1).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let read = read_all(&std::fs::File::open(&path).unwrap()).unwrap();
+        assert!(read == bytes, "{} bytes read of {}", read.len(), bytes.len());
+    }
+
+    #[test]
     fn wrong_top_level_is_a_shape_error() {
         let err = parse("[1, 2]").unwrap_err();
         assert!(matches!(err, LoadError::Shape { line: 1, .. }), "{err}");

@@ -715,6 +715,22 @@ mod tests {
     }
 
     #[test]
+    fn a_syntax_error_after_batches_were_parsed_is_still_the_answer() {
+        // More practices than one batch go to the parser before the pass
+        // that finds them meets the error.
+        let practices: Vec<String> =
+            (0..3 * BATCH).map(|i| format!("{{\"id\": \"p{i}\", \"title\": \"T\"}}")).collect();
+        let text =
+            format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{},\n  {{\"id\": }}]}}", practices.join(",\n"));
+        let err = parse(&text).unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { line, .. } if line == 3 * BATCH + 2), "{err}");
+        let fine = format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{}]}}", practices.join(",\n"));
+        let store = parse(&fine).unwrap();
+        let ids: Vec<String> = (0..3 * BATCH).map(|i| format!("p{i}")).collect();
+        assert_eq!(store.practices.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), ids, "in file order");
+    }
+
+    #[test]
     fn large_files_are_read_whole_in_parts() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("big");

@@ -8,6 +8,8 @@
 //! talks to the terminal and carries out the effects. `store` and `search`
 //! know nothing of terminals, so everything but `tui` is tested without one
 //! (its backend, `tui::compact`, is tested against a terminal emulator).
+//! `sync` fills a store from the BDP archive, the Wayback Machine or a saved
+//! mirror, through the same page importer as `praktyki import`.
 //! `cache` keeps what parsing and indexing a large store produce, so that a
 //! start after the first reads it instead.
 
@@ -21,6 +23,7 @@ pub mod input;
 pub mod present;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod synth;
 pub mod tui;
 pub mod ui;

@@ -33,6 +33,9 @@ pub fn metadata_rows<'a>(p: &'a Practice, s: &Strings) -> Vec<(Cow<'a, str>, Str
     }
     // Fields the importer did not recognise keep the page's own label.
     rows.extend(p.extra.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v.clone())));
+    if !p.problems.is_empty() {
+        rows.push((Cow::Borrowed(s.problems), p.problems.join("; ")));
+    }
     rows
 }
 

@@ -490,6 +490,7 @@ fn practice(rng: &mut Rng, i: usize, texts: bool) -> Practice {
         contacts,
         source_url: None,
         extra: Default::default(),
+        problems: Vec::new(),
     }
 }
 

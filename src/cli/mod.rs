@@ -1,6 +1,7 @@
 //! Non-interactive subcommands. Each returns an exit status; output goes to
 //! the writers it is given, so tests and the binary share one code path.
 
+mod fill;
 pub mod vcard;
 
 use std::io::{self, Write};
@@ -14,8 +15,8 @@ use crate::config::{Dirs, Env, Source, StoreChoice, resolve_store};
 use crate::i18n::{Lang, Strings};
 use crate::present;
 use crate::search::Index;
-use crate::store::import::{self, FileReport};
-use crate::store::write::{MergeReport, merge, write_atomic};
+use crate::store::import;
+use crate::store::write::write_atomic;
 use crate::store::{self, LoadError, LoadOptions, Practice};
 
 /// Exit statuses, as grep uses them.
@@ -89,9 +90,10 @@ pub enum Command {
         /// Store file (default: the store in use)
         path: Option<PathBuf>,
     },
-    /// Import saved BDP practice pages (text or HTML) into a store
+    /// Import saved BDP practice pages (text or HTML), or a saved mirror of the site, into a store
     Import {
-        /// Saved pages; the three views of a practice may be separate files
+        /// Saved pages (the three views of a practice may be separate files), or folders made by
+        /// `wget -m`, HTTrack or a browser, read recursively
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Store to write (default: practices.json in the data directory)
@@ -104,6 +106,8 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Fetch the whole base into a store: from the BDP archive, or the Wayback Machine
+    Sync(fill::SyncArgs),
     /// Show which store is in use and why, and the config and data directories
     Paths,
     /// List the marked practices (bookmarks); missing ones are shown as such
@@ -203,7 +207,8 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Show { id_or_query, view, json } => show(cx, &id_or_query.join(" "), view, json),
         Command::Contacts { query, json, vcard } => contacts(cx, &query.join(" "), json, vcard),
         Command::Validate { path } => validate(cx, path.as_deref()),
-        Command::Import { files, into, dry_run, replace } => import_pages(cx, &files, into, dry_run, replace),
+        Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),
+        Command::Sync(args) => fill::sync(cx, &args),
         Command::Paths => paths(cx),
         Command::Config { .. } => {
             cx.out.write_all(crate::config::DEFAULT_CONFIG.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
@@ -544,73 +549,6 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
         store.warnings.len()
     )?;
     Ok(if store.errors.is_empty() { EXIT_OK } else { EXIT_NONE })
-}
-
-fn import_pages(
-    cx: &mut Context<'_>,
-    files: &[PathBuf],
-    into: Option<PathBuf>,
-    dry_run: bool,
-    replace: bool,
-) -> Result<u8, Failure> {
-    // Read every page first: one unreadable page aborts before anything is written.
-    let mut pages = Vec::new();
-    for f in files {
-        pages.push(import::read_page(f)?);
-    }
-    let reports: Vec<FileReport> = pages.iter().map(|(_, r)| r.clone()).collect();
-    for r in &reports {
-        for l in r.lines() {
-            writeln!(cx.err, "{l}")?;
-        }
-    }
-    let (practices, conflicts) = import::merge_pages(pages);
-    for c in &conflicts {
-        writeln!(cx.err, "{c}")?;
-    }
-    for p in &practices {
-        for f in store::checks::check(p) {
-            writeln!(cx.err, "practice '{}': warning: field '{}': {}", p.id, f.field, f.message)?;
-        }
-    }
-    let target = match into.or_else(|| cx.dirs.user_store()) {
-        Some(t) => t,
-        None => return Err(Failure::Usage("no data directory on this system; give --into PATH".into())),
-    };
-    let existing = match std::fs::read(&target) {
-        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
-            Failure::Usage(format!("{}: the existing store is not UTF-8; not touching it", target.display()))
-        })?),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Failure::Io(io::Error::new(e.kind(), format!("{}: {e}", target.display())))),
-    };
-    let origin = target.display().to_string();
-    let (text, report) = merge(existing.as_deref().map(|t| (t, origin.as_str())), &practices, replace)?;
-    report_merge(cx, &report, &origin, dry_run)?;
-    if dry_run {
-        cx.out.write_all(text.as_bytes())?;
-    } else {
-        write_atomic(&target, text.as_bytes())?;
-    }
-    Ok(EXIT_OK)
-}
-
-fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bool) -> io::Result<()> {
-    let verb = if dry_run { "would be" } else { "was" };
-    for id in &r.added {
-        writeln!(cx.err, "{origin}: practice '{id}' {verb} added")?;
-    }
-    for (id, old) in &r.replaced {
-        let old = serde_json::to_string(old).unwrap_or_default();
-        writeln!(cx.err, "{origin}: practice '{id}' {verb} replaced; the old version: {old}")?;
-    }
-    for id in &r.kept {
-        writeln!(
-            cx.err,
-            "{origin}: practice '{id}' is already in the store and was left as it is (use --replace to overwrite)"
-        )?;
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]

@@ -4,11 +4,12 @@
 pub mod checks;
 pub mod import;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod sanitize;
 pub mod write;
 
-pub use load::{LoadError, LoadOptions, Problem, Severity, Store};
+pub use load::{LoadError, LoadOptions, Problem, Severity, Store, parse_str};
 pub use model::{Attachment, Contact, FORMAT, Practice, Section, StoreFile};
 
 /// The default store compiled into the binary: `data/practices.json`.

@@ -44,6 +44,10 @@ fn omit_extra<S: ExtraPolicy>(extra: &BTreeMap<String, String>) -> bool {
     S::OMIT_EMPTY_EXTRA && extra.is_empty()
 }
 
+fn omit_problems<S: ExtraPolicy>(problems: &[String]) -> bool {
+    S::OMIT_EMPTY_EXTRA && problems.is_empty()
+}
+
 /// The practice record, generic over its long texts so that one field list
 /// serves the whole practice, its head and its cached form.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -99,6 +103,10 @@ pub struct PracticeOf<S, P, A> {
     /// recognise, kept label → value so that nothing is lost.
     #[serde(default, skip_serializing_if = "omit_extra::<S>")]
     pub extra: BTreeMap<String, String>,
+    /// What could not be had for this practice when it was imported (a view
+    /// of its page that could not be fetched), so that a gap shows as a gap.
+    #[serde(default, skip_serializing_if = "omit_problems::<S>")]
+    pub problems: Vec<String>,
 }
 
 /// One section of the "Pełna prezentacja" view.
@@ -164,6 +172,7 @@ impl<S, P, A> PracticeOf<S, P, A> {
             contacts: self.contacts,
             source_url: self.source_url,
             extra: self.extra,
+            problems: self.problems,
         }
     }
 }
@@ -250,6 +259,9 @@ impl Practice {
             f(&mut k, false);
             f(&mut v, false);
             self.extra.insert(k, v);
+        }
+        for p in &mut self.problems {
+            f(p, false);
         }
     }
 }

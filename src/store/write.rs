@@ -20,6 +20,59 @@ pub enum WriteError {
     },
     #[error(transparent)]
     Existing(#[from] LoadError),
+    #[error(transparent)]
+    Lock(#[from] super::lock::LockError),
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}: the existing store is not UTF-8; not touching it")]
+    NotUtf8(String),
+}
+
+/// What [`merge_into_file`] did.
+#[derive(Debug)]
+pub struct Merged {
+    pub report: MergeReport,
+    /// The store's new text (what was written, or would be on a dry run).
+    pub text: String,
+    pub written: bool,
+}
+
+/// Given a store's current text and its name, the ids to take out of it.
+pub type Removal<'a> = dyn FnMut(&str, &str) -> Result<Vec<String>, LoadError> + 'a;
+
+/// The one way a store is changed: take its lock, re-read it, merge `new`
+/// into what is there now (see [`merge`]), and write it atomically if that
+/// changed anything. `remove` is given the current text and names the ids
+/// to take out. A dry run takes no lock and writes nothing.
+pub fn merge_into_file(
+    into: &Path,
+    new: &[Practice],
+    replace: bool,
+    dry_run: bool,
+    lock_wait: std::time::Duration,
+    remove: &mut Removal<'_>,
+) -> Result<Merged, WriteError> {
+    let _lock = if dry_run { None } else { Some(super::lock::StoreLock::acquire(into, lock_wait)?) };
+    let origin = into.display().to_string();
+    let existing = match std::fs::read(into) {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| WriteError::NotUtf8(origin.clone()))?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(WriteError::Read { path: origin, source }),
+    };
+    let ids = match &existing {
+        Some(text) => remove(text, &origin)?,
+        None => Vec::new(),
+    };
+    let (text, report) = merge(existing.as_deref().map(|t| (t, origin.as_str())), new, replace, &ids)?;
+    let changed = existing.as_deref() != Some(text.as_str());
+    if !dry_run && changed {
+        write_atomic(into, text.as_bytes())?;
+    }
+    Ok(Merged { report, text, written: !dry_run && changed })
 }
 
 /// Writes `bytes` to `path` so that a reader sees either the old file or the
@@ -30,12 +83,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomic_with(path, |f| f.write_all(bytes))
 }
 
+/// [`write_atomic`] without the fsyncs, for caches: a crash may lose the new
+/// file or leave it cut short, so whoever reads it must check it (by a
+/// length and a checksum). Still never a mixture of old and new.
+pub fn write_cache_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// [`write_atomic`] with the content produced by a writer function, which
 /// is also how tests inject a failing write.
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
+    // Through a symbolic link to its target, so the link stays a link.
+    let real = super::lock::real_path(path);
+    let path = real.as_path();
     let io_err = |source| WriteError::Io { path: path.display().to_string(), source };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -75,15 +145,21 @@ pub struct MergeReport {
     pub replaced: Vec<(String, Value)>,
     /// Ids already in the store and left alone because `replace` was off.
     pub kept: Vec<String>,
+    /// Ids whose new version is the same as the stored one.
+    pub unchanged: Vec<String>,
+    /// Ids taken out of the store.
+    pub removed: Vec<String>,
 }
 
 /// Merges `new` into the store text `existing` (or a new store when `None`)
-/// and returns the new text. Existing practices are carried over as raw
-/// JSON, so fields and records this version does not understand survive.
+/// and returns the new text; practices whose id is in `remove` are taken
+/// out. Existing practices are carried over as raw JSON, so fields and
+/// records this version does not understand survive.
 pub fn merge(
     existing: Option<(&str, &str)>,
     new: &[Practice],
     replace: bool,
+    remove: &[String],
 ) -> Result<(String, MergeReport), LoadError> {
     let mut root = match existing {
         None => {
@@ -99,6 +175,16 @@ pub fn merge(
         Some(Value::Array(a)) => std::mem::take(a),
         _ => Vec::new(),
     };
+    if !remove.is_empty() {
+        practices.retain(|v| {
+            let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
+            let gone = remove.iter().any(|r| r == id);
+            if gone {
+                report.removed.push(id.to_owned());
+            }
+            !gone
+        });
+    }
     for p in new {
         let value = serde_json::to_value(p).unwrap_or(Value::Null);
         let pos = practices.iter().position(|v| v.get("id").and_then(Value::as_str) == Some(p.id.as_str()));
@@ -107,6 +193,7 @@ pub fn merge(
                 practices.push(value);
                 report.added.push(p.id.clone());
             }
+            Some(i) if practices[i] == value => report.unchanged.push(p.id.clone()),
             Some(i) if replace => {
                 let old = std::mem::replace(&mut practices[i], value);
                 report.replaced.push((p.id.clone(), old));
@@ -170,12 +257,12 @@ mod tests {
     #[test]
     fn merge_adds_replaces_and_keeps() {
         let p = |id: &str, title: &str| Practice { id: id.into(), title: title.into(), ..Practice::default() };
-        let (text, r) = merge(None, &[p("a", "A")], false).unwrap();
+        let (text, r) = merge(None, &[p("a", "A")], false, &[]).unwrap();
         assert_eq!(r.added, ["a"]);
-        let (kept, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], false).unwrap();
+        let (kept, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], false, &[]).unwrap();
         assert_eq!((r.kept.as_slice(), kept == text), (&["a".to_owned()][..], true));
-        let (_, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], true).unwrap();
+        let (_, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], true, &[]).unwrap();
         assert_eq!(r.replaced[0].1["title"], "A");
-        assert!(merge(Some(("[]", "s.json")), &[], false).is_err(), "not a store: left alone");
+        assert!(merge(Some(("[]", "s.json")), &[], false, &[]).is_err(), "not a store: left alone");
     }
 }

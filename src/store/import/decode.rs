@@ -8,6 +8,8 @@ use encoding_rs::{Encoding, UTF_8};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
     ByteOrderMark,
+    /// The charset of the HTTP response's Content-Type.
+    Header,
     Declared,
     ValidUtf8,
     Detected,
@@ -56,6 +58,12 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// UTF-8 if the bytes are valid UTF-8, and otherwise a detector tuned for
 /// Polish pages.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_with(bytes, None)
+}
+
+/// [`decode`] for a page that came with a charset from its server, which
+/// counts before the page's own declaration (as in a browser).
+pub fn decode_with(bytes: &[u8], header: Option<&'static Encoding>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
@@ -66,19 +74,16 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             overruled: None,
         };
     }
-    let declared = declared(bytes);
+    let (declared, evidence) = match header {
+        Some(enc) => (Some(enc), Evidence::Header),
+        None => (declared(bytes), Evidence::Declared),
+    };
     if let Some(enc) = declared {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         // A page that says UTF-8 but is not is a saved legacy page whose
         // meta tag was rewritten by the browser; trust the bytes instead.
         if !(had_errors && enc == UTF_8) {
-            return Decoded {
-                text: text.into_owned(),
-                encoding: enc,
-                evidence: Evidence::Declared,
-                had_errors,
-                overruled: None,
-            };
+            return Decoded { text: text.into_owned(), encoding: enc, evidence, had_errors, overruled: None };
         }
     }
     if let Ok(s) = std::str::from_utf8(bytes) {

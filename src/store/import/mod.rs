@@ -62,6 +62,7 @@ impl FileReport {
         };
         let how = match self.evidence {
             Evidence::ByteOrderMark => "byte-order mark",
+            Evidence::Header => "declared by the server",
             Evidence::Declared => "declared by the page",
             Evidence::ValidUtf8 => "valid UTF-8",
             Evidence::Detected => "detected",
@@ -107,7 +108,27 @@ pub fn read_page(path: &Path) -> Result<(Page, FileReport), ImportError> {
 
 /// Parses one saved page from its bytes; `name` labels it in the report.
 pub fn page_from_bytes(bytes: &[u8], name: &str) -> Result<(Page, FileReport), ImportError> {
-    let decoded = decode::decode(bytes);
+    read_document(document(bytes, None), name)
+}
+
+/// A page decoded and flattened to lines, with its links, before it is read
+/// as a practice: what a crawler needs of any page, practice or not.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub form: Form,
+    pub lines: Vec<Line>,
+    pub links: Vec<html::Link>,
+    /// Where the page says it was saved from, or where it was fetched.
+    pub source_url: Option<String>,
+    encoding: &'static encoding_rs::Encoding,
+    evidence: Evidence,
+    had_errors: bool,
+    overruled: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Decodes and flattens a page; `charset` is the one its server gave.
+pub fn document(bytes: &[u8], charset: Option<&'static encoding_rs::Encoding>) -> Document {
+    let decoded = decode::decode_with(bytes, charset);
     let text = decoded.text.replace("\r\n", "\n");
     let (form, lines, links, source_url) = if html::looks_like_html(&text) {
         let e = html::extract_document(&text);
@@ -116,15 +137,29 @@ pub fn page_from_bytes(bytes: &[u8], name: &str) -> Result<(Page, FileReport), I
     } else {
         (Form::Text, text_lines(&text), Vec::new(), None)
     };
-    let page = page::parse(&lines, &links, source_url.as_deref())
+    Document {
+        form,
+        lines,
+        links,
+        source_url,
+        encoding: decoded.encoding,
+        evidence: decoded.evidence,
+        had_errors: decoded.had_errors,
+        overruled: decoded.overruled,
+    }
+}
+
+/// Reads a document as one view of a practice.
+pub fn read_document(doc: Document, name: &str) -> Result<(Page, FileReport), ImportError> {
+    let page = page::parse(&doc.lines, &doc.links, doc.source_url.as_deref())
         .map_err(|source| ImportError::Page { path: name.to_owned(), source })?;
     let report = FileReport {
         path: name.to_owned(),
-        form,
-        encoding: decoded.encoding.name(),
-        evidence: decoded.evidence,
-        had_errors: decoded.had_errors,
-        overruled: decoded.overruled.map(|e| e.name()),
+        form: doc.form,
+        encoding: doc.encoding.name(),
+        evidence: doc.evidence,
+        had_errors: doc.had_errors,
+        overruled: doc.overruled.map(|e| e.name()),
         view: page.view,
         id: practice_id(&page),
         notes: page.notes.clone(),

@@ -60,6 +60,10 @@ pub struct Page {
     pub notes: Vec<Note>,
     /// Non-empty lines of site menu, counter and footer that were left out.
     pub chrome_lines: usize,
+    /// Whether the page shows itself as a practice page: the views'
+    /// navigation line or the "Metryka praktyki" block. A listing page also
+    /// carries a "… : Praktyki" breadcrumb, so that alone does not count.
+    pub is_practice: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -203,7 +207,9 @@ pub fn parse(lines: &[Line], links: &[Link], source_url: Option<&str>) -> Result
         .and_then(art_number)
         .or_else(|| links.iter().filter(|l| is_view_link(&l.text)).find_map(|l| art_number(&l.href)));
 
+    let is_practice = nav.is_some() || content.iter().any(|l| key(&l.text) == "metryka praktyki");
     let mut page = Page {
+        is_practice,
         view: detect_view(content, &content_links),
         practice: Practice { title, area, source_url: source_url.map(str::to_owned), ..Practice::default() },
         art,

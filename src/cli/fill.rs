@@ -1,0 +1,345 @@
+//! The commands that fill a store: `import` (saved pages and saved mirrors)
+//! and `sync` (the live archive or the Wayback Machine). Both merge through
+//! [`merge_into_file`], so both take the store's lock and re-read it.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use clap::Args;
+
+use super::{Context, EXIT_ERROR, EXIT_NONE, EXIT_OK, Failure};
+use crate::store::import::{self, FileReport};
+use crate::store::sanitize::sanitize;
+use crate::store::write::{MergeReport, merge_into_file};
+use crate::store::{self, Practice};
+use crate::sync::{self, Progress, Source, bdp, fetch::Politeness, mirror};
+
+/// How long a writer waits for another one before it says who holds the store.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Where from: the archive's address, or `wayback` for the Wayback Machine's captures
+    #[arg(long, value_name = "URL|wayback", default_value = bdp::ARCHIVE)]
+    from: String,
+    /// The Wayback Machine's address, with --from wayback (for a mirror of its API)
+    #[arg(long, value_name = "URL")]
+    wayback_url: Option<String>,
+    /// Store to write (default: the store in use, or practices.json in the data directory)
+    #[arg(long, value_name = "PATH")]
+    into: Option<PathBuf>,
+    /// Fetch, then list what would change (on stdout) without writing the store
+    #[arg(long)]
+    dry_run: bool,
+    /// Fetch every page again, ignoring what earlier syncs kept
+    #[arg(long)]
+    refresh: bool,
+    /// Remove from the store the archive's practices the site no longer has
+    #[arg(long)]
+    prune: bool,
+    /// Requests per second at most; 0 for no pause (a mirror on your own machine)
+    #[arg(long, value_name = "N", default_value_t = 1.0)]
+    rate: f64,
+    /// Seconds to wait for a connection or an answer
+    #[arg(long, value_name = "SECS", default_value_t = 20)]
+    timeout: u64,
+    /// Tries after the first on HTTP 429, 5xx, a time-out or a dropped connection
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    retries: u32,
+    /// Largest page accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
+    max_page_size: u64,
+}
+
+/// Text for a person: whatever a page or a server said goes through the
+/// same sanitiser as the store.
+fn say(w: &mut dyn Write, line: &str) -> io::Result<()> {
+    writeln!(w, "{}", sanitize(line, false))
+}
+
+/// The store a command writes: `--into`, else the store in use if it is a
+/// file, else the data directory's.
+fn target(cx: &Context<'_>, into: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    into.or_else(|| cx.store_choice().path)
+        .or_else(|| cx.dirs.user_store())
+        .ok_or_else(|| Failure::Usage("no data directory on this system; give --into PATH".into()))
+}
+
+pub fn import(
+    cx: &mut Context<'_>,
+    paths: &[PathBuf],
+    into: Option<PathBuf>,
+    dry_run: bool,
+    replace: bool,
+) -> Result<u8, Failure> {
+    // Read every page first: one unreadable page aborts before anything is written.
+    let mut pages = Vec::new();
+    let mut from_mirrors: Vec<Practice> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            from_mirrors.extend(read_mirror(cx, path)?);
+        } else {
+            pages.push(import::read_page(path)?);
+        }
+    }
+    let reports: Vec<FileReport> = pages.iter().map(|(_, r)| r.clone()).collect();
+    for r in &reports {
+        for l in r.lines() {
+            say(cx.err, &l)?;
+        }
+    }
+    let (mut practices, conflicts) = import::merge_pages(pages);
+    for c in &conflicts {
+        say(cx.err, c)?;
+    }
+    practices.extend(from_mirrors);
+    for p in &practices {
+        for f in store::checks::check(p) {
+            say(cx.err, &format!("practice '{}': warning: field '{}': {}", p.id, f.field, f.message))?;
+        }
+    }
+    let target = target(cx, into)?;
+    let merged = merge_into_file(&target, &practices, replace, dry_run, LOCK_WAIT, &mut |_, _| Ok(Vec::new()))?;
+    // Said only now: a practice "was added" once the store is written.
+    report_merge(cx, &merged.report, &target.display().to_string(), dry_run)?;
+    if dry_run {
+        cx.out.write_all(merged.text.as_bytes())?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// A saved mirror's practices, with a few lines on what was read.
+fn read_mirror(cx: &mut Context<'_>, dir: &Path) -> Result<Vec<Practice>, Failure> {
+    let scan = mirror::scan(dir).map_err(Failure::Usage)?;
+    let views = scan.gathered.raw.len();
+    let assembled = bdp::assemble(scan.gathered.raw, &scan.gathered.missing);
+    let name = dir.display().to_string();
+    say(
+        cx.err,
+        &format!(
+            "{name}: {} practice(s) from {} page(s); {} other file(s) passed over",
+            assembled.practices.len(),
+            views - assembled.rejected.len(),
+            scan.other_files + assembled.rejected.len()
+        ),
+    )?;
+    for (file, why) in scan.gathered.failed.iter().chain(&assembled.rejected) {
+        say(cx.err, &format!("  {file}: {why}"))?;
+    }
+    for note in &assembled.notes {
+        say(cx.err, &format!("  {note}"))?;
+    }
+    for r in &assembled.reports {
+        for n in r.notes.iter().filter(|n| n.kind == import::page::NoteKind::Unrecognised) {
+            say(cx.err, &format!("  {}: line {}: not imported: {}", r.path, n.line, n.message))?;
+        }
+    }
+    for p in &assembled.practices {
+        for problem in &p.problems {
+            say(cx.err, &format!("  practice '{}': {problem}", p.id))?;
+        }
+    }
+    Ok(assembled.practices)
+}
+
+fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bool) -> io::Result<()> {
+    let verb = if dry_run { "would be" } else { "was" };
+    for id in &r.added {
+        say(cx.err, &format!("{origin}: practice '{id}' {verb} added"))?;
+    }
+    for (id, old) in &r.replaced {
+        let old = serde_json::to_string(old).unwrap_or_default();
+        say(cx.err, &format!("{origin}: practice '{id}' {verb} replaced; the old version: {old}"))?;
+    }
+    for id in &r.unchanged {
+        say(cx.err, &format!("{origin}: practice '{id}' is already in the store as it is"))?;
+    }
+    for id in &r.kept {
+        say(
+            cx.err,
+            &format!(
+                "{origin}: practice '{id}' is already in the store and was left as it is (use --replace to overwrite)"
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
+    let source = Source::parse(&a.from, a.wayback_url.as_deref()).map_err(Failure::Usage)?;
+    if !(a.rate.is_finite() && a.rate >= 0.0) {
+        return Err(Failure::Usage(format!("--rate {}: give a number of requests per second, 0 or more", a.rate)));
+    }
+    if a.timeout == 0 || a.max_page_size == 0 {
+        return Err(Failure::Usage("--timeout and --max-page-size must be more than 0".into()));
+    }
+    let into = target(cx, a.into.clone())?;
+    let opts = sync::Options {
+        source: source.clone(),
+        into: into.clone(),
+        raw_root: cx.dirs.cache.as_ref().map(|(d, _)| d.clone()),
+        politeness: Politeness {
+            rate: a.rate,
+            timeout: Duration::from_secs(a.timeout),
+            retries: a.retries,
+            max_page: a.max_page_size,
+        },
+        dry_run: a.dry_run,
+        refresh: a.refresh,
+        prune: a.prune,
+        lock_wait: LOCK_WAIT,
+    };
+    let from = match &source {
+        Source::Live(u) => u.to_string(),
+        Source::Wayback(u) => format!("the Wayback Machine at {u}"),
+    };
+    say(cx.err, &format!("sync: {from} → {}", into.display()))?;
+    let started = Instant::now();
+    let mut meter = Meter::new();
+    let result = sync::run(&opts, &mut |p| meter.show(p));
+    meter.done();
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => {
+            say(cx.err, &format!("praktyki: sync: {e}"))?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    write_summary(cx, &summary, started.elapsed(), a.dry_run)?;
+    Ok(if summary.failed.is_empty() { EXIT_OK } else { EXIT_NONE })
+}
+
+fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_run: bool) -> io::Result<()> {
+    let m = &s.merge;
+    let err = &mut *cx.err;
+    if s.resumed {
+        say(err, "sync: resumed an interrupted sync; pages it had fetched were not asked for again")?;
+    }
+    let verb = if dry_run { "would be" } else { "were" };
+    say(
+        err,
+        &format!(
+            "sync: {} practice(s): {} new, {} updated, {} unchanged {verb} merged",
+            s.practices,
+            m.added.len(),
+            m.replaced.len(),
+            m.unchanged.len()
+        ),
+    )?;
+    for (id, _) in &m.replaced {
+        say(err, &format!("  updated: {id}"))?;
+    }
+    if !s.gone.is_empty() {
+        let what = if m.removed.is_empty() {
+            if s.incomplete.is_some() { "kept: the site was not read whole" } else { "kept; --prune removes them" }
+        } else if dry_run {
+            "would be removed"
+        } else {
+            "removed"
+        };
+        say(err, &format!("sync: {} practice(s) of the archive are no longer at the source ({what}):", s.gone.len()))?;
+        for id in &s.gone {
+            say(err, &format!("  {id}"))?;
+        }
+    }
+    let c = &s.counts;
+    say(
+        err,
+        &format!(
+            "sync: {} request(s): {} page(s) downloaded ({} KiB), {} not modified; {} kept from an earlier run; {:.1} s",
+            c.requests,
+            c.downloaded,
+            c.bytes / 1024,
+            c.not_modified,
+            c.kept,
+            took.as_secs_f64()
+        ),
+    )?;
+    if !s.problems.is_empty() {
+        say(err, &format!("sync: {} view(s) missing (kept in each practice's problems):", s.problems.len()))?;
+        for (id, p) in &s.problems {
+            say(err, &format!("  {id}: {p}"))?;
+        }
+    }
+    if !s.rejected.is_empty() {
+        say(err, &format!("sync: {} page(s) were not practice pages:", s.rejected.len()))?;
+        for (url, why) in &s.rejected {
+            say(err, &format!("  {url}: {why}"))?;
+        }
+    }
+    for n in &s.notes {
+        say(err, &format!("sync: note: {n}"))?;
+    }
+    if let Some(why) = &s.incomplete {
+        say(err, &format!("sync: the source was not read whole: {why}"))?;
+    }
+    if !s.failed.is_empty() {
+        say(err, &format!("sync: {} page(s) failed:", s.failed.len()))?;
+        for (url, why) in &s.failed {
+            say(err, &format!("  {url}: {why}"))?;
+        }
+    }
+    if dry_run {
+        // Tab-separated for scripts: each field sanitised on its own.
+        let rows = m.added.iter().map(|id| ("new", id)).chain(m.replaced.iter().map(|(id, _)| ("updated", id)));
+        for (what, id) in rows.chain(m.removed.iter().map(|id| ("removed", id))) {
+            writeln!(cx.out, "{what}\t{}", sanitize(id, false))?;
+        }
+        say(cx.err, "sync: dry run: the store was not written")?;
+    } else if s.written {
+        say(cx.err, "sync: the store was written")?;
+    } else {
+        say(cx.err, "sync: the store already had all of it; not rewritten")?;
+    }
+    Ok(())
+}
+
+/// Progress on stderr: a bar on a terminal, a plain line now and then when
+/// stderr is a file or a pipe.
+struct Meter {
+    bar: Option<indicatif::ProgressBar>,
+    last_line: Instant,
+    started: Instant,
+}
+
+impl Meter {
+    fn new() -> Meter {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} [{bar:28}] {pos}/{len} pages · {msg} · {per_sec} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ");
+            bar.set_style(style);
+            bar
+        });
+        Meter { bar, last_line: Instant::now(), started: Instant::now() }
+    }
+
+    fn show(&mut self, p: &Progress) {
+        let msg = format!("{} practices, {} errors", p.practices, p.failed);
+        match &self.bar {
+            Some(bar) => {
+                bar.set_length((p.done + p.queued) as u64);
+                bar.set_position(p.done as u64);
+                bar.set_message(msg);
+            }
+            None if self.last_line.elapsed() >= Duration::from_secs(10) || p.done.is_multiple_of(100) => {
+                self.last_line = Instant::now();
+                let rate = p.done as f64 / self.started.elapsed().as_secs_f64().max(0.001);
+                let eta =
+                    if rate > 0.0 { format!(", about {:.0} s left", p.queued as f64 / rate) } else { String::new() };
+                eprintln!("sync: {} page(s) done, {} queued, {msg}, {rate:.1} pages/s{eta}", p.done, p.queued);
+            }
+            None => {}
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

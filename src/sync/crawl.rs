@@ -1,0 +1,163 @@
+//! The live archive as a source: listing pages and pagination are not known
+//! in advance, so the crawl is generic. It starts at the base's `index.php`,
+//! follows only links on the same host to `index.php` with a query (menus,
+//! section lists, "next page"), collects every `art=` it sees with the `p1`
+//! and `p2` it was found under, and then asks for the three views of each.
+
+use std::collections::{BTreeMap, HashSet, VecDeque};
+
+use url::Url;
+
+use super::bdp::{ViewKind, ViewRef};
+use super::fetch::{Failure, Fetcher};
+use super::raw::RawStore;
+use super::{Gathered, Tally};
+use crate::store::import;
+
+/// More listing pages than this is a trap (a calendar, a session id in
+/// every link), not the BDP: the crawl stops and says so.
+const MAX_LISTINGS: usize = 20_000;
+
+/// Crawls the site at `base` (which ends with `/`).
+pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tally<'_>) -> Result<Gathered, String> {
+    let mut out = Gathered::default();
+    if let Err(e) = fetcher.load_robots(base, Some(raw)) {
+        return Err(format!("robots.txt: {e}; the site may be down, so nothing was fetched"));
+    }
+    let start = base.join("index.php").map_err(|e| e.to_string())?;
+    let mut listings: VecDeque<Url> = VecDeque::from([start.clone()]);
+    let mut seen: HashSet<String> = HashSet::from([listing_key(&start)]);
+    let mut arts: BTreeMap<u64, ViewRef> = BTreeMap::new();
+    let mut views: VecDeque<ViewRef> = VecDeque::new();
+    let mut listed = 0usize;
+    loop {
+        tally.queued = listings.len() + views.len();
+        tally.practices = arts.len();
+        if let Some(url) = listings.pop_front() {
+            listed += 1;
+            if listed > MAX_LISTINGS {
+                out.incomplete = Some(format!("stopped after {MAX_LISTINGS} listing pages"));
+                break;
+            }
+            match fetcher.fetch(url.as_str(), Some(raw), false) {
+                Ok(page) => {
+                    tally.page(&page, fetcher);
+                    let doc = import::document(&page.bytes, page.charset);
+                    for link in &doc.links {
+                        follow(&url, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+                    }
+                }
+                Err(e) => {
+                    if url == start {
+                        return Err(format!("{url}: {e}"));
+                    }
+                    tally.failed(url.as_str(), &e, fetcher);
+                    if !matches!(e, Failure::Disallowed) {
+                        out.incomplete.get_or_insert_with(|| format!("a listing page failed: {url}: {e}"));
+                        out.failed.push((url.to_string(), e.to_string()));
+                    }
+                }
+            }
+        } else if let Some(want) = views.pop_front() {
+            let url = want.url(base.as_str());
+            match fetcher.fetch(&url, Some(raw), false) {
+                Ok(page) => {
+                    tally.page(&page, fetcher);
+                    let doc = import::document(&page.bytes, page.charset);
+                    let from = Url::parse(&url).map_err(|e| e.to_string())?;
+                    for link in &doc.links {
+                        follow(&from, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+                    }
+                    out.push(url, want, page);
+                }
+                Err(e) => {
+                    tally.failed(&url, &e, fetcher);
+                    out.missing(url, want, e);
+                }
+            }
+        } else {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// What to do with one link: a practice's article number is collected (its
+/// three views queued once), another `index.php?…` on the site is queued as
+/// a listing, anything else is left alone.
+fn follow(
+    page: &Url,
+    href: &str,
+    fetcher: &Fetcher,
+    seen: &mut HashSet<String>,
+    listings: &mut VecDeque<Url>,
+    arts: &mut BTreeMap<u64, ViewRef>,
+    views: &mut VecDeque<ViewRef>,
+) {
+    let Ok(mut url) = page.join(href.trim()) else { return };
+    url.set_fragment(None);
+    if url.origin() != page.origin() || !url.path().ends_with("/index.php") || url.query().is_none_or(str::is_empty) {
+        return;
+    }
+    if let Some(r) = super::bdp::view_ref(url.as_str()) {
+        if let std::collections::btree_map::Entry::Vacant(e) = arts.entry(r.art) {
+            let summary = r.with_view(ViewKind::Summary);
+            e.insert(summary.clone());
+            views.extend(ViewKind::ALL.map(|k| summary.with_view(k)));
+        }
+        return;
+    }
+    if !fetcher.allowed(url.as_str()) {
+        return;
+    }
+    if seen.insert(listing_key(&url)) {
+        listings.push_back(url);
+    }
+}
+
+/// Listing URLs that differ only in the order of their parameters are one page.
+fn listing_key(url: &Url) -> String {
+    let mut pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    pairs.sort();
+    format!("{}{}?{pairs:?}", url.origin().ascii_serialization(), url.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_index_php_with_a_query_on_the_site_is_followed() {
+        let base = Url::parse("http://127.0.0.1:9/bdp/index.php?p1=6").unwrap();
+        let fetcher = Fetcher::new(&base, super::super::fetch::Politeness::default());
+        let (mut seen, mut listings, mut arts, mut views) =
+            (HashSet::new(), VecDeque::new(), BTreeMap::new(), VecDeque::new());
+        for href in [
+            "?p1=6&p2=20",
+            // The same page with its parameters in another order.
+            "index.php?p2=20&p1=6",
+            "/bdp/index.php?p1=7#top",
+            "http://127.0.0.1:9/bdp/index.php?p1=8",
+            "http://127.0.0.1:10/bdp/index.php?p1=9",
+            "mapa.php?x=1",
+            "index.php",
+            "mailto:a@b.pl",
+            "index.php?p1=6&p2=20&art=596",
+            "index.php?p1=1&p2=2&art=596&s=2",
+        ] {
+            follow(&base, href, &fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+        }
+        let got: Vec<String> = listings.iter().map(Url::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "http://127.0.0.1:9/bdp/index.php?p1=6&p2=20",
+                "http://127.0.0.1:9/bdp/index.php?p1=7",
+                "http://127.0.0.1:9/bdp/index.php?p1=8",
+            ]
+        );
+        // The article is queued once, under the p1/p2 it was first seen with.
+        assert_eq!(views.len(), 3);
+        assert_eq!(arts[&596].p1.as_deref(), Some("6"));
+    }
+}

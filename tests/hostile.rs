@@ -226,3 +226,27 @@ fn an_unwritable_place_is_a_clear_error() {
     assert!(err.to_string().contains("not-a-dir/store.json: cannot write"), "{err}");
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
+
+#[test]
+fn deeply_nested_pages_are_refused_not_a_stack_overflow() {
+    // 10,000 nested tables overflowed the stack of the recursive walk;
+    // 40,000 nested divs took the HTML parser minutes (its work is the
+    // square of the depth). Both are refused by name, in either form.
+    let tables = format!(
+        "<html><body>{}x{}</body></html>",
+        "<table><tr><td>".repeat(10_000),
+        "</td></tr></table>".repeat(10_000)
+    );
+    let divs = format!("<html><body>{}x{}</body></html>", "<div>".repeat(40_000), "</div>".repeat(40_000));
+    let text_line = format!("Tytuł\n{}x\n", "<span>".repeat(5_000));
+    for page in [&tables, &divs, &text_line] {
+        let err = import::page_from_bytes(page.as_bytes(), "deep.html").unwrap_err();
+        assert!(err.to_string().contains("nests its markup more than 1000 elements deep"), "{err}");
+    }
+    // The BDP's own pages, and wide but shallow ones, are read as before.
+    let wide = SEED_HTML.replace("</table>", &format!("{}</table>", "<tr><td>a</td><td>b</td></tr>".repeat(20_000)));
+    import::page_from_bytes(wide.as_bytes(), "wide.html").unwrap();
+    let unclosed = SEED_HTML.replace("<h2>", &format!("{}<h2>", "<p>akapit".repeat(20_000)));
+    import::page_from_bytes(unclosed.as_bytes(), "unclosed.html").unwrap();
+    assert!(import::html::nesting_depth(SEED_HTML, 1_000) < 10);
+}

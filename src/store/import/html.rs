@@ -20,6 +20,53 @@ pub struct Extracted {
     pub links: Vec<Link>,
     /// From a browser's `<!-- saved from url=(NNNN)… -->` or `<link rel=canonical>`.
     pub source_url: Option<String>,
+    /// Set when the markup nests deeper than [`MAX_DEPTH`]: such a page is
+    /// not read at all (see [`nesting_depth`]), and this says how deep.
+    pub too_deep: Option<usize>,
+}
+
+/// Deeper than this, markup is hostile or broken, never a BDP page (theirs
+/// nest a few dozen deep). The HTML parser's work grows with the square of
+/// the depth, so a bound keeps the import linear.
+pub const MAX_DEPTH: usize = 1_000;
+
+/// Elements that never nest, or that pages leave open and the parser closes
+/// on its own (`<p>`, `<li>`, `<td>` …): they add no depth to the estimate.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "td", "th", "tr", "option", "dt", "dd",
+];
+
+/// The deepest nesting of elements in `html`, estimated in one pass over
+/// the tags without parsing; stops counting once past `limit`.
+pub fn nesting_depth(html: &str, limit: usize) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| i + e);
+                let name = html[i..end].to_ascii_lowercase();
+                let self_closing = bytes[end..]
+                    .iter()
+                    .take(512)
+                    .position(|&b| b == b'>')
+                    .is_some_and(|gt| gt > 0 && bytes[end + gt - 1] == b'/');
+                if !FLAT.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                    if max > limit {
+                        return max;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    max
 }
 
 const SKIPPED: &[&str] = &["script", "style", "head", "noscript", "template", "iframe", "object", "select"];
@@ -100,64 +147,78 @@ impl Walker {
         self.lines.push(if blank { String::new() } else { line });
     }
 
-    fn walk(&mut self, node: NodeRef<'_, Node>) {
-        match node.value() {
-            Node::Text(t) => self.current.push_str(t),
-            Node::Comment(_) => self.walk_meta(node),
-            Node::Element(e) => {
-                let name = e.name();
-                if name == "link" {
-                    self.walk_meta(node);
+    /// Walks the tree in document order with a stack of its own, not the
+    /// call stack: a hostile page may nest elements thousands deep.
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        enum Step<'a> {
+            Enter(NodeRef<'a, Node>),
+            /// After an element's children: its link (text since `before`) and block break.
+            Leave {
+                block: bool,
+                href: Option<String>,
+                before: usize,
+            },
+        }
+        let mut stack = vec![Step::Enter(root)];
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Enter(node) => node,
+                Step::Leave { block, href, before } => {
+                    if let Some(href) = href {
+                        // The text of the link is what was appended since it opened.
+                        let text = collapse(self.current.get(before..).unwrap_or_default()).trim().to_owned();
+                        let line = self.lines.len() + 1;
+                        self.links.push(Link { text, href, line });
+                    }
+                    if block {
+                        self.break_line();
+                    }
+                    continue;
                 }
-                if SKIPPED.contains(&name) {
-                    // The head still holds the canonical link and the saved-from comment.
-                    if name == "head" {
-                        for child in node.children() {
-                            if let Node::Element(_) | Node::Comment(_) = child.value() {
-                                self.walk_meta(child);
+            };
+            match node.value() {
+                Node::Text(t) => self.current.push_str(t),
+                Node::Comment(_) => self.walk_meta(node),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if name == "link" {
+                        self.walk_meta(node);
+                    }
+                    if SKIPPED.contains(&name) {
+                        // The head still holds the canonical link and the saved-from comment.
+                        if name == "head" {
+                            for child in node.children() {
+                                if let Node::Element(_) | Node::Comment(_) = child.value() {
+                                    self.walk_meta(child);
+                                }
                             }
                         }
+                        continue;
                     }
-                    return;
-                }
-                match name {
-                    "br" => {
-                        self.break_line();
-                        return;
-                    }
-                    "td" | "th" if !self.current.trim().is_empty() => self.current.push('\t'),
-                    "img" => {
-                        if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
-                            self.current.push_str(alt);
+                    match name {
+                        "br" => {
+                            self.break_line();
+                            continue;
                         }
+                        "td" | "th" if !self.current.trim().is_empty() => self.current.push('\t'),
+                        "img" => {
+                            if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
+                                self.current.push_str(alt);
+                            }
+                        }
+                        _ => {}
                     }
-                    _ => {}
+                    let block = BLOCKS.contains(&name);
+                    if block && !self.current.trim().is_empty() {
+                        self.break_line();
+                    }
+                    let href = (name == "a").then(|| e.attr("href")).flatten().map(str::to_owned);
+                    stack.push(Step::Leave { block, href, before: self.current.len() });
+                    stack.extend(node.children().rev().map(Step::Enter));
                 }
-                let block = BLOCKS.contains(&name);
-                if block && !self.current.trim().is_empty() {
-                    self.break_line();
-                }
-                let href = (name == "a").then(|| e.attr("href")).flatten().map(str::to_owned);
-                let before = self.current.len();
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if let Some(href) = href {
-                    // The text of the link is what was appended since it opened.
-                    let text = collapse(self.current.get(before..).unwrap_or_default()).trim().to_owned();
-                    let line = self.lines.len() + 1;
-                    self.links.push(Link { text, href, line });
-                }
-                if block {
-                    self.break_line();
-                }
+                Node::Document | Node::Fragment => stack.extend(node.children().rev().map(Step::Enter)),
+                _ => {}
             }
-            Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    self.walk(child);
-                }
-            }
-            _ => {}
         }
     }
 
@@ -212,12 +273,19 @@ fn collapse(s: &str) -> String {
 
 /// Flattens a whole HTML document.
 pub fn extract_document(html: &str) -> Extracted {
-    run(&Html::parse_document(html))
+    guarded(html, Html::parse_document)
 }
 
 /// Flattens an HTML fragment, such as one line of a text-form page.
 pub fn extract_fragment(html: &str) -> Extracted {
-    run(&Html::parse_fragment(html))
+    guarded(html, Html::parse_fragment)
+}
+
+fn guarded(html: &str, parse: fn(&str) -> Html) -> Extracted {
+    match nesting_depth(html, MAX_DEPTH) {
+        d if d > MAX_DEPTH => Extracted { too_deep: Some(d), ..Extracted::default() },
+        _ => run(&parse(html)),
+    }
 }
 
 fn run(doc: &Html) -> Extracted {
@@ -230,7 +298,7 @@ fn run(doc: &Html) -> Extracted {
     while w.lines.last().is_some_and(|l| l.is_empty()) {
         w.lines.pop();
     }
-    Extracted { lines: w.lines, links: w.links, source_url: w.source_url }
+    Extracted { lines: w.lines, links: w.links, source_url: w.source_url, too_deep: None }
 }
 
 #[cfg(test)]

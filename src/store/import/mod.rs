@@ -120,6 +120,8 @@ pub struct Document {
     pub links: Vec<html::Link>,
     /// Where the page says it was saved from, or where it was fetched.
     pub source_url: Option<String>,
+    /// Set when the page nests too deep to be read (see [`html::MAX_DEPTH`]).
+    too_deep: bool,
     encoding: &'static encoding_rs::Encoding,
     evidence: Evidence,
     had_errors: bool,
@@ -130,11 +132,14 @@ pub struct Document {
 pub fn document(bytes: &[u8], charset: Option<&'static encoding_rs::Encoding>) -> Document {
     let decoded = decode::decode_with(bytes, charset);
     let text = decoded.text.replace("\r\n", "\n");
+    let too_deep;
     let (form, lines, links, source_url) = if html::looks_like_html(&text) {
         let e = html::extract_document(&text);
+        too_deep = e.too_deep.is_some();
         let lines = e.lines.into_iter().enumerate().map(|(i, text)| Line { no: i + 1, text }).collect();
         (Form::Html, lines, e.links, e.source_url)
     } else {
+        too_deep = html::nesting_depth(&text, html::MAX_DEPTH) > html::MAX_DEPTH;
         (Form::Text, text_lines(&text), Vec::new(), None)
     };
     Document {
@@ -142,6 +147,7 @@ pub fn document(bytes: &[u8], charset: Option<&'static encoding_rs::Encoding>) -
         lines,
         links,
         source_url,
+        too_deep,
         encoding: decoded.encoding,
         evidence: decoded.evidence,
         had_errors: decoded.had_errors,
@@ -151,6 +157,10 @@ pub fn document(bytes: &[u8], charset: Option<&'static encoding_rs::Encoding>) -
 
 /// Reads a document as one view of a practice.
 pub fn read_document(doc: Document, name: &str) -> Result<(Page, FileReport), ImportError> {
+    if doc.too_deep {
+        let source = PageError::TooDeep(html::MAX_DEPTH);
+        return Err(ImportError::Page { path: name.to_owned(), source });
+    }
     let page = page::parse(&doc.lines, &doc.links, doc.source_url.as_deref())
         .map_err(|source| ImportError::Page { path: name.to_owned(), source })?;
     let report = FileReport {

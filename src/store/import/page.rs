@@ -72,6 +72,8 @@ pub enum PageError {
         "no practice title found: the page has neither the '.: Skrót i Metryka -> Pełna prezentacja -> Załączniki :.' navigation line nor a '… : Praktyki' breadcrumb"
     )]
     NoTitle,
+    #[error("the page nests its markup more than {0} elements deep; a BDP page nests a few dozen, so it was not read")]
+    TooDeep(usize),
 }
 
 /// Non-breaking spaces to spaces, outer white space off.

@@ -378,3 +378,48 @@ fn a_source_that_is_not_there_is_exit_2_and_writes_nothing() {
         assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    // Before the lock, two imports at once lost a practice in about half
+    // the rounds while both said it "was added".
+    let home = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string("tests/fixtures/practice-page-aglomeracja-opolska.txt").unwrap();
+    let pages: Vec<PathBuf> = (0..2)
+        .map(|i| {
+            let path = home.path().join(format!("page{i}.txt"));
+            std::fs::write(&path, seed.replace("Aglomeracja opolska\n", &format!("Praktyka równoległa {i}\n")))
+                .unwrap();
+            path
+        })
+        .collect();
+    let exe = assert_cmd::cargo::cargo_bin("praktyki");
+    for round in 0..8 {
+        let store = home.path().join(format!("store{round}.json"));
+        let children: Vec<_> = pages
+            .iter()
+            .map(|page| {
+                std::process::Command::new(&exe)
+                    .args(["import"])
+                    .arg(page)
+                    .arg("--into")
+                    .arg(&store)
+                    .env("PRAKTYKI_CACHE", home.path().join("cache"))
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut c in children {
+            assert!(c.wait().unwrap().success());
+        }
+        let ids: Vec<String> = practices(&store).into_iter().map(|p| p.id).collect();
+        assert_eq!(ids.len(), 2, "round {round}: {ids:?}");
+        let leftovers: Vec<_> = std::fs::read_dir(home.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}

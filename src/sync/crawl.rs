@@ -96,8 +96,15 @@ fn follow(
 ) {
     let Ok(mut url) = page.join(href.trim()) else { return };
     url.set_fragment(None);
-    if url.origin() != page.origin() || !url.path().ends_with("/index.php") || url.query().is_none_or(str::is_empty) {
+    if !super::fetch::on_site(&url, page)
+        || !url.path().ends_with("/index.php")
+        || url.query().is_none_or(str::is_empty)
+    {
         return;
+    }
+    // One page, one address: a link over the other scheme is the same page.
+    if url.scheme() != page.scheme() {
+        let _ = url.set_scheme(page.scheme());
     }
     if let Some(r) = super::bdp::view_ref(url.as_str()) {
         if let std::collections::btree_map::Entry::Vacant(e) = arts.entry(r.art) {
@@ -139,6 +146,8 @@ mod tests {
             "/bdp/index.php?p1=7#top",
             "http://127.0.0.1:9/bdp/index.php?p1=8",
             "http://127.0.0.1:10/bdp/index.php?p1=9",
+            "//127.0.0.1:10/bdp/index.php?p1=11",
+            "http://x@127.0.0.1:9/bdp/index.php?p1=12",
             "mapa.php?x=1",
             "index.php",
             "mailto:a@b.pl",

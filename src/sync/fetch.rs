@@ -35,6 +35,21 @@ impl Default for Politeness {
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
 const MAX_REDIRECTS: usize = 5;
 
+/// Whether `url` is on the site being synced: the same host, and the same
+/// port, or each the default of its scheme. Old sites link to themselves
+/// over http while served over https (and redirect one to the other), so the
+/// scheme alone does not make another site.
+pub fn on_site(url: &Url, site: &Url) -> bool {
+    let default_ports = url.port().is_none() && site.port().is_none();
+    matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some()
+        && url.host_str() == site.host_str()
+        && (default_ports
+            || url.port_or_known_default() == site.port_or_known_default() && url.scheme() == site.scheme())
+        && url.username().is_empty()
+        && url.password().is_none()
+}
+
 pub fn user_agent() -> String {
     format!("praktyki/{} (terminal browser of the Baza Dobrych Praktyk; sync)", env!("CARGO_PKG_VERSION"))
 }
@@ -92,7 +107,7 @@ pub struct Counts {
 
 pub struct Fetcher {
     agent: ureq::Agent,
-    origin: url::Origin,
+    site: Url,
     policy: Politeness,
     /// At least this long between two requests (rate and Crawl-delay).
     interval: Duration,
@@ -119,7 +134,7 @@ impl Fetcher {
         let interval = if policy.rate > 0.0 { Duration::from_secs_f64(1.0 / policy.rate) } else { Duration::ZERO };
         Fetcher {
             agent: config.into(),
-            origin: site.origin(),
+            site: site.clone(),
             policy,
             interval,
             last: None,
@@ -251,7 +266,7 @@ impl Fetcher {
                     let next = current
                         .join(&location)
                         .map_err(|_| Failure::Other(format!("redirect to a bad address '{location}'")))?;
-                    if next.origin() != self.origin {
+                    if !on_site(&next, &self.site) {
                         return Err(Failure::Other(format!("redirects off the site to {next}; not followed")));
                     }
                     let next_s = next.to_string();
@@ -272,7 +287,7 @@ impl Fetcher {
         if !matches!(u.scheme(), "http" | "https") {
             return Err(Failure::Other(format!("only http and https are fetched, not '{}'", u.scheme())));
         }
-        if u.origin() != self.origin {
+        if !on_site(&u, &self.site) {
             return Err(Failure::Other(format!("{u} is not on the site being synced; not fetched")));
         }
         Ok(u)
@@ -421,6 +436,22 @@ fn transport_error(e: &ureq::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_is_its_host_whatever_the_scheme() {
+        let site = Url::parse("https://archiwum.dobrepraktyki.pl/").unwrap();
+        let on = |u: &str| on_site(&Url::parse(u).unwrap(), &site);
+        assert!(on("http://archiwum.dobrepraktyki.pl/index.php?p1=2"));
+        assert!(on("https://archiwum.dobrepraktyki.pl/x"));
+        assert!(!on("https://archiwum.dobrepraktyki.pl:8443/x"));
+        assert!(!on("https://www.dobrepraktyki.pl/"));
+        assert!(!on("https://evil.pl/?archiwum.dobrepraktyki.pl"));
+        assert!(!on("https://archiwum.dobrepraktyki.pl@evil.pl/"));
+        let local = Url::parse("http://127.0.0.1:8080/").unwrap();
+        assert!(on_site(&Url::parse("http://127.0.0.1:8080/a").unwrap(), &local));
+        assert!(!on_site(&Url::parse("https://127.0.0.1:8080/a").unwrap(), &local));
+        assert!(!on_site(&Url::parse("http://127.0.0.1/a").unwrap(), &local));
+    }
 
     #[test]
     fn retry_after_forms() {

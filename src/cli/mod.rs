@@ -34,6 +34,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Store file to use (overrides $PRAKTYKI_STORE and the data-directory store)
     #[arg(long, global = true, value_name = "PATH")]
@@ -614,6 +615,13 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
     match cx.cache_dir() {
         Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of stores from 8 MiB)", dir(&cx.dirs.cache))?,
         None => writeln!(cx.out, "cache dir:   none (--no-cache)")?,
+    }
+    if let Some((d, _)) = &cx.dirs.cache {
+        writeln!(
+            cx.out,
+            "sync pages:  {} (pages `praktyki sync` keeps to resume and to ask only what changed)",
+            d.join("sync").display()
+        )?;
     }
     if let Some(u) = cx.dirs.user_store() {
         let state = if u.is_file() { "exists" } else { "absent; `praktyki import` creates it" };

@@ -8,7 +8,15 @@ use praktyki::cli::{self, Cli, Command, Context};
 use praktyki::config::{Config, Dirs, Env, LanguageSetting};
 use praktyki::i18n::Lang;
 use praktyki::store::LoadOptions;
+use praktyki::store::sanitize::TerminalSafe;
 use praktyki::ui::Theme;
+
+/// Prints a message for a person on stderr, through the one sanitiser.
+fn complain(msg: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut err = TerminalSafe::new(std::io::stderr().lock());
+    let _ = err.write_fmt(msg).and_then(|()| err.write_all(b"\n"));
+}
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -24,7 +32,7 @@ fn main() -> ExitCode {
         match Config::load(dirs.config_file.as_ref()) {
             Ok(loaded) => loaded,
             Err(e) => {
-                eprintln!("praktyki: {e}");
+                complain(format_args!("praktyki: {e}"));
                 return ExitCode::from(cli::EXIT_ERROR);
             }
         }
@@ -40,7 +48,10 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let global = args.global.clone();
     if let Some(cmd) = args.command {
-        let (mut out, mut err) = (stdout.lock(), stderr.lock());
+        // Everything printed goes through the sanitiser: data was cleaned
+        // when loaded, but paths, field names of a broken store, a page's
+        // words in an import report or a server's in a sync were not.
+        let (mut out, mut err) = (TerminalSafe::new(stdout.lock()), TerminalSafe::new(stderr.lock()));
         let mut cx = Context { global, config, env, dirs, lang, out: &mut out, err: &mut err };
         return ExitCode::from(cli::run(cmd, &mut cx));
     }
@@ -51,7 +62,7 @@ fn main() -> ExitCode {
     let keymap = match config.keymap_from(&config_text, &origin) {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("praktyki: {e}");
+            complain(format_args!("praktyki: {e}"));
             return ExitCode::from(cli::EXIT_ERROR);
         }
     };
@@ -62,16 +73,16 @@ fn main() -> ExitCode {
     let (store, index, cache_job) = match cli::load_choice(&choice, opts, cache.as_deref()) {
         Ok(loaded) => loaded.deferred(),
         Err(e) => {
-            eprintln!("praktyki: {e}");
+            complain(format_args!("praktyki: {e}"));
             return ExitCode::from(cli::EXIT_ERROR);
         }
     };
     if store.skipped() > 0 {
-        eprintln!(
+        complain(format_args!(
             "praktyki: warning: {}: {} practice(s) skipped because they break the schema; `praktyki validate` lists them",
             store.origin,
             store.skipped()
-        );
+        ));
     }
     let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
     // A bookmarks file that cannot be read stops here: saving over it would lose it.
@@ -79,7 +90,7 @@ fn main() -> ExitCode {
     let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
         Ok(b) => b.unwrap_or_default(),
         Err(e) => {
-            eprintln!("praktyki: {e}");
+            complain(format_args!("praktyki: {e}"));
             return ExitCode::from(cli::EXIT_ERROR);
         }
     };
@@ -111,7 +122,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             praktyki::tui::restore();
-            eprintln!("praktyki: {e:#}");
+            complain(format_args!("praktyki: {e:#}"));
             ExitCode::from(cli::EXIT_ERROR)
         }
     }

@@ -564,3 +564,87 @@ fn a_store_can_come_through_a_pipe() {
         .success()
         .stdout(predicate::str::starts_with("zyw-1\t"));
 }
+
+/// Bytes that would drive a terminal: ESC, any other C0 but tab, LF and CR,
+/// the C1 controls and the bidi overrides (UTF-8 encoded).
+fn drives_the_terminal(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let bad = match c {
+            '\n' | '\t' => false,
+            '\r' => chars.peek() != Some(&'\n'),
+            c => c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+        };
+        if bad {
+            return Some(format!("{:?} in {text:?}", c));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_message_kind_with_a_hostile_value_is_terminal_safe() {
+    let dir = TempDir::new().unwrap();
+    let esc = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202E}";
+    let json_esc = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e";
+    // Unknown fields, top-level and nested, and a practice with an extra key.
+    let unknown = store_with(
+        &dir,
+        "unknown.json",
+        &format!(r#"{{"id": "a", "title": "A", "{json_esc}": 1, "contacts": [{{"name": "n", "{json_esc}x": 2}}]}}"#),
+    );
+    let format = dir.path().join("format.json");
+    std::fs::write(&format, format!(r#"{{"format": "{json_esc}", "practices": []}}"#)).unwrap();
+    // A page whose unknown metadata label arrives as HTML entities.
+    let page = dir.path().join("page.html");
+    let seed = std::fs::read_to_string("tests/fixtures/practice-page-aglomeracja-opolska.html").unwrap();
+    let hostile_row = "<tr><td>Pole&#27;]0;x&#7;&#155;:&nbsp;</td><td>w&#27;[2Jartość&#8238;</td></tr>";
+    std::fs::write(&page, seed.replace("<tr><td>Ulica", &format!("{hostile_row}<tr><td>Ulica"))).unwrap();
+    // An old version whose raw text carries C1 and bidi (JSON leaves them as they are).
+    let replace_into = store_with(
+        &dir,
+        "replace.json",
+        &format!(r#"{{"id": "aglomeracja-opolska", "title": "Old{esc}"}}"#)
+            .replace('\u{1b}', "\\u001b")
+            .replace('\u{7}', "\\u0007"),
+    );
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, format!("[keys.list]\n\"{json_esc}\" = \"quit\"\n")).unwrap();
+    let missing_path = dir.path().join(format!("missing{esc}.json"));
+    let runs: Vec<(&str, Vec<std::ffi::OsString>)> = vec![
+        ("validate unknown fields", vec!["validate".into(), unknown.clone().into()]),
+        ("--strict extra keys", vec!["--strict".into(), "--store".into(), unknown.into(), "search".into(), "a".into()]),
+        ("format in validate", vec!["validate".into(), format.clone().into()]),
+        ("format in a lookup", vec!["--store".into(), format.into(), "search".into(), "x".into()]),
+        (
+            "import notes",
+            vec![
+                "import".into(),
+                page.clone().into(),
+                "--dry-run".into(),
+                "--into".into(),
+                dir.path().join("n.json").into(),
+            ],
+        ),
+        (
+            "import --replace",
+            vec!["import".into(), SEED_TXT.into(), "--replace".into(), "--into".into(), replace_into.into()],
+        ),
+        ("a file name", vec!["import".into(), missing_path.clone().into()]),
+        ("a store path", vec!["--store".into(), missing_path.into(), "search".into(), "x".into()]),
+        ("the query", vec!["show".into(), esc.into()]),
+        ("config errors", vec!["--config".into(), config.into(), "search".into(), "x".into()]),
+    ];
+    for (what, args) in runs {
+        let out = praktyki(dir.path()).args(&args).output().unwrap();
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        assert!(!all.is_empty(), "{what}: said nothing");
+        if let Some(bad) = drives_the_terminal(&all) {
+            panic!("{what}: {bad}");
+        }
+    }
+    // The words are still there, shown, not obeyed.
+    let out = praktyki(dir.path()).args(["show", esc]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("␛]0;pwned␇"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -91,7 +91,8 @@ impl StoreLock {
                         });
                     }
                     if !told {
-                        eprintln!("praktyki: {}: waiting for another writer ({holder})", store.display());
+                        let store = crate::store::sanitize::sanitize(&store.display().to_string(), false);
+                        eprintln!("praktyki: {store}: waiting for another writer ({holder})");
                         told = true;
                     }
                     std::thread::sleep(Duration::from_millis(50));

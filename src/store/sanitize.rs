@@ -11,7 +11,7 @@ const TAB_WIDTH: usize = 8;
 
 /// Bidirectional embedding, override and isolate controls: they can make text
 /// display in another order than it is stored, so they are removed.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -95,9 +95,92 @@ pub fn sanitize_in_place(s: &mut String, multiline: bool) {
     }
 }
 
+/// A writer whose output can never drive the terminal: what goes through
+/// it is shown as [`sanitize`] shows it (C0 controls as Control Pictures,
+/// C1 as U+FFFD, bidi controls removed), while tabs, line breaks and CR LF
+/// (vCard) pass, so tab-separated and JSON output keep their shape. The
+/// program's stdout and stderr both go through one, so no message can
+/// forget: a path, a field name from a broken store, a server's words.
+///
+/// Whole lines are passed on as they complete, clean runs in one write;
+/// the rest waits for the next line break or `flush`.
+pub struct TerminalSafe<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> Self {
+        TerminalSafe { inner, pending: Vec::new() }
+    }
+
+    fn pass(&mut self, upto: usize) -> std::io::Result<()> {
+        let chunk: Vec<u8> = self.pending.drain(..upto).collect();
+        if chunk.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t') {
+            return self.inner.write_all(&chunk);
+        }
+        let text = String::from_utf8_lossy(&chunk);
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\n' | '\t' => out.push(c),
+                '\r' if chars.peek() == Some(&'\n') => out.push(c),
+                c if is_bidi_control(c) => {}
+                c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+                '\u{7F}' => out.push('\u{2421}'),
+                c if c.is_control() => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+        self.inner.write_all(out.as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
+            self.pass(last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        // A line without its break yet: pass what is whole UTF-8 of it.
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        self.pass(whole)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for TerminalSafe<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_through_the_safe_writer_keeps_its_shape_but_no_escape() {
+        use std::io::Write;
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalSafe::new(&mut out);
+            write!(w, "id\tŁódź\r\nESC\u{1b}[2J C1\u{9b}31m bidi\u{202E}x CR\rover\n{{\"a\": 1}}").unwrap();
+            // A character split across two writes stays whole.
+            w.write_all(&"ż".as_bytes()[..1]).unwrap();
+            w.write_all(&"ż".as_bytes()[1..]).unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "id\tŁódź\r\nESC␛[2J C1\u{FFFD}31m bidix CR␍over\n{\"a\": 1}ż");
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

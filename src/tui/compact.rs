@@ -133,6 +133,14 @@ impl<W: Write> Compact<W> {
     }
 }
 
+/// A cell's text as it may reach the terminal. Text from a store is clean
+/// already; this is the last guard for anything else drawn (a message that
+/// quotes a path or a broken file's words), so no cell can carry a control.
+fn safe_symbol(symbol: &str) -> &str {
+    let unsafe_char = |c: char| c.is_control() || crate::store::sanitize::is_bidi_control(c);
+    if symbol.chars().any(unsafe_char) { "\u{FFFD}" } else { symbol }
+}
+
 fn cell(symbol: &'static str) -> Cell {
     Cell::new(symbol)
 }
@@ -265,7 +273,7 @@ impl<W: Write> Backend for Compact<W> {
             let next = Pen { fg: c.fg, bg: c.bg, modifier: c.modifier };
             sgr(&mut buf, pen, next);
             pen = next;
-            buf.push_str(c.symbol());
+            buf.push_str(safe_symbol(c.symbol()));
             // A symbol of no width leaves the cursor where it was, which
             // terminals disagree on for some symbols: place the next cell afresh.
             let width = c.symbol().width() as u16;
@@ -452,6 +460,25 @@ mod tests {
         let (_, screen, out) = play(&[a, b.clone()]);
         assert_eq!(out[1], "\x1b[1;3HI\x1b[4CDrO", "{:?}", out[1]);
         assert_shows(screen.screen(), &b);
+    }
+
+    #[test]
+    fn a_cell_cannot_carry_a_control_to_the_terminal() {
+        let written = Sink::default();
+        let mut backend = Compact::new(written.clone());
+        let a = text_frame(&["abc"]);
+        let mut b = text_frame(&["abc"]);
+        b[(1, 0)].set_symbol("\u{1b}]0;x\u{7}");
+        b[(2, 0)].set_symbol("\u{9b}\u{202E}");
+        backend.draw(Buffer::empty(a.area).diff(&a).into_iter()).unwrap();
+        std::mem::take(&mut *written.0.borrow_mut());
+        backend.draw(a.diff(&b).into_iter()).unwrap();
+        let out = String::from_utf8(std::mem::take(&mut *written.0.borrow_mut())).unwrap();
+        assert!(
+            !out.contains("]0;") && !out.contains('\u{7}') && !out.contains('\u{9b}') && !out.contains('\u{202E}'),
+            "{out:?}"
+        );
+        assert!(out.contains('\u{FFFD}'), "{out:?}");
     }
 
     #[test]

@@ -4,7 +4,11 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
+
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 
 use clap::Args;
 
@@ -14,6 +18,9 @@ use crate::store::sanitize::sanitize;
 use crate::store::write::{MergeReport, merge_into_file};
 use crate::store::{self, Practice};
 use crate::sync::{self, Progress, Source, bdp, fetch::Politeness, mirror};
+
+/// The shell's status for a program stopped by ctrl-c.
+const EXIT_INTERRUPTED: u8 = 130;
 
 /// How long a writer waits for another one before it says who holds the store.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
@@ -175,6 +182,13 @@ pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
         return Err(Failure::Usage("--timeout and --max-page-size must be more than 0".into()));
     }
     let into = target(cx, a.into.clone())?;
+    // ctrl-c stops after the page being fetched, so the summary can say
+    // what was kept; a second ctrl-c ends it at once.
+    let cancel = Arc::new(AtomicBool::new(false));
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, cancel.clone());
+        let _ = signal_hook::flag::register(sig, cancel.clone());
+    }
     let opts = sync::Options {
         source: source.clone(),
         into: into.clone(),
@@ -189,18 +203,33 @@ pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
         refresh: a.refresh,
         prune: a.prune,
         lock_wait: LOCK_WAIT,
+        cancel: Some(cancel),
     };
     let from = match &source {
         Source::Live(u) => u.to_string(),
         Source::Wayback(u) => format!("the Wayback Machine at {u}"),
     };
-    say(cx.err, &format!("sync: {from} → {}", into.display()))?;
+    let pace = if a.rate > 0.0 {
+        format!("at most {} request(s) a second (--rate)", a.rate)
+    } else {
+        "no pause between requests".to_owned()
+    };
+    say(cx.err, &format!("sync: {from} → {}, {pace}", into.display()))?;
     let started = Instant::now();
-    let mut meter = Meter::new();
+    let mut meter = Meter::new(a.rate);
     let result = sync::run(&opts, &mut |p| meter.show(p));
     meter.done();
     let summary = match result {
         Ok(s) => s,
+        Err(e @ sync::SyncError::Interrupted(_)) => {
+            say(cx.err, &format!("sync: {e}"))?;
+            return Ok(EXIT_INTERRUPTED);
+        }
+        Err(e @ sync::SyncError::Store(_)) if !a.dry_run => {
+            let kept = "the pages fetched are kept: running the same command again fetches nothing twice";
+            say(cx.err, &format!("praktyki: sync: {e}; {kept}"))?;
+            return Ok(EXIT_ERROR);
+        }
         Err(e) => {
             say(cx.err, &format!("praktyki: sync: {e}"))?;
             return Ok(EXIT_ERROR);
@@ -227,8 +256,9 @@ fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_ru
             m.unchanged.len()
         ),
     )?;
+    let title = |id: &str| s.titles.get(id).map_or(String::new(), |t| format!("  {t}"));
     for (id, _) in &m.replaced {
-        say(err, &format!("  updated: {id}"))?;
+        say(err, &format!("  updated: {id}{}", title(id)))?;
     }
     if !s.gone.is_empty() {
         let what = if m.removed.is_empty() {
@@ -240,7 +270,7 @@ fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_ru
         };
         say(err, &format!("sync: {} practice(s) of the archive are no longer at the source ({what}):", s.gone.len()))?;
         for id in &s.gone {
-            say(err, &format!("  {id}"))?;
+            say(err, &format!("  {id}{}", title(id)))?;
         }
     }
     let c = &s.counts;
@@ -296,42 +326,54 @@ fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_ru
 }
 
 /// Progress on stderr: a bar on a terminal, a plain line now and then when
-/// stderr is a file or a pipe.
+/// stderr is a file or a pipe. The rate and the time left are of requests
+/// over the network: pages kept from an interrupted run cost nothing.
 struct Meter {
     bar: Option<indicatif::ProgressBar>,
     last_line: Instant,
     started: Instant,
+    /// The --rate limit, requests a second (0: none).
+    limit: f64,
 }
 
 impl Meter {
-    fn new() -> Meter {
+    fn new(limit: f64) -> Meter {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(0);
             let style = indicatif::ProgressStyle::with_template(
-                "{spinner} {elapsed_precise} [{bar:28}] {pos}/{len} pages · {msg} · {per_sec} · ETA {eta}",
+                "{spinner} {elapsed_precise} [{bar:20}] {pos}/{len} pages found so far · {msg}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             .progress_chars("=> ");
             bar.set_style(style);
             bar
         });
-        Meter { bar, last_line: Instant::now(), started: Instant::now() }
+        Meter { bar, last_line: Instant::now(), started: Instant::now(), limit }
+    }
+
+    /// "12 practices, 0 errors, 1.0/s, about 3 min left".
+    fn status(&self, p: &Progress) -> String {
+        let secs = self.started.elapsed().as_secs_f64().max(0.001);
+        let rate = p.counts.requests as f64 / secs;
+        // Time a request takes: as seen so far, and never less than the limit allows.
+        let per = if p.counts.requests > 0 { secs / p.counts.requests as f64 } else { 0.0 };
+        let per = if self.limit > 0.0 { per.max(1.0 / self.limit) } else { per };
+        let left = p.queued as f64 * per;
+        let left = if left >= 90.0 { format!("{:.0} min", left / 60.0) } else { format!("{left:.0} s") };
+        format!("{} practices, {} errors, {rate:.1}/s, about {left} left", p.practices, p.failed)
     }
 
     fn show(&mut self, p: &Progress) {
-        let msg = format!("{} practices, {} errors", p.practices, p.failed);
+        let status = self.status(p);
         match &self.bar {
             Some(bar) => {
                 bar.set_length((p.done + p.queued) as u64);
                 bar.set_position(p.done as u64);
-                bar.set_message(msg);
+                bar.set_message(status);
             }
             None if self.last_line.elapsed() >= Duration::from_secs(10) || p.done.is_multiple_of(100) => {
                 self.last_line = Instant::now();
-                let rate = p.done as f64 / self.started.elapsed().as_secs_f64().max(0.001);
-                let eta =
-                    if rate > 0.0 { format!(", about {:.0} s left", p.queued as f64 / rate) } else { String::new() };
-                eprintln!("sync: {} page(s) done, {} queued, {msg}, {rate:.1} pages/s{eta}", p.done, p.queued);
+                eprintln!("sync: {} page(s) done, {} queued: {status}", p.done, p.queued);
             }
             None => {}
         }

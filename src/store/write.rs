@@ -30,6 +30,8 @@ pub enum WriteError {
     },
     #[error("{0}: the existing store is not UTF-8; not touching it")]
     NotUtf8(String),
+    #[error("{0} is a folder; give the store's file name, e.g. {0}/practices.json")]
+    IsDir(String),
 }
 
 /// What [`merge_into_file`] did.
@@ -39,6 +41,33 @@ pub struct Merged {
     /// The store's new text (what was written, or would be on a dry run).
     pub text: String,
     pub written: bool,
+}
+
+/// Checks, before a long job, that `into` can take a store: not a folder,
+/// an existing file readable and a store, its folder writable. What this
+/// cannot see (a file made immutable) still fails cleanly at the write.
+pub fn check_target(into: &Path) -> Result<(), WriteError> {
+    let real = super::lock::real_path(into);
+    let origin = into.display().to_string();
+    let io_err = |source| WriteError::Io { path: origin.clone(), source };
+    if real.is_dir() {
+        return Err(WriteError::IsDir(origin));
+    }
+    match std::fs::read(&real) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| WriteError::NotUtf8(origin.clone()))?;
+            parse_root(&text, &origin)?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(WriteError::Read { path: origin, source }),
+    }
+    let dir = match real.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io_err)?;
+    tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(&dir).map_err(io_err)?;
+    Ok(())
 }
 
 /// Given a store's current text and its name, the ids to take out of it.
@@ -58,6 +87,9 @@ pub fn merge_into_file(
 ) -> Result<Merged, WriteError> {
     let _lock = if dry_run { None } else { Some(super::lock::StoreLock::acquire(into, lock_wait)?) };
     let origin = into.display().to_string();
+    if super::lock::real_path(into).is_dir() {
+        return Err(WriteError::IsDir(origin));
+    }
     let existing = match std::fs::read(into) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| WriteError::NotUtf8(origin.clone()))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -252,6 +284,21 @@ mod tests {
         write_atomic(&fresh, b"{}").unwrap();
         let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
         assert_ne!(mode, 0o600, "{mode:o}");
+    }
+
+    #[test]
+    fn a_target_is_checked_before_the_work() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(check_target(dir.path()), Err(WriteError::IsDir(_))));
+        check_target(&dir.path().join("new/sub/store.json")).unwrap();
+        let broken = dir.path().join("broken.json");
+        std::fs::write(&broken, "{\"format\": \"praktyki/1\", \"practices\": [").unwrap();
+        assert!(matches!(check_target(&broken), Err(WriteError::Existing(_))));
+        let latin2 = dir.path().join("latin2.json");
+        std::fs::write(&latin2, b"\xb3\xf3d\xbc").unwrap();
+        assert!(matches!(check_target(&latin2), Err(WriteError::NotUtf8(_))));
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 3, "no temporary file left: {leftovers:?}");
     }
 
     #[test]

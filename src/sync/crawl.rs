@@ -22,7 +22,7 @@ const MAX_LISTINGS: usize = 20_000;
 pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tally<'_>) -> Result<Gathered, String> {
     let mut out = Gathered::default();
     if let Err(e) = fetcher.load_robots(base, Some(raw)) {
-        return Err(format!("robots.txt: {e}; the site may be down, so nothing was fetched"));
+        return Err(format!("cannot reach the site ({base}robots.txt: {e}); nothing was fetched"));
     }
     let start = base.join("index.php").map_err(|e| e.to_string())?;
     let mut listings: VecDeque<Url> = VecDeque::from([start.clone()]);
@@ -31,6 +31,10 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
     let mut views: VecDeque<ViewRef> = VecDeque::new();
     let mut listed = 0usize;
     loop {
+        if tally.cancelled() {
+            out.interrupted = true;
+            break;
+        }
         tally.queued = listings.len() + views.len();
         tally.practices = arts.len();
         if let Some(url) = listings.pop_front() {

@@ -38,6 +38,10 @@ impl Source {
     /// `--from`: `wayback`, or an http(s) URL; a URL without a path gets `/`.
     pub fn parse(from: &str, wayback_url: Option<&str>) -> Result<Source, String> {
         let base = |s: &str| -> Result<Url, String> {
+            // "localhost:8080" parses as a URL of scheme "localhost": say what was meant.
+            if !s.contains("://") {
+                return Err(format!("'{s}' is not a URL; did you mean http://{s}/ ?"));
+            }
             let mut u = Url::parse(s).map_err(|e| format!("'{s}' is not a URL: {e}"))?;
             if !matches!(u.scheme(), "http" | "https") {
                 return Err(format!("'{s}': only http and https sources can be synced"));
@@ -97,6 +101,8 @@ pub struct Options {
     pub prune: bool,
     /// How long to wait for another writer of the store.
     pub lock_wait: Duration,
+    /// Set (by a signal) to stop after the page being fetched.
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Progress as data: the CLI draws a bar or prints lines from it.
@@ -115,13 +121,19 @@ pub struct Progress {
 pub struct Tally<'a> {
     progress: Progress,
     report: &'a mut dyn FnMut(&Progress),
+    cancel: Option<&'a std::sync::atomic::AtomicBool>,
     pub queued: usize,
     pub practices: usize,
 }
 
 impl<'a> Tally<'a> {
-    pub fn new(report: &'a mut dyn FnMut(&Progress)) -> Self {
-        Tally { progress: Progress::default(), report, queued: 0, practices: 0 }
+    pub fn new(report: &'a mut dyn FnMut(&Progress), cancel: Option<&'a std::sync::atomic::AtomicBool>) -> Self {
+        Tally { progress: Progress::default(), report, cancel, queued: 0, practices: 0 }
+    }
+
+    /// Whether the user asked to stop; sources check between pages.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
     }
 
     fn tell(&mut self, last: &str, fetcher: &Fetcher) {
@@ -155,6 +167,8 @@ pub struct Gathered {
     /// Set when the source could not be read whole, so what is absent from
     /// it cannot be taken as removed.
     pub incomplete: Option<String>,
+    /// The user stopped it; what was fetched is kept for the next run.
+    pub interrupted: bool,
 }
 
 impl Gathered {
@@ -196,10 +210,17 @@ pub struct Summary {
     pub resumed: bool,
     pub written: bool,
     pub waited: Duration,
+    /// Titles of the practices the summary names (new, updated or gone).
+    pub titles: std::collections::HashMap<String, String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
+    /// Stopped by the user after `0` pages; they are kept for the next run.
+    #[error(
+        "interrupted after {0} page(s); they are kept: run the same command again to go on (nothing fetched is asked for twice)"
+    )]
+    Interrupted(usize),
     /// Nothing could be fetched: the source is down, or not the BDP.
     #[error("{0}")]
     Unreachable(String),
@@ -226,13 +247,18 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     };
     let raw = raw::RawStore::open(&raw_dir, opts.refresh)
         .map_err(|source| SyncError::Raw { path: raw_dir.display().to_string(), source })?;
+    // A store that cannot be written is said now, not after the whole site.
+    crate::store::write::check_target(&opts.into)?;
     let mut fetcher = Fetcher::new(opts.source.site(), opts.politeness);
-    let mut tally = Tally::new(report);
+    let mut tally = Tally::new(report, opts.cancel.as_deref());
     let gathered = match &opts.source {
         Source::Live(base) => crawl::crawl(base, &mut fetcher, &raw, &mut tally),
         Source::Wayback(api) => wayback::gather(api, &mut fetcher, &raw, &mut tally),
     }
     .map_err(SyncError::Unreachable)?;
+    if gathered.interrupted {
+        return Err(SyncError::Interrupted(tally.progress.done));
+    }
     if gathered.raw.is_empty() && gathered.missing.is_empty() {
         let why = gathered.incomplete.clone().unwrap_or_else(|| "no practice pages were found".into());
         return Err(SyncError::Unreachable(format!("{}: {why}", opts.source.site())));
@@ -250,6 +276,7 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     summary.notes = assembled.notes;
     summary.practices = assembled.practices.len();
     for p in &assembled.practices {
+        summary.titles.insert(p.id.clone(), p.title.clone());
         for problem in &p.problems {
             summary.problems.push((p.id.clone(), problem.clone()));
         }
@@ -258,12 +285,15 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     let live = matches!(opts.source, Source::Live(_));
     let prune = opts.prune && live && summary.incomplete.is_none();
     let mut gone = Vec::new();
+    let mut gone_titles = Vec::new();
     let mut find_gone = |text: &str, origin: &str| -> Result<Vec<String>, crate::store::LoadError> {
         if live {
-            gone = archive_ids(text, origin)?
-                .into_iter()
-                .filter(|id| !assembled.practices.iter().any(|p| &p.id == id))
-                .collect();
+            for (id, title) in archive_ids(text, origin)? {
+                if !assembled.practices.iter().any(|p| p.id == id) {
+                    gone_titles.push((id.clone(), title));
+                    gone.push(id);
+                }
+            }
         }
         Ok(if prune { gone.clone() } else { Vec::new() })
     };
@@ -271,20 +301,21 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     summary.merge = merged.report;
     summary.written = merged.written;
     summary.gone = gone;
+    summary.titles.extend(gone_titles);
     // The run is finished once the store has what it fetched: the next one
     // revalidates rather than resumes.
     raw.finish().map_err(|source| SyncError::Raw { path: raw_dir.display().to_string(), source })?;
     Ok(summary)
 }
 
-/// Ids of the store's practices that came from the archive.
-fn archive_ids(text: &str, origin: &str) -> Result<Vec<String>, crate::store::LoadError> {
+/// Ids and titles of the store's practices that came from the archive.
+fn archive_ids(text: &str, origin: &str) -> Result<Vec<(String, String)>, crate::store::LoadError> {
     let store = crate::store::parse_str(text, origin, crate::store::LoadOptions { strict: false, lazy: true })?;
     Ok(store
         .practices
         .iter()
         .filter(|p| p.id.starts_with("bdp-") && p.source_url.as_deref().is_some_and(|u| u.starts_with(bdp::ARCHIVE)))
-        .map(|p| p.id.clone())
+        .map(|p| (p.id.clone(), p.title.clone()))
         .collect())
 }
 
@@ -302,6 +333,8 @@ mod tests {
         assert_eq!(live("http://127.0.0.1:8080/bdp/index.php?p1=2"), "http://127.0.0.1:8080/bdp/");
         assert_eq!(live("http://h/bdp"), "http://h/bdp/");
         assert!(Source::parse("ftp://h/", None).is_err());
+        let hint = Source::parse("localhost:8080", None).unwrap_err();
+        assert_eq!(hint, "'localhost:8080' is not a URL; did you mean http://localhost:8080/ ?");
         assert!(Source::parse("archiwum.dobrepraktyki.pl", None).is_err());
         assert!(Source::parse("http://h/", Some("http://w/")).is_err());
         let Ok(Source::Wayback(w)) = Source::parse("wayback", Some("http://127.0.0.1:9")) else { panic!() };

@@ -75,6 +75,10 @@ pub fn gather(api: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
         }
     }
     for (i, (want, cs)) in jobs.iter().enumerate() {
+        if tally.cancelled() {
+            out.interrupted = true;
+            break;
+        }
         tally.queued = jobs.len() - i;
         tally.practices = arts.len();
         let mut last_err = None;
@@ -122,6 +126,9 @@ fn list(
     let mut out = Vec::new();
     let mut resume: Option<String> = None;
     loop {
+        if tally.cancelled() {
+            return Ok(out);
+        }
         let mut url = api.join("cdx/search/cdx").map_err(|e| e.to_string())?;
         {
             let mut q = url.query_pairs_mut();
@@ -136,11 +143,14 @@ fn list(
                 q.append_pair("resumeKey", k);
             }
         }
-        let page = fetcher.fetch(url.as_str(), Some(raw), false).map_err(|e: Failure| format!("{url}: {e}"))?;
+        let page = fetcher.fetch(url.as_str(), Some(raw), false).map_err(|e: Failure| match e {
+            Failure::Gone(_) => format!("{api} does not answer as the Wayback Machine's CDX API ({e})"),
+            e => format!("the capture list at {api}: {e}"),
+        })?;
         tally.page(&page, fetcher);
-        let rows: Vec<Vec<String>> =
-            serde_json::from_slice(&page.bytes).map_err(|e| format!("{url}: not a CDX JSON answer: {e}"))?;
-        let (captures, next) = parse_rows(&rows).map_err(|e| format!("{url}: {e}"))?;
+        let rows: Vec<Vec<String>> = serde_json::from_slice(&page.bytes)
+            .map_err(|e| format!("{api} does not answer as the Wayback Machine's CDX API (not its JSON: {e})"))?;
+        let (captures, next) = parse_rows(&rows).map_err(|e| format!("{api}: the capture list: {e}"))?;
         out.extend(captures);
         match next {
             Some(k) if resume.as_ref() != Some(&k) => resume = Some(k),

@@ -423,3 +423,55 @@ fn two_writers_at_once_lose_nothing() {
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 }
+
+#[test]
+fn ctrl_c_stops_after_the_page_and_says_what_was_kept() {
+    let server = Server::start(|base| {
+        let mut s = site::site(base, "http://127.0.0.1:9/");
+        s.pages.get_mut(&view_path(120, 1)).unwrap().behaviour = Behaviour::Hang;
+        s
+    });
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store.json");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praktyki"))
+        .args(["sync", "--rate", "0", "--from", &server.base, "--into"])
+        .arg(&store)
+        .env("PRAKTYKI_CACHE", home.path().join("cache"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let hung = view_path(120, 1);
+    let started = std::time::Instant::now();
+    while !server.arrivals().contains(&hung) {
+        assert!(started.elapsed().as_secs() < 60, "the sync never reached the hanging page");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    server.open_gate();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted after") && err.contains("run the same command again"), "{err}");
+    assert!(!store.exists());
+    // The page in flight was finished and kept, not asked for again.
+    server.clear_hits();
+    synced(home.path(), &server.base, &store, &[]);
+    assert!(!server.hits().iter().any(|h| h.url == hung), "the page being fetched at ctrl-c was fetched again");
+}
+
+#[test]
+fn a_store_that_cannot_be_written_is_said_before_anything_is_fetched() {
+    let server = Server::start(|base| site::site(base, "http://127.0.0.1:9/"));
+    let home = tempfile::tempdir().unwrap();
+    let broken = home.path().join("broken.json");
+    std::fs::write(&broken, "{\"format\": \"praktyki/1\", \"practices\": [").unwrap();
+    for into in [home.path().to_path_buf(), broken] {
+        let out = sync(home.path(), &server.base, &into, &[]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(server.hits().is_empty(), "{:?}: fetched before finding the store unwritable", into);
+    }
+    let out = sync(home.path(), &server.base, home.path(), &[]);
+    assert!(stderr(&out).contains("is a folder; give the store's file name"), "{}", stderr(&out));
+}

@@ -497,3 +497,19 @@ fn a_large_store_starts_from_its_cache_the_second_time() {
     }
     assert_eq!(screens[0], screens[1], "the same screen either way");
 }
+
+#[test]
+fn keys_sent_in_one_burst_are_read_in_the_mode_each_one_leaves() {
+    // "/" and the word after it in one write, as over SSH or from a paste
+    // without bracketed paste: the word must go into the search line, not be
+    // read as list keys (before, "r" reloaded the store and "o" opened a link).
+    let (t, _) = Tmux::browse("burst", "");
+    t.wait_for("5/5 practices");
+    t.literal("/zyw");
+    let s = t.wait_for("1/5 practices");
+    assert!(s.starts_with("Search: zyw"), "{s}");
+    t.literal("\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    t.literal("q");
+    t.wait_for("EXIT=0");
+}

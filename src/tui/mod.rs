@@ -189,7 +189,7 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
 
     let mut model = model;
     let size = terminal.size()?;
-    let mut pending: VecDeque<Action> = VecDeque::from([Action::Resize(size.width, size.height)]);
+    let mut pending: VecDeque<Pending> = VecDeque::from([Pending::Act(Action::Resize(size.width, size.height))]);
     let mut exit = 0u8;
     loop {
         let mut dirty = false;
@@ -197,18 +197,31 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
         // it is run once the burst is applied (the older ones are stale).
         let mut search: Option<Effect> = None;
         loop {
-            while let Some(action) = pending.pop_front() {
+            while let Some(next) = pending.pop_front() {
+                // A key is read in the mode the keys before it left: in a
+                // burst ("/kurp" pasted or sent at once over SSH) the "/"
+                // must open the search line before "k" is typed into it.
+                let action = match next {
+                    Pending::Act(a) => a,
+                    Pending::Key(c) => match app::action_for_key(&model, &c) {
+                        Some(a) => a,
+                        None => continue,
+                    },
+                    Pending::Paste(text) if model.focus == app::Focus::Search => Action::InsertText(text),
+                    Pending::Paste(_) => continue,
+                };
                 dirty = true;
                 for effect in app::update(&mut model, action) {
                     if matches!(effect, Effect::Search { .. }) {
                         search = Some(effect);
                     } else if let Some(a) = perform(effect, &model, &exec, terminal.backend_mut().writer_mut()) {
-                        pending.push_back(a);
+                        pending.push_back(Pending::Act(a));
                     }
                 }
             }
             match search.take() {
-                Some(effect) => pending.extend(perform(effect, &model, &exec, terminal.backend_mut().writer_mut())),
+                Some(effect) => pending
+                    .extend(perform(effect, &model, &exec, terminal.backend_mut().writer_mut()).map(Pending::Act)),
                 None => break,
             }
         }
@@ -230,30 +243,30 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
                 Msg::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                    if let Some(a) = Chord::from_event(&k).and_then(|c| app::action_for_key(&model, &c)) {
-                        pending.push_back(a);
+                    if let Some(c) = Chord::from_event(&k) {
+                        pending.push_back(Pending::Key(c));
                     }
                 }
-                Msg::Event(Event::Paste(text)) if model.focus == app::Focus::Search => {
-                    // One insertion and one search for the whole paste.
-                    pending.push_back(Action::InsertText(text));
-                }
-                Msg::Event(Event::Resize(w, h)) => pending.push_back(Action::Resize(w, h)),
+                // One insertion and one search for the whole paste.
+                Msg::Event(Event::Paste(text)) => pending.push_back(Pending::Paste(text)),
+                Msg::Event(Event::Resize(w, h)) => pending.push_back(Pending::Act(Action::Resize(w, h))),
                 Msg::Event(Event::Mouse(me)) => {
                     let (column, row) = (me.column, me.row);
                     match me.kind {
                         MouseEventKind::ScrollDown => {
-                            pending.push_back(Action::MouseScroll { column, row, down: true })
+                            pending.push_back(Pending::Act(Action::MouseScroll { column, row, down: true }))
                         }
-                        MouseEventKind::ScrollUp => pending.push_back(Action::MouseScroll { column, row, down: false }),
+                        MouseEventKind::ScrollUp => {
+                            pending.push_back(Pending::Act(Action::MouseScroll { column, row, down: false }))
+                        }
                         MouseEventKind::Down(MouseButton::Left) => {
-                            pending.push_back(Action::MouseClick { column, row })
+                            pending.push_back(Pending::Act(Action::MouseClick { column, row }))
                         }
                         _ => {}
                     }
                 }
                 Msg::Event(_) => {}
-                Msg::Action(a) => pending.push_back(a),
+                Msg::Action(a) => pending.push_back(Pending::Act(a)),
                 Msg::InputClosed => return Ok(0),
                 Msg::Signal(sig) => {
                     exit = 128 + sig as u8;
@@ -266,6 +279,14 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
         }
     }
     Ok(exit)
+}
+
+/// What waits to be applied: keys and pastes are turned into actions only
+/// when their turn comes, against the model as the input before left it.
+enum Pending {
+    Act(Action),
+    Key(Chord),
+    Paste(String),
 }
 
 fn draw(terminal: &mut Terminal<Compact<io::Stdout>>, model: &Model, theme: &Theme) -> Result<()> {

@@ -648,3 +648,16 @@ fn every_message_kind_with_a_hostile_value_is_terminal_safe() {
     let out = praktyki(dir.path()).args(["show", esc]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("␛]0;pwned␇"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_huge_synthetic_count_is_a_clear_error() {
+    // usize::MAX panicked with a capacity overflow; big counts aborted on allocation.
+    let dir = TempDir::new().unwrap();
+    for count in ["18446744073709551615", "10000001"] {
+        praktyki(dir.path())
+            .args(["synthetic", "--count", count])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("at most 10000000 practices"));
+    }
+}

@@ -223,3 +223,16 @@ fn lazy_and_eager_stores_render_alike() {
     );
     assert_eq!(fx, [praktyki::app::Effect::OpenUrl("https://example.org/raport.pdf".into())]);
 }
+
+#[test]
+fn a_huge_claimed_window_is_drawn_at_the_largest_size() {
+    // A pty or an SSH client may claim 65535x65535: a frame buffer that big
+    // took 200 GB and aborted with the terminal left raw.
+    let mut m = common::small();
+    drive(&mut m, [Action::Resize(65535, 65535)]);
+    assert_eq!(m.size, praktyki::app::layout::clamp_size(u16::MAX, u16::MAX));
+    assert_eq!(m.size, (1000, 500));
+    let _ = draw(&m, &Theme::colored());
+    drive(&mut m, [Action::Resize(65535, 3)]);
+    assert_eq!(m.size, (1000, 3));
+}

@@ -6,6 +6,17 @@ use ratatui::layout::Rect;
 use super::model::Focus;
 
 /// Below this the screen shows only "window too small".
+/// The largest screen drawn: a pty or an SSH client may claim 65535x65535,
+/// and a frame buffer of that size is 200 GB. A bigger window shows the
+/// interface in its top-left corner.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
+/// A size as the interface takes it: at most [`MAX_WIDTH`] x [`MAX_HEIGHT`].
+pub fn clamp_size(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 /// From this width on, list and detail stand side by side.

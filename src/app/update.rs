@@ -196,7 +196,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Quit => m.quit = true,
         Action::Resize(w, h) => {
-            m.size = (w, h);
+            m.size = super::layout::clamp_size(w, h);
             keep_visible(m);
             clamp_detail(m);
             m.help = m.help.map(|s| s.min(help_len(m)));

@@ -584,6 +584,12 @@ fn synthetic(
     names_only: bool,
     lines: Option<&Path>,
 ) -> Result<u8, Failure> {
+    // Each practice takes about a kilobyte (ten with texts): a count past
+    // this is a typo, and would end in an allocation failure, not a store.
+    const MAX_COUNT: usize = 10_000_000;
+    if count > MAX_COUNT {
+        return Err(Failure::Usage(format!("--count {count}: at most {MAX_COUNT} practices")));
+    }
     let store = if names_only { crate::synth::names_only(count, seed) } else { crate::synth::store(count, seed) };
     if let Some(path) = lines {
         write_atomic(path, crate::synth::name_lines(&store).as_bytes())?;

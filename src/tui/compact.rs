@@ -329,7 +329,11 @@ impl<W: Write> Backend for Compact<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        terminal::size().map(|(width, height)| Size { width, height })
+        // ratatui allocates its frame buffers at this size: never the huge
+        // one a terminal may claim.
+        let (width, height) = terminal::size()?;
+        let (width, height) = crate::app::layout::clamp_size(width, height);
+        Ok(Size { width, height })
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

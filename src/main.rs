@@ -19,6 +19,13 @@ fn complain(msg: std::fmt::Arguments<'_>) {
 }
 
 fn main() -> ExitCode {
+    // Past `ulimit -f` the kernel kills a writer with SIGXFSZ, mid-write and
+    // silently; caught, the write fails with EFBIG instead and is handled
+    // like a full disk (the cache is skipped, a store write fails cleanly).
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::signal::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let args = Cli::parse();
     let env = Env::from_process();
     let dirs = Dirs::resolve_with(&env, args.global.config.as_deref());

@@ -661,3 +661,24 @@ fn a_huge_synthetic_count_is_a_clear_error() {
             .stderr(predicate::str::contains("at most 10000000 practices"));
     }
 }
+
+#[test]
+fn a_file_size_limit_is_an_error_not_a_kill() {
+    // Under `ulimit -f` a write past the limit got SIGXFSZ: the process died
+    // with no message and left its temporary file.
+    let dir = TempDir::new().unwrap();
+    let out_file = dir.path().join("big.json");
+    let exe = assert_cmd::cargo::cargo_bin("praktyki");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("ulimit -f 16; exec '{}' synthetic --count 2000 --out '{}'", exe.display(), out_file.display()))
+        .env("PRAKTYKI_DATA", dir.path())
+        .env("PRAKTYKI_CACHE", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("File too large"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "{left:?}");
+}

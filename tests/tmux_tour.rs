@@ -513,3 +513,44 @@ fn keys_sent_in_one_burst_are_read_in_the_mode_each_one_leaves() {
     t.literal("q");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_whole() {
+    // Before: ctrl-z did nothing, and after SIGSTOP/SIGCONT the browser
+    // went on with echo and canonical mode on and no redraw.
+    let (t, _) = Tmux::browse("suspend", "");
+    t.wait_for("5/5 practices");
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    t.literal("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ,; echo");
+    t.keys(&["Enter"]);
+    t.wait_for("icanon,echo,");
+    t.run("fg");
+    let s = t.wait_for("5/5 practices");
+    assert!(s.contains("Łódzki Obszar Metropolitalny"), "redrawn whole: {s}");
+    assert!(!s.contains("icanon,echo,"), "the shell's lines are gone from the screen: {s}");
+    // Stopped from outside (SIGSTOP cannot be caught), then `fg` (SIGCONT):
+    // raw mode again and a full redraw.
+    let pid: u32 = Command::new("pgrep")
+        .args(["-f", &format!("{} --store", bin())])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().lines().next().unwrap_or("0").parse().unwrap_or(0))
+        .unwrap();
+    assert!(pid > 0);
+    Command::new("kill").args(["-STOP", &pid.to_string()]).status().unwrap();
+    t.wait_for("Stopped");
+    t.run("fg");
+    // The full redraw paints over the shell's lines.
+    t.wait_gone("Stopped");
+    t.keys(&["/"]);
+    t.literal("zyw");
+    let s = t.wait_for("1/5 practices");
+    assert!(s.contains("Search: zyw") && !s.contains("^["), "{s}");
+    t.literal("\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    t.literal("q");
+    // (The shell said EXIT= for the stopped job already: wait for the end.)
+    wait_dead(pid);
+    t.run("echo back-$((2+2))");
+    t.wait_for("back-4");
+}

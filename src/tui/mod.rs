@@ -23,7 +23,7 @@ use ratatui::Terminal;
 
 mod compact;
 use compact::Compact;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{self, Action, Effect, Model};
 use crate::cli::load_choice;
@@ -47,6 +47,33 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Whether mouse capture was turned on, so restoring turns it off.
 static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen, bracketed paste, the cursor hidden, and
+/// the mouse if asked: at start and again after a stop.
+fn enter(mouse: bool) -> Result<()> {
+    enable_raw_mode().context("cannot put the terminal in raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
+        .context("cannot set up the terminal")?;
+    if mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
+    }
+    Ok(())
+}
+
+/// After a stop the shell had the terminal: set it up again and paint the
+/// whole screen (a resize to the same size clears it and forgets the last
+/// frame, without asking the terminal anything).
+fn reenter(terminal: &mut Terminal<Compact<io::Stdout>>, mouse: bool) -> Result<()> {
+    // crossterm skips enabling raw mode it believes is on; after a SIGSTOP
+    // the shell has reset the terminal behind its back, so set it anew.
+    let _ = disable_raw_mode();
+    enter(mouse)?;
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
+}
 
 /// Puts the terminal back: raw mode off, main screen, cursor shown.
 pub fn restore() {
@@ -85,6 +112,8 @@ enum Msg {
     /// The terminal stopped answering: end of input, or an I/O error.
     InputClosed,
     Signal(i32),
+    /// SIGCONT: the process goes on after a stop (`fg`, `kill -CONT`).
+    Resumed,
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard.
@@ -166,15 +195,8 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
     }
     let mut background = Background { job: settings.after_first_frame.take(), running: None };
     install_panic_hook();
-    enable_raw_mode().context("cannot put the terminal in raw mode")?;
-    ACTIVE.store(true, Ordering::SeqCst);
     let _guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
-        .context("cannot set up the terminal")?;
-    if settings.mouse {
-        MOUSE.store(true, Ordering::SeqCst);
-        execute!(io::stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
-    }
+    enter(settings.mouse)?;
     let mut terminal = Terminal::new(Compact::new(io::stdout())).context("cannot set up the terminal")?;
     // No clear(): it asks the terminal for the cursor position, and a terminal
     // that does not answer would stop the program. The first frame paints
@@ -209,6 +231,15 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
                     },
                     Pending::Paste(text) if model.focus == app::Focus::Search => Action::InsertText(text),
                     Pending::Paste(_) => continue,
+                    Pending::Suspend => {
+                        // ctrl-z in raw mode is a key, not a signal: do what
+                        // the shell's job control expects, then come back.
+                        restore();
+                        let _ = signal_hook::low_level::raise(SIGTSTP);
+                        reenter(&mut terminal, exec.settings.mouse)?;
+                        dirty = true;
+                        continue;
+                    }
                 };
                 dirty = true;
                 for effect in app::update(&mut model, action) {
@@ -243,7 +274,10 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
                 Msg::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                    if let Some(c) = Chord::from_event(&k) {
+                    let ctrl_z = k.code == event::KeyCode::Char('z') && k.modifiers == event::KeyModifiers::CONTROL;
+                    if ctrl_z {
+                        pending.push_back(Pending::Suspend);
+                    } else if let Some(c) = Chord::from_event(&k) {
                         pending.push_back(Pending::Key(c));
                     }
                 }
@@ -268,6 +302,10 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
                 Msg::Event(_) => {}
                 Msg::Action(a) => pending.push_back(Pending::Act(a)),
                 Msg::InputClosed => return Ok(0),
+                Msg::Resumed => {
+                    reenter(&mut terminal, exec.settings.mouse)?;
+                    pending.push_back(Pending::Act(Action::Resize(model.size.0, model.size.1)));
+                }
                 Msg::Signal(sig) => {
                     exit = 128 + sig as u8;
                     model.quit = true;
@@ -287,6 +325,8 @@ enum Pending {
     Act(Action),
     Key(Chord),
     Paste(String),
+    /// ctrl-z: stop the process as a shell's job control would.
+    Suspend,
 }
 
 fn draw(terminal: &mut Terminal<Compact<io::Stdout>>, model: &Model, theme: &Theme) -> Result<()> {
@@ -317,10 +357,17 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])?;
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        for sig in signals.forever() {
+            if sig == SIGCONT {
+                if tx.send(Msg::Resumed).is_err() {
+                    return;
+                }
+                continue;
+            }
             let _ = tx.send(Msg::Signal(sig));
+            return;
         }
     });
     Ok(())

@@ -45,7 +45,7 @@ pub enum BookmarkError {
 impl Bookmarks {
     /// Reads the bookmarks file; a missing file is no bookmarks yet.
     pub fn load(path: &Path) -> Result<Self, BookmarkError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::store::input::read_small_text(path) {
             Ok(t) => t,
             // No file, or a data directory that cannot exist (a file stands
             // in its place): no bookmarks yet; saving will say what is wrong.

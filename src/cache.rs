@@ -174,7 +174,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     let read_err = |source| LoadError::Read { origin: origin.clone(), source };
     let parse_plain = || Ok(Loaded::plain(load::load_path(path, opts)?));
     let Some(dir) = dir.filter(|_| opts.lazy && !opts.strict) else { return parse_plain() };
-    let mut file = File::open(path).map_err(read_err)?;
+    let mut file = crate::store::input::open(path, true).map_err(read_err)?;
     let meta = file.metadata().map_err(read_err)?;
     if meta.len() < min_bytes || !meta.is_file() {
         return parse_plain();
@@ -282,7 +282,8 @@ impl CacheJob {
 /// `None`), or `None` if there is none, or it belongs to another state of
 /// the store or another version. Only the bytes of those parts are read.
 fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts> {
-    let mut file = File::open(cache_file).ok()?;
+    // Not a regular file (a FIFO would block the open): no cache.
+    let mut file = crate::store::input::open(cache_file, false).ok()?;
     let total = usize::try_from(file.metadata().ok()?.len()).ok()?;
     // The key and the table of parts fit in the first read for any store
     // (a part per 8,192 practices: 1,000,000 practices make 127).
@@ -432,7 +433,7 @@ fn prune(dir: &Path, keep: &Path) {
             continue;
         }
         let mut head = vec![0; 4096];
-        let Ok(n) = File::open(&path).and_then(|mut f| f.read(&mut head)) else { continue };
+        let Ok(n) = crate::store::input::open(&path, false).and_then(|mut f| f.read(&mut head)) else { continue };
         if let Some((key, _)) = read_key(&head[..n])
             && !Path::new(std::ffi::OsStr::from_bytes(&key.path)).exists()
         {

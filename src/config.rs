@@ -240,7 +240,7 @@ impl Config {
     /// Returns the config with its text, which key-binding errors quote.
     pub fn load(file: Option<&(PathBuf, Source)>) -> Result<(Self, String), ConfigError> {
         let Some((path, source)) = file else { return Ok((Self::default(), String::new())) };
-        match std::fs::read_to_string(path) {
+        match crate::store::input::read_small_text(path) {
             Ok(text) => Ok((Self::parse(&text, &path.display().to_string())?, text)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && *source == Source::Platform => {
                 Ok((Self::default(), String::new()))

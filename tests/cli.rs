@@ -682,3 +682,50 @@ fn a_file_size_limit_is_an_error_not_a_kill() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn devices_and_fifos_are_refused_not_read_forever() {
+    // --store /dev/zero grew to 4 GB in 6 s; a FIFO config or bookmarks
+    // file blocked forever on open.
+    let dir = TempDir::new().unwrap();
+    let fifo = |name: &str| {
+        let p = dir.path().join(name);
+        assert!(std::process::Command::new("mkfifo").arg(&p).status().unwrap().success());
+        p
+    };
+    let timeout = std::time::Duration::from_secs(20);
+    praktyki(dir.path())
+        .args(["--store", "/dev/zero", "search", "x"])
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: cannot read: a device, not a file"));
+    praktyki(dir.path())
+        .args(["import", "/dev/zero"])
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a device"));
+    praktyki(dir.path())
+        .args(["import", SEED_TXT, "--into", "/dev/zero"])
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a device"));
+    let config = fifo("config.toml");
+    praktyki(dir.path())
+        .arg("--config")
+        .arg(&config)
+        .args(["search", "x"])
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a pipe (FIFO), not a file"));
+    let _ = fifo("bookmarks.json");
+    praktyki(dir.path())
+        .arg("bookmarks")
+        .timeout(timeout)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a pipe (FIFO)"));
+}

@@ -257,7 +257,7 @@ pub struct LoadOptions {
 /// Reads and parses a store file.
 pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::File::open(path)
+    let bytes = super::input::open(path, true)
         .and_then(|f| read_all(&f))
         .map_err(|source| LoadError::Read { origin: origin.clone(), source })?;
     if !opts.lazy {
@@ -276,7 +276,15 @@ const PARALLEL_READ_FROM: usize = 32 << 20;
 pub fn read_all(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
     use std::io::{Read, Seek};
     use std::os::unix::fs::FileExt;
-    let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        // A pipe: read to its end, but not past the largest store.
+        return super::input::read_capped(file, super::input::MAX_STORE);
+    }
+    if meta.len() > super::input::MAX_STORE {
+        return Err(super::input::too_large(super::input::MAX_STORE));
+    }
+    let len = usize::try_from(meta.len()).map_err(std::io::Error::other)?;
     let mut reader = file;
     if len >= PARALLEL_READ_FROM {
         let mut buf = vec![0u8; len];

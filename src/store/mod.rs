@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod import;
+pub mod input;
 pub mod load;
 pub mod lock;
 pub mod model;

@@ -53,7 +53,7 @@ pub fn check_target(into: &Path) -> Result<(), WriteError> {
     if real.is_dir() {
         return Err(WriteError::IsDir(origin));
     }
-    match std::fs::read(&real) {
+    match super::input::open(&real, false).and_then(|f| super::input::read_capped(&f, super::input::MAX_STORE)) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| WriteError::NotUtf8(origin.clone()))?;
             parse_root(&text, &origin)?;
@@ -90,7 +90,8 @@ pub fn merge_into_file(
     if super::lock::real_path(into).is_dir() {
         return Err(WriteError::IsDir(origin));
     }
-    let existing = match std::fs::read(into) {
+    let read = super::input::open(into, false).and_then(|f| super::input::read_capped(&f, super::input::MAX_STORE));
+    let existing = match read {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| WriteError::NotUtf8(origin.clone()))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => return Err(WriteError::Read { path: origin, source }),

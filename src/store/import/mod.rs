@@ -102,7 +102,9 @@ impl FileReport {
 /// Reads and parses one saved page.
 pub fn read_page(path: &Path) -> Result<(Page, FileReport), ImportError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: name.clone(), source })?;
+    let bytes = super::input::open(path, false)
+        .and_then(|f| super::input::read_capped(&f, super::input::MAX_PAGE))
+        .map_err(|source| ImportError::Read { path: name.clone(), source })?;
     page_from_bytes(&bytes, &name)
 }
 

@@ -239,7 +239,12 @@ fn deeply_nested_pages_are_refused_not_a_stack_overflow() {
     );
     let divs = format!("<html><body>{}x{}</body></html>", "<div>".repeat(40_000), "</div>".repeat(40_000));
     let text_line = format!("Tytuł\n{}x\n", "<span>".repeat(5_000));
-    for page in [&tables, &divs, &text_line] {
+    // Ways past a naive count of tags, all of which the parser nests.
+    let slashed = format!("<html><body>{}x</body></html>", "<div/>".repeat(40_000));
+    let stray_ends = format!("<html><body>{}x</body></html>", "<div></span>".repeat(40_000));
+    let quoted = format!("<html><body>{}x</body></html>", "<div title=\"</\">".repeat(40_000));
+    let commented = format!("<html><body>{}x</body></html>", "<div><!-- </div> -->".repeat(40_000));
+    for page in [&tables, &divs, &text_line, &slashed, &stray_ends, &quoted, &commented] {
         let err = import::page_from_bytes(page.as_bytes(), "deep.html").unwrap_err();
         assert!(err.to_string().contains("nests its markup more than 1000 elements deep"), "{err}");
     }
@@ -248,5 +253,10 @@ fn deeply_nested_pages_are_refused_not_a_stack_overflow() {
     import::page_from_bytes(wide.as_bytes(), "wide.html").unwrap();
     let unclosed = SEED_HTML.replace("<h2>", &format!("{}<h2>", "<p>akapit".repeat(20_000)));
     import::page_from_bytes(unclosed.as_bytes(), "unclosed.html").unwrap();
+    // Sloppy markup closed by an outer end tag, and tags inside scripts, do not add up.
+    let sloppy = SEED_HTML.replace("<h2>", &format!("{}<h2>", "<div><font><b>x</div>".repeat(5_000)));
+    import::page_from_bytes(sloppy.as_bytes(), "sloppy.html").unwrap();
+    let script = SEED_HTML.replace("</head>", &format!("<script>{}</script></head>", "<div>".repeat(5_000)));
+    import::page_from_bytes(script.as_bytes(), "script.html").unwrap();
     assert!(import::html::nesting_depth(SEED_HTML, 1_000) < 10);
 }

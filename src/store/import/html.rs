@@ -33,37 +33,84 @@ pub const MAX_DEPTH: usize = 1_000;
 /// Elements that never nest, or that pages leave open and the parser closes
 /// on its own (`<p>`, `<li>`, `<td>` …): they add no depth to the estimate.
 const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
-    "li", "td", "th", "tr", "option", "dt", "dd",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
 ];
 
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
+
 /// The deepest nesting of elements in `html`, estimated in one pass over
-/// the tags without parsing; stops counting once past `limit`.
+/// its tags the way the parser's stack of open elements grows: quoted
+/// attributes are skipped whole, `<div/>` opens a div (HTML ignores the
+/// slash on such elements), an end tag closes up to the open element it
+/// names and is ignored if none is open, comments and raw text are passed
+/// over. Stops counting once past `limit`.
 pub fn nesting_depth(html: &str, limit: usize) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let mut stack: Vec<String> = Vec::new();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut max = 0usize;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    let find = |from: usize, needle: &[u8]| -> Option<usize> {
+        bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+    };
+    while let Some(off) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
         i += off + 1;
-        match bytes.get(i) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                let end = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| i + e);
-                let name = html[i..end].to_ascii_lowercase();
-                let self_closing = bytes[end..]
-                    .iter()
-                    .take(512)
-                    .position(|&b| b == b'>')
-                    .is_some_and(|gt| gt > 0 && bytes[end + gt - 1] == b'/');
-                if !FLAT.contains(&name.as_str()) && !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
-                    if max > limit {
-                        return max;
+        if bytes[i..].starts_with(b"!--") {
+            i = find(i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        if !bytes.get(start).is_some_and(|c| c.is_ascii_alphabetic() || (*c == b'!' && !closing)) {
+            continue;
+        }
+        let name_end = bytes[start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .map_or(bytes.len(), |e| start + e);
+        let name = html[start..name_end].to_ascii_lowercase();
+        // The rest of the tag, with quoted attribute values skipped whole.
+        let mut j = name_end;
+        let mut quote: Option<u8> = None;
+        while let Some(&c) = bytes.get(j) {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == b'"' || c == b'\'' => quote = Some(c),
+                None if c == b'>' => break,
+                None => {}
+            }
+            j += 1;
+        }
+        i = j;
+        if closing {
+            if open.get(&name).copied().unwrap_or(0) > 0 {
+                while let Some(top) = stack.pop() {
+                    if let Some(n) = open.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
                     }
                 }
             }
-            _ => {}
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let end = format!("</{name}");
+            i = find(i, end.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        if FLAT.contains(&name.as_str()) || name.starts_with('!') {
+            continue;
+        }
+        *open.entry(name.clone()).or_insert(0) += 1;
+        stack.push(name);
+        max = max.max(stack.len());
+        if max > limit {
+            return max;
         }
     }
     max

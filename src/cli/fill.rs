@@ -107,7 +107,8 @@ pub fn import(
         }
     }
     let target = target(cx, into)?;
-    let merged = merge_into_file(&target, &practices, replace, dry_run, LOCK_WAIT, &mut |_, _| Ok(Vec::new()))?;
+    let merged =
+        merge_into_file(&target, replace, dry_run, LOCK_WAIT, &mut |_, _| Ok((practices.clone(), Vec::new())))?;
     // Said only now: a practice "was added" once the store is written.
     report_merge(cx, &merged.report, &target.display().to_string(), dry_run)?;
     if dry_run {

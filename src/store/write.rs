@@ -70,20 +70,20 @@ pub fn check_target(into: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Given a store's current text and its name, the ids to take out of it.
-pub type Removal<'a> = dyn FnMut(&str, &str) -> Result<Vec<String>, LoadError> + 'a;
+/// Given a store's current text (none for a new store) and its name, the
+/// practices to merge into it and the ids to take out of it.
+pub type Plan<'a> = dyn FnMut(Option<&str>, &str) -> Result<(Vec<Practice>, Vec<String>), LoadError> + 'a;
 
-/// The one way a store is changed: take its lock, re-read it, merge `new`
-/// into what is there now (see [`merge`]), and write it atomically if that
-/// changed anything. `remove` is given the current text and names the ids
-/// to take out. A dry run takes no lock and writes nothing.
+/// The one way a store is changed: take its lock, re-read it, ask `plan`
+/// what to merge and remove given what is there now, merge (see [`merge`]),
+/// and write it atomically if that changed anything. A dry run takes no
+/// lock and writes nothing.
 pub fn merge_into_file(
     into: &Path,
-    new: &[Practice],
     replace: bool,
     dry_run: bool,
     lock_wait: std::time::Duration,
-    remove: &mut Removal<'_>,
+    plan: &mut Plan<'_>,
 ) -> Result<Merged, WriteError> {
     let _lock = if dry_run { None } else { Some(super::lock::StoreLock::acquire(into, lock_wait)?) };
     let origin = into.display().to_string();
@@ -96,11 +96,8 @@ pub fn merge_into_file(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => return Err(WriteError::Read { path: origin, source }),
     };
-    let ids = match &existing {
-        Some(text) => remove(text, &origin)?,
-        None => Vec::new(),
-    };
-    let (text, report) = merge(existing.as_deref().map(|t| (t, origin.as_str())), new, replace, &ids)?;
+    let (new, ids) = plan(existing.as_deref(), &origin)?;
+    let (text, report) = merge(existing.as_deref().map(|t| (t, origin.as_str())), &new, replace, &ids)?;
     let changed = existing.as_deref() != Some(text.as_str());
     if !dry_run && changed {
         write_atomic(into, text.as_bytes())?;

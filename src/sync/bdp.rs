@@ -138,6 +138,41 @@ pub struct RawView {
 pub struct Missing {
     pub want: ViewRef,
     pub reason: String,
+    /// It failed (a time-out, an error), rather than not being there: the
+    /// store's copy of the view stays until a sync gets it.
+    pub transient: bool,
+}
+
+/// Puts back into `new` the views a sync could not fetch this time from
+/// `old`, the store's copy of the same practice, and says so in its problems.
+pub fn keep_views(new: &mut Practice, old: &Practice, kinds: &[ViewKind]) {
+    for kind in kinds {
+        match kind {
+            ViewKind::Summary => {
+                let keep = (
+                    std::mem::take(&mut new.presentation),
+                    std::mem::take(&mut new.attachments),
+                    std::mem::take(&mut new.problems),
+                );
+                *new = Practice { presentation: keep.0, attachments: keep.1, problems: keep.2, ..old.clone() };
+            }
+            ViewKind::Presentation => {
+                new.presentation = old.presentation.clone();
+                for p in &old.partners {
+                    if !new.partners.contains(p) {
+                        new.partners.push(p.clone());
+                    }
+                }
+            }
+            ViewKind::Attachments => new.attachments = old.attachments.clone(),
+        }
+        let prefix = format!("no '{}' view: ", kind.label());
+        for p in &mut new.problems {
+            if let Some(why) = p.strip_prefix(&prefix) {
+                *p = format!("'{}' could not be fetched ({why}); the earlier copy is kept", kind.label());
+            }
+        }
+    }
 }
 
 /// Practices made of views, with what was read and what was passed over.

@@ -11,12 +11,8 @@ use url::Url;
 use super::bdp::{ViewKind, ViewRef};
 use super::fetch::{Failure, Fetcher};
 use super::raw::RawStore;
-use super::{Gathered, Tally};
+use super::{Gathered, Tally, limits};
 use crate::store::import;
-
-/// More listing pages than this is a trap (a calendar, a session id in
-/// every link), not the BDP: the crawl stops and says so.
-const MAX_LISTINGS: usize = 20_000;
 
 /// Crawls the site at `base` (which ends with `/`).
 pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tally<'_>) -> Result<Gathered, String> {
@@ -29,26 +25,23 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
     let mut seen: HashSet<String> = HashSet::from([listing_key(&start)]);
     let mut arts: BTreeMap<u64, ViewRef> = BTreeMap::new();
     let mut views: VecDeque<ViewRef> = VecDeque::new();
-    let mut listed = 0usize;
     loop {
         if tally.cancelled() {
             out.interrupted = true;
             break;
         }
+        if out.full(fetcher) {
+            break;
+        }
         tally.queued = listings.len() + views.len();
         tally.practices = arts.len();
         if let Some(url) = listings.pop_front() {
-            listed += 1;
-            if listed > MAX_LISTINGS {
-                out.incomplete = Some(format!("stopped after {MAX_LISTINGS} listing pages"));
-                break;
-            }
             match fetcher.fetch(url.as_str(), Some(raw), false) {
                 Ok(page) => {
                     tally.page(&page, fetcher);
                     let doc = import::document(&page.bytes, page.charset);
                     for link in &doc.links {
-                        follow(&url, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+                        follow(&url, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
                     }
                 }
                 Err(e) => {
@@ -56,7 +49,8 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
                         return Err(format!("{url}: {e}"));
                     }
                     tally.failed(url.as_str(), &e, fetcher);
-                    if !matches!(e, Failure::Disallowed) {
+                    // A dead link (404) is no gap; a page that failed may have listed practices.
+                    if !matches!(e, Failure::Disallowed | Failure::Gone(_)) {
                         out.incomplete.get_or_insert_with(|| format!("a listing page failed: {url}: {e}"));
                         out.failed.push((url.to_string(), e.to_string()));
                     }
@@ -70,7 +64,7 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
                     let doc = import::document(&page.bytes, page.charset);
                     let from = Url::parse(&url).map_err(|e| e.to_string())?;
                     for link in &doc.links {
-                        follow(&from, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+                        follow(&from, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
                     }
                     out.push(url, want, page);
                 }
@@ -88,7 +82,9 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
 
 /// What to do with one link: a practice's article number is collected (its
 /// three views queued once), another `index.php?…` on the site is queued as
-/// a listing, anything else is left alone.
+/// a listing, anything else is left alone. Past the limits nothing more is
+/// collected, and the gathering says it is incomplete.
+#[allow(clippy::too_many_arguments)]
 fn follow(
     page: &Url,
     href: &str,
@@ -97,6 +93,7 @@ fn follow(
     listings: &mut VecDeque<Url>,
     arts: &mut BTreeMap<u64, ViewRef>,
     views: &mut VecDeque<ViewRef>,
+    out: &mut Gathered,
 ) {
     let Ok(mut url) = page.join(href.trim()) else { return };
     url.set_fragment(None);
@@ -111,6 +108,13 @@ fn follow(
         let _ = url.set_scheme(page.scheme());
     }
     if let Some(r) = super::bdp::view_ref(url.as_str()) {
+        if arts.len() >= limits::ARTICLES && !arts.contains_key(&r.art) {
+            out.incomplete.get_or_insert(format!(
+                "stopped collecting at {} practices, far more than the BDP has",
+                limits::ARTICLES
+            ));
+            return;
+        }
         if let std::collections::btree_map::Entry::Vacant(e) = arts.entry(r.art) {
             let summary = r.with_view(ViewKind::Summary);
             e.insert(summary.clone());
@@ -119,6 +123,11 @@ fn follow(
         return;
     }
     if !fetcher.allowed(url.as_str()) {
+        return;
+    }
+    if seen.len() >= limits::LISTINGS {
+        out.incomplete
+            .get_or_insert(format!("stopped at {} listing pages, far more than the BDP has", limits::LISTINGS));
         return;
     }
     if seen.insert(listing_key(&url)) {
@@ -143,6 +152,7 @@ mod tests {
         let fetcher = Fetcher::new(&base, super::super::fetch::Politeness::default());
         let (mut seen, mut listings, mut arts, mut views) =
             (HashSet::new(), VecDeque::new(), BTreeMap::new(), VecDeque::new());
+        let mut out = Gathered::default();
         for href in [
             "?p1=6&p2=20",
             // The same page with its parameters in another order.
@@ -158,7 +168,7 @@ mod tests {
             "index.php?p1=6&p2=20&art=596",
             "index.php?p1=1&p2=2&art=596&s=2",
         ] {
-            follow(&base, href, &fetcher, &mut seen, &mut listings, &mut arts, &mut views);
+            follow(&base, href, &fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
         }
         let got: Vec<String> = listings.iter().map(Url::to_string).collect();
         assert_eq!(
@@ -172,5 +182,42 @@ mod tests {
         // The article is queued once, under the p1/p2 it was first seen with.
         assert_eq!(views.len(), 3);
         assert_eq!(arts[&596].p1.as_deref(), Some("6"));
+        assert!(out.incomplete.is_none());
+    }
+
+    #[test]
+    fn a_trap_of_endless_pages_and_articles_stops_at_the_limits() {
+        let base = Url::parse("http://127.0.0.1:9/index.php").unwrap();
+        let fetcher = Fetcher::new(&base, super::super::fetch::Politeness::default());
+        let (mut seen, mut listings, mut arts, mut views) =
+            (HashSet::new(), VecDeque::new(), BTreeMap::new(), VecDeque::new());
+        let mut out = Gathered::default();
+        for i in 0..limits::LISTINGS + 10 {
+            follow(
+                &base,
+                &format!("index.php?p={i}"),
+                &fetcher,
+                &mut seen,
+                &mut listings,
+                &mut arts,
+                &mut views,
+                &mut out,
+            );
+            follow(
+                &base,
+                &format!("index.php?art={i}"),
+                &fetcher,
+                &mut seen,
+                &mut listings,
+                &mut arts,
+                &mut views,
+                &mut out,
+            );
+        }
+        assert_eq!(
+            (listings.len(), arts.len(), views.len()),
+            (limits::LISTINGS, limits::ARTICLES, 3 * limits::ARTICLES)
+        );
+        assert!(out.incomplete.is_some());
     }
 }

@@ -269,6 +269,11 @@ impl Fetcher {
                     if !on_site(&next, &self.site) {
                         return Err(Failure::Other(format!("redirects off the site to {next}; not followed")));
                     }
+                    if current.scheme() == "https" && next.scheme() == "http" {
+                        return Err(Failure::Other(format!(
+                            "redirects from https to plain http ({next}); not followed"
+                        )));
+                    }
                     let next_s = next.to_string();
                     if chain.contains(&next_s) {
                         chain.push(next_s);

@@ -22,11 +22,20 @@ pub struct Scan {
 /// Reads every practice view in the tree under `dir`, in a stable order.
 pub fn scan(dir: &Path) -> Result<Scan, String> {
     let mut out = Scan::default();
+    if !dir.is_dir() {
+        return Err(format!("{}: not a folder", dir.display()));
+    }
     let mut entries = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("{}: {e}", e.path().unwrap_or(dir).display()))?;
-        if entry.file_type().is_file() {
-            entries.push(entry.into_path());
+    // Links are followed (a saved page may be one); walkdir stops at loops,
+    // and what cannot be read is said and passed over.
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).max_depth(64).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => entries.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                out.gathered.failed.push((at, e.to_string()));
+            }
         }
     }
     for path in entries {

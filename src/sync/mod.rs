@@ -157,6 +157,20 @@ impl<'a> Tally<'a> {
     }
 }
 
+/// Bounds on what a source may make a sync do. The BDP has about 600
+/// practices on about 2,000 pages, tens of megabytes in all; a site past
+/// these is a trap or not the BDP, and the sync stops collecting and says so.
+pub mod limits {
+    /// Practices (article numbers).
+    pub const ARTICLES: usize = 10_000;
+    /// Listing pages, fetched or waiting.
+    pub const LISTINGS: usize = 20_000;
+    /// Bytes of practice pages held for the import.
+    pub const HELD_BYTES: u64 = 1 << 30;
+    /// Bytes downloaded in one sync.
+    pub const DOWNLOADED_BYTES: u64 = 2 << 30;
+}
+
 /// What a source gave.
 #[derive(Debug, Default)]
 pub struct Gathered {
@@ -169,27 +183,50 @@ pub struct Gathered {
     pub incomplete: Option<String>,
     /// The user stopped it; what was fetched is kept for the next run.
     pub interrupted: bool,
+    /// Bytes of the raw views held.
+    held: u64,
 }
 
 impl Gathered {
     fn push(&mut self, url: String, want: ViewRef, page: Page) {
+        self.held += page.bytes.len() as u64;
         self.raw.push(RawView { name: url, want, bytes: page.bytes, charset: page.charset });
+    }
+
+    /// Whether the source has given as much as a sync takes; says why once.
+    fn full(&mut self, fetcher: &Fetcher) -> bool {
+        let why = if self.held > limits::HELD_BYTES {
+            Some(format!("practice pages passed {} MiB", limits::HELD_BYTES >> 20))
+        } else if fetcher.counts.bytes > limits::DOWNLOADED_BYTES {
+            Some(format!("downloads passed {} MiB", limits::DOWNLOADED_BYTES >> 20))
+        } else {
+            None
+        };
+        match why {
+            Some(why) => {
+                self.incomplete.get_or_insert(format!("stopped: {why}, far more than the BDP has"));
+                true
+            }
+            None => false,
+        }
     }
 
     fn missing(&mut self, url: String, want: ViewRef, e: Failure) {
         // The same words as a mirror without the file, so sources agree.
-        let reason = match e {
-            Failure::Gone(_) => "not found at the source".to_owned(),
+        let (reason, transient) = match e {
+            Failure::Gone(_) => ("not found at the source".to_owned(), false),
             e => {
+                // A view that failed may be there next time: nothing may be pruned now.
+                self.incomplete.get_or_insert_with(|| format!("a practice's page failed: {url}: {e}"));
                 self.failed.push((url, e.to_string()));
-                e.to_string()
+                (e.to_string(), true)
             }
         };
-        self.missing.push(Missing { want, reason });
+        self.missing.push(Missing { want, reason, transient });
     }
 
-    fn missing_view(&mut self, want: ViewRef, reason: String) {
-        self.missing.push(Missing { want, reason });
+    fn missing_view(&mut self, want: ViewRef, reason: String, transient: bool) {
+        self.missing.push(Missing { want, reason, transient });
     }
 }
 
@@ -271,6 +308,8 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
         failed: gathered.failed.clone(),
         ..Summary::default()
     };
+    let transient: Vec<(String, bdp::ViewKind)> =
+        gathered.missing.iter().filter(|m| m.transient).map(|m| (m.want.id(), m.want.view)).collect();
     let assembled = bdp::assemble(gathered.raw, &gathered.missing);
     summary.rejected = assembled.rejected;
     summary.notes = assembled.notes;
@@ -286,18 +325,28 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     let prune = opts.prune && live && summary.incomplete.is_none();
     let mut gone = Vec::new();
     let mut gone_titles = Vec::new();
-    let mut find_gone = |text: &str, origin: &str| -> Result<Vec<String>, crate::store::LoadError> {
+    let mut plan = |text: Option<&str>, origin: &str| {
+        let mut practices = assembled.practices.clone();
+        let Some(text) = text else { return Ok((practices, Vec::new())) };
+        let store = crate::store::parse_str(text, origin, crate::store::LoadOptions { strict: false, lazy: false })?;
+        // A view that failed this time keeps the store's copy of it.
+        for p in &mut practices {
+            let kinds: Vec<bdp::ViewKind> = transient.iter().filter(|(id, _)| *id == p.id).map(|(_, k)| *k).collect();
+            if let (false, Some(old)) = (kinds.is_empty(), store.practices.iter().find(|o| o.id == p.id)) {
+                bdp::keep_views(p, old, &kinds);
+            }
+        }
         if live {
-            for (id, title) in archive_ids(text, origin)? {
-                if !assembled.practices.iter().any(|p| p.id == id) {
-                    gone_titles.push((id.clone(), title));
-                    gone.push(id);
+            for old in store.practices.iter().filter(|o| from_archive(o)) {
+                if !practices.iter().any(|p| p.id == old.id) {
+                    gone_titles.push((old.id.clone(), old.title.clone()));
+                    gone.push(old.id.clone());
                 }
             }
         }
-        Ok(if prune { gone.clone() } else { Vec::new() })
+        Ok((practices, if prune { gone.clone() } else { Vec::new() }))
     };
-    let merged = merge_into_file(&opts.into, &assembled.practices, true, opts.dry_run, opts.lock_wait, &mut find_gone)?;
+    let merged = merge_into_file(&opts.into, true, opts.dry_run, opts.lock_wait, &mut plan)?;
     summary.merge = merged.report;
     summary.written = merged.written;
     summary.gone = gone;
@@ -308,15 +357,10 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
     Ok(summary)
 }
 
-/// Ids and titles of the store's practices that came from the archive.
-fn archive_ids(text: &str, origin: &str) -> Result<Vec<(String, String)>, crate::store::LoadError> {
-    let store = crate::store::parse_str(text, origin, crate::store::LoadOptions { strict: false, lazy: true })?;
-    Ok(store
-        .practices
-        .iter()
-        .filter(|p| p.id.starts_with("bdp-") && p.source_url.as_deref().is_some_and(|u| u.starts_with(bdp::ARCHIVE)))
-        .map(|p| (p.id.clone(), p.title.clone()))
-        .collect())
+/// Whether a practice of the store came from the archive (and so may be
+/// found gone from it).
+fn from_archive(p: &crate::store::Practice) -> bool {
+    p.id.starts_with("bdp-") && p.source_url.as_deref().is_some_and(|u| u.starts_with(bdp::ARCHIVE))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use url::Url;
 use super::bdp::{ViewKind, ViewRef, view_ref};
 use super::fetch::{Failure, Fetcher};
 use super::raw::RawStore;
-use super::{Gathered, Tally};
+use super::{Gathered, Tally, limits};
 use crate::store::import;
 
 /// The hosts the BDP lived on, newest first.
@@ -24,6 +24,8 @@ pub const WAYBACK: &str = "https://web.archive.org/";
 const PAGE_ROWS: usize = 5_000;
 /// Older captures tried when the latest one is not a practice page.
 const TRIES: usize = 3;
+/// CDX pages read per host at most (each of [`PAGE_ROWS`] rows).
+const MAX_CDX_PAGES: usize = 400;
 
 #[derive(Debug, Clone)]
 struct Capture {
@@ -37,11 +39,23 @@ pub fn gather(api: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
     let mut out = Gathered::default();
     let mut captures: BTreeMap<(u64, ViewKind), Vec<Capture>> = BTreeMap::new();
     let mut listed_any = false;
+    let mut seen_arts = std::collections::HashSet::new();
     for host in HOSTS {
         match list(api, host, fetcher, raw, tally) {
-            Ok(rows) => {
+            Ok((rows, cut)) => {
                 listed_any = true;
+                if let Some(why) = cut {
+                    out.incomplete.get_or_insert(format!("the capture list of {host}: {why}"));
+                }
                 for c in rows {
+                    if !seen_arts.contains(&c.want.art) {
+                        if seen_arts.len() >= limits::ARTICLES {
+                            out.incomplete
+                                .get_or_insert(format!("stopped collecting at {} practices", limits::ARTICLES));
+                            continue;
+                        }
+                        seen_arts.insert(c.want.art);
+                    }
                     captures.entry((c.want.art, c.want.view)).or_default().push(c);
                 }
             }
@@ -70,13 +84,16 @@ pub fn gather(api: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
     for (art, summary) in &arts {
         for kind in ViewKind::ALL {
             if !jobs.iter().any(|(w, _)| w.art == *art && w.view == kind) {
-                out.missing_view(summary.with_view(kind), "no capture in the Wayback Machine".into());
+                out.missing_view(summary.with_view(kind), "no capture in the Wayback Machine".into(), false);
             }
         }
     }
     for (i, (want, cs)) in jobs.iter().enumerate() {
         if tally.cancelled() {
             out.interrupted = true;
+            break;
+        }
+        if out.full(fetcher) {
             break;
         }
         tally.queued = jobs.len() - i;
@@ -108,26 +125,29 @@ pub fn gather(api: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
             None => {
                 let why = last_err.unwrap_or_else(|| "no usable capture".into());
                 out.failed.push((want.url(super::bdp::ARCHIVE), why.clone()));
-                out.missing_view(want.clone(), why);
+                out.missing_view(want.clone(), why, true);
             }
         }
     }
     Ok(out)
 }
 
-/// Every capture of `host`'s practice views, through the CDX API's pages.
+/// Every capture of `host`'s practice views, through the CDX API's pages,
+/// and why the list was cut short, if it was (a resume key seen before, too
+/// many pages).
 fn list(
     api: &Url,
     host: &str,
     fetcher: &mut Fetcher,
     raw: &RawStore,
     tally: &mut Tally<'_>,
-) -> Result<Vec<Capture>, String> {
+) -> Result<(Vec<Capture>, Option<String>), String> {
     let mut out = Vec::new();
     let mut resume: Option<String> = None;
-    loop {
+    let mut keys = std::collections::HashSet::new();
+    for _ in 0..MAX_CDX_PAGES {
         if tally.cancelled() {
-            return Ok(out);
+            return Ok((out, None));
         }
         let mut url = api.join("cdx/search/cdx").map_err(|e| e.to_string())?;
         {
@@ -148,15 +168,22 @@ fn list(
             e => format!("the capture list at {api}: {e}"),
         })?;
         tally.page(&page, fetcher);
-        let rows: Vec<Vec<String>> = serde_json::from_slice(&page.bytes)
+        let rows: Vec<Vec<serde_json::Value>> = serde_json::from_slice(&page.bytes)
             .map_err(|e| format!("{api} does not answer as the Wayback Machine's CDX API (not its JSON: {e})"))?;
+        // A cell that is not a string is left empty: one odd row is skipped, not the list.
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|r| r.into_iter().map(|v| v.as_str().map(str::to_owned).unwrap_or_default()).collect())
+            .collect();
         let (captures, next) = parse_rows(&rows).map_err(|e| format!("{api}: the capture list: {e}"))?;
         out.extend(captures);
         match next {
-            Some(k) if resume.as_ref() != Some(&k) => resume = Some(k),
-            _ => return Ok(out),
+            Some(k) if keys.insert(k.clone()) => resume = Some(k),
+            Some(_) => return Ok((out, Some("its pages came round again; read up to there".into()))),
+            None => return Ok((out, None)),
         }
     }
+    Ok((out, Some(format!("stopped after {MAX_CDX_PAGES} pages"))))
 }
 
 /// CDX rows → captures of practice views, and the resume key if the answer
@@ -181,7 +208,14 @@ fn parse_rows(rows: &[Vec<String>]) -> Result<(Vec<Capture>, Option<String>), St
         if status.and_then(|s| row.get(s)).is_some_and(|s| s != "200") || !t.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        if let Some(want) = view_ref(o) {
+        // Only the BDP's own pages: a row for another host or scheme is not its capture.
+        let ours = url::Url::parse(o).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.port_or_known_default() == Some(if u.scheme() == "http" { 80 } else { 443 })
+                && u.host_str().is_some_and(|h| HOSTS.contains(&h))
+                && u.username().is_empty()
+        });
+        if let Some(want) = view_ref(o).filter(|_| ours) {
             out.push(Capture { timestamp: t.clone(), original: o.clone(), want });
         }
     }
@@ -206,6 +240,9 @@ mod tests {
             row("20160101000000", "http://archiwum.dobrepraktyki.pl/index.php?p1=6&p2=20&art=596&s=2"),
             row("20160101000000", "http://archiwum.dobrepraktyki.pl/index.php?p1=6"),
             row("2016x", "http://archiwum.dobrepraktyki.pl/index.php?art=1"),
+            row("20160101000000", "http://evil.example/index.php?art=102"),
+            row("20160101000000", "javascript:alert(1)//?art=105"),
+            row("20160101000000", "http://archiwum.dobrepraktyki.pl:8080/index.php?art=106"),
             vec![],
             vec!["next-key".into()],
         ];

@@ -475,3 +475,53 @@ fn a_store_that_cannot_be_written_is_said_before_anything_is_fetched() {
     let out = sync(home.path(), &server.base, home.path(), &[]);
     assert!(stderr(&out).contains("is a folder; give the store's file name"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_view_that_fails_keeps_the_stored_copy_and_blocks_pruning() {
+    // Before: a 503 on one view made the re-sync replace the practice with
+    // its views emptied, and --prune went ahead and removed others.
+    let server = Server::start(|base| site::site(base, "http://127.0.0.1:9/"));
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store.json");
+    synced(home.path(), &server.base, &store, &[]);
+    let before = by_id(&practices(&store), "bdp-101").clone();
+    assert_eq!(before.presentation.len(), 3);
+    server.edit(|s| {
+        s.pages.get_mut(&view_path(101, 2)).unwrap().behaviour = Behaviour::Fail(1_000);
+        let link = format!("<li><a href=\"index.php?p1=2&amp;p2=20&amp;art=111\">{}</a></li>\n", site::title(111));
+        for r in s.pages.values_mut() {
+            r.body = String::from_utf8_lossy(&r.body).replace(&link, "").into_bytes();
+        }
+    });
+    let out = sync(home.path(), &server.base, &store, &["--prune", "--retries", "0"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let ps = practices(&store);
+    let after = by_id(&ps, "bdp-101");
+    assert_eq!(after.presentation, before.presentation, "the stored view was kept");
+    assert_eq!(after.problems.len(), 1, "{:?}", after.problems);
+    assert!(
+        after.problems[0].contains("could not be fetched (HTTP 500")
+            && after.problems[0].contains("earlier copy is kept")
+    );
+    assert!(ps.iter().any(|p| p.id == "bdp-111"), "nothing is pruned after a failure: {err}");
+    assert!(err.contains("kept: the site was not read whole"), "{err}");
+}
+
+#[test]
+fn a_stray_byte_in_a_utf8_page_does_not_cost_its_fields() {
+    let server = Server::start(|base| {
+        let mut s = site::site(base, "http://127.0.0.1:9/");
+        let page = s.pages.get_mut(&view_path(101, 1)).unwrap();
+        let at = page.body.len() / 2;
+        page.body.insert(at, 0xff);
+        s
+    });
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store.json");
+    synced(home.path(), &server.base, &store, &[]);
+    let p = by_id(&practices(&store), "bdp-101").clone();
+    assert_eq!(p.voivodeship.as_deref(), Some("wielkopolskie"), "{p:?}");
+    assert_eq!(p.implementing_unit.as_deref(), Some("Urząd Gminy Śrem"));
+    assert_eq!(p.title, site::title(101));
+}

@@ -82,7 +82,9 @@ pub fn decode_with(bytes: &[u8], header: Option<&'static Encoding>) -> Decoded {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         // A page that says UTF-8 but is not is a saved legacy page whose
         // meta tag was rewritten by the browser; trust the bytes instead.
-        if !(had_errors && enc == UTF_8) {
+        // Unless it is UTF-8 but for a stray byte or two: then it is UTF-8
+        // with those bytes replaced (and said), not a legacy page.
+        if !(had_errors && enc == UTF_8) || mostly_utf8(bytes) {
             return Decoded { text: text.into_owned(), encoding: enc, evidence, had_errors, overruled: None };
         }
     }
@@ -95,11 +97,34 @@ pub fn decode_with(bytes: &[u8], header: Option<&'static Encoding>) -> Decoded {
             overruled: None,
         };
     }
+    if mostly_utf8(bytes) {
+        let (text, had_errors) = UTF_8.decode_without_bom_handling(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: UTF_8,
+            evidence: Evidence::Detected,
+            had_errors,
+            overruled: declared.filter(|d| *d != UTF_8),
+        };
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let enc = detector.guess(Some(b"pl"), false);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     Decoded { text: text.into_owned(), encoding: enc, evidence: Evidence::Detected, had_errors, overruled: declared }
+}
+
+/// UTF-8 with a few bytes that are not: at least 20 characters past ASCII
+/// that are whole UTF-8, and at most one broken sequence to ten of them (a
+/// stray byte inside a character breaks up to three). Polish text in
+/// windows-1250 or ISO-8859-2 is almost never valid UTF-8 past ASCII.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 20 && bad * 10 <= good
 }
 
 #[cfg(test)]
@@ -141,6 +166,27 @@ mod tests {
         assert_eq!(d.evidence, Evidence::Detected);
         assert_eq!(d.overruled, Some(UTF_8));
         assert!(d.text.ends_with(SAMPLE));
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_replaced_not_a_reason_to_read_it_as_cp1250() {
+        // One bad byte made the whole page windows-1250: every label lost its letters.
+        let page = format!("<meta charset=\"utf-8\">{SAMPLE} {SAMPLE}");
+        let mut bytes = page.clone().into_bytes();
+        bytes.insert(40, 0xff);
+        for header in [None, Some(UTF_8)] {
+            let d = decode_with(&bytes, header);
+            assert_eq!(d.encoding, UTF_8);
+            assert!(d.had_errors, "said");
+            assert!(d.text.contains("Miejscowość: Łódź"), "{}", d.text);
+        }
+        let undeclared = format!("{SAMPLE} {SAMPLE}");
+        let mut bytes = undeclared.into_bytes();
+        bytes.insert(10, 0x9b);
+        assert_eq!(decode(&bytes).encoding, UTF_8);
+        // Real windows-1250 is still read as such.
+        let (cp, _, _) = WINDOWS_1250.encode(&page);
+        assert_eq!(decode(&cp).encoding, WINDOWS_1250);
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub const MAX_DEPTH: usize = 1_000;
 /// Elements that never nest, or that pages leave open and the parser closes
 /// on its own (`<p>`, `<li>`, `<td>` …): they add no depth to the estimate.
 const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
 ];
 
 /// Elements whose content is raw text up to their end tag.

@@ -729,3 +729,19 @@ fn devices_and_fifos_are_refused_not_read_forever() {
         .code(2)
         .stderr(predicate::str::contains("a pipe (FIFO)"));
 }
+
+#[test]
+fn a_very_long_query_is_cut_and_said() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(&dir, "s.json", SMALL);
+    let wall = "lodz ".repeat(20_000);
+    praktyki(dir.path())
+        .arg("--store")
+        .arg(&store)
+        .args(["search", &wall])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("lodz-1"))
+        .stderr(predicate::str::contains("Only the first 16 words"));
+}

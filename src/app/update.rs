@@ -286,6 +286,10 @@ fn byte_at(s: &str, chars: usize) -> usize {
 }
 
 fn new_search(m: &mut Model) -> Effect {
+    if crate::search::Query::parse(&m.search.text).truncated {
+        let s = m.strings();
+        info(m, s.query_cut);
+    }
     m.search.seq += 1;
     m.search.pending = true;
     Effect::Search { seq: m.search.seq, query: m.search.text.clone() }

@@ -283,7 +283,16 @@ struct SearchHit<'a> {
     score: i64,
 }
 
+/// Says on stderr when a query is longer than a search reads.
+fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
+    if crate::search::Query::parse(query).truncated {
+        writeln!(cx.err, "praktyki: {}", cx.lang.strings().query_cut)?;
+    }
+    Ok(())
+}
+
 fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -> Result<u8, Failure> {
+    warn_long_query(cx, query)?;
     // A search needs only names: a large store's cache has them apart.
     let choice = cx.store_choice();
     let cached = match (&choice.path, cx.cache_dir()) {
@@ -359,6 +368,7 @@ fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> R
     if id_or_query.trim().is_empty() {
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
+    warn_long_query(cx, id_or_query)?;
     let loaded = open_store(cx)?;
     let store = &loaded.store;
     let Some(&i) = matching(&loaded, id_or_query).first() else {
@@ -472,6 +482,7 @@ struct Office<'a> {
 }
 
 fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
+    warn_long_query(cx, query)?;
     let loaded = open_store(cx)?;
     let matches: Vec<&Practice> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
     if matches.is_empty() {

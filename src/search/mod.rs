@@ -140,16 +140,36 @@ impl Filter {
 pub struct Query {
     pub terms: Vec<String>,
     pub filters: Vec<(Filter, String)>,
+    /// Words past [`Query::MAX_WORDS`] (or characters past
+    /// [`Query::MAX_CHARS`]) were left out, and whoever shows results says so.
+    pub truncated: bool,
 }
 
 impl Query {
+    /// Words and filters a query may have: every word is matched against
+    /// every name, so a pasted wall of text must not cost more than this.
+    pub const MAX_WORDS: usize = 16;
+    /// Characters of a query read; a longer one is cut.
+    pub const MAX_CHARS: usize = 500;
+
     pub fn parse(query: &str) -> Self {
-        let folded = fold::fold(&sanitize(query, false));
         let mut out = Query::default();
+        let query = match query.char_indices().nth(Self::MAX_CHARS) {
+            Some((cut, _)) => {
+                out.truncated = true;
+                &query[..cut]
+            }
+            None => query,
+        };
+        let folded = fold::fold(&sanitize(query, false));
         let mut rest = folded.as_str();
         loop {
             rest = rest.trim_start();
             if rest.is_empty() {
+                break;
+            }
+            if out.terms.len() + out.filters.len() >= Self::MAX_WORDS {
+                out.truncated = true;
                 break;
             }
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -508,9 +528,21 @@ mod tests {
         assert!(ids("typ:gmina").is_empty(), "no unit types in this store");
         assert_eq!(
             Query::parse("powiat:\"Nowy Sącz\" zwiazek"),
-            Query { terms: vec!["zwiazek".into()], filters: vec![(Filter::County, "nowy sacz".into())] }
+            Query {
+                terms: vec!["zwiazek".into()],
+                filters: vec![(Filter::County, "nowy sacz".into())],
+                truncated: false
+            }
         );
         assert_eq!(Query::parse("woj: x").terms, ["x"], "an empty filter is dropped");
+        // A wall of text is bounded: 50,000 words took 18 minutes.
+        let wall = "a ".repeat(50_000);
+        let q = Query::parse(&wall);
+        assert_eq!((q.terms.len(), q.truncated), (Query::MAX_WORDS, true));
+        let long = "ą".repeat(10_000);
+        let q = Query::parse(&long);
+        assert!(q.truncated && q.terms[0].chars().count() == Query::MAX_CHARS);
+        assert!(!Query::parse("zwiazek gmin woj:slaskie").truncated);
     }
 
     #[test]

@@ -264,6 +264,7 @@ impl Config {
     /// Two chords in one table that are the same key ("G" and "shift-g")
     /// bound to different actions are a conflict, reported with both lines.
     pub fn keymap_from(&self, text: &str, path: &str) -> Result<Keymap, ConfigError> {
+        const MAX_BINDINGS: usize = 500;
         let mut keymap = Keymap::defaults();
         let invalid = |offset: usize, message: String| {
             let (line, column) = line_col(text, offset);
@@ -277,6 +278,13 @@ impl Config {
                     format!("unknown key mode [keys.{table}] (modes: global, list, search, detail, card, help)"),
                 ));
             };
+            // Every binding is checked against the others; a table is for
+            // people, and thousands of lines are a generated mistake.
+            if entries.len() > MAX_BINDINGS {
+                let at = text.find(&format!("keys.{table}")).unwrap_or(0);
+                let message = format!("[keys.{table}] has {} bindings; at most {MAX_BINDINGS} are read", entries.len());
+                return Err(invalid(at, message));
+            }
             let mut seen: Vec<(Keys, &toml::Spanned<String>)> = Vec::new();
             for (key, action) in entries {
                 let keys = Keys::parse(key.get_ref())
@@ -320,6 +328,25 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_of_a_hundred_thousand_bindings_is_refused_at_once() {
+        // Checking each binding against all others took over 30 s.
+        let mut text = String::from("[keys.list]\n");
+        for i in 100_000..200_000 {
+            // Distinct key sequences: "1 0 0 0 0 0", "1 0 0 0 0 1", …
+            let keys: Vec<String> = i.to_string().chars().map(String::from).collect();
+            text.push_str(&format!("\"{}\" = \"quit\"\n", keys.join(" ")));
+        }
+        // (Parsing checks the key tables already.)
+        let err = Config::parse(&text, "c.toml").unwrap_err().to_string();
+        assert!(err.contains("c.toml:1:") && err.contains("100000 bindings; at most 500"), "{err}");
+        let mut ok = String::from("[keys.list]\n");
+        for c in 'a'..='z' {
+            ok.push_str(&format!("\"ctrl-{c}\" = \"quit\"\n"));
+        }
+        Config::parse(&ok, "c.toml").unwrap().keymap_from(&ok, "c.toml").unwrap();
+    }
 
     #[test]
     fn resolution_order() {

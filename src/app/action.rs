@@ -135,6 +135,7 @@ pub enum Effect {
     OpenUrl(String),
     /// Read the store again; answer with `Action::Reloaded`.
     Reload,
-    /// Write the bookmarks file (atomically).
-    SaveBookmarks(crate::bookmarks::Bookmarks),
+    /// Mark or unmark a practice in the bookmarks file, merged with what
+    /// the file holds now (another browser may have marked others).
+    SaveBookmark { id: String, title: String, marked: bool },
 }

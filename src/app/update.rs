@@ -175,7 +175,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 let marked = m.bookmarks.toggle(&id, &title);
                 let s = m.strings();
                 info(m, format!("{}: {title}", if marked { s.marked } else { s.unmarked }));
-                fx.push(Effect::SaveBookmarks(m.bookmarks.clone()));
+                fx.push(Effect::SaveBookmark { id, title, marked });
                 if m.only_marked {
                     refilter(m);
                 }

@@ -459,13 +459,13 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             });
             Some(Action::Notify(model.strings().reloading.to_owned()))
         }
-        Effect::SaveBookmarks(bookmarks) => {
+        Effect::SaveBookmark { id, title, marked } => {
             let s = model.strings();
             match &exec.settings.bookmarks {
                 // The change stays in memory; the next one tries to save again.
-                Some(path) => {
-                    bookmarks.save(path).err().map(|e| Action::Notify(format!("{}: {e}", s.bookmarks_not_saved)))
-                }
+                Some(path) => crate::bookmarks::Bookmarks::change(path, &id, &title, marked)
+                    .err()
+                    .map(|e| Action::Notify(format!("{}: {e}", s.bookmarks_not_saved))),
                 None => Some(Action::Notify(format!("{}: no data directory", s.bookmarks_not_saved))),
             }
         }

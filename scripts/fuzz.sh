@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A longer fuzz run of the loader, the importer, the sanitiser, queries and
-# wrapping than CI does: the property tests of tests/hostile.rs with many
+# A longer fuzz run of the loader, the importer (nested markup of any shape
+# among it), the sanitiser, queries (of any size), window sizes and wrapping
+# than CI does: the property tests of tests/hostile.rs with many
 # more cases and a fresh seed (CI uses a fixed one, so its runs repeat).
 # Usage: scripts/fuzz.sh [CASES] [SEED]   (default 100000 cases, random seed)
 set -euo pipefail

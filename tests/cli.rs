@@ -745,3 +745,36 @@ fn a_very_long_query_is_cut_and_said() {
         .stdout(predicate::str::contains("lodz-1"))
         .stderr(predicate::str::contains("Only the first 16 words"));
 }
+
+#[test]
+fn an_import_that_cannot_write_never_says_it_added() {
+    // On a full disk import said "was added" and then "cannot write".
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("store.json");
+    let exe = assert_cmd::cargo::cargo_bin("praktyki");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("ulimit -f 1; exec '{}' import '{SEED_TXT}' --into '{}'", exe.display(), target.display()))
+        .env("PRAKTYKI_DATA", dir.path())
+        .env("PRAKTYKI_CACHE", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot write") && !err.contains("was added"), "{err}");
+    assert!(!target.exists());
+}
+
+#[test]
+#[cfg(unix)]
+fn importing_into_a_link_writes_its_target_and_keeps_the_link() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/store.json");
+    std::fs::write(&target, r#"{"format": "praktyki/1", "practices": []}"#).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real/store.json", &link).unwrap();
+    praktyki(dir.path()).args(["import", SEED_TXT, "--into"]).arg(&link).assert().success();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    assert!(std::fs::read_to_string(&target).unwrap().contains("aglomeracja-opolska"));
+}

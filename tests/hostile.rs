@@ -122,6 +122,44 @@ proptest! {
     }
 
     #[test]
+    fn nested_markup_of_any_shape_is_read_or_refused(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<div>"), Just("</div>"), Just("<div/>"), Just("<b>"), Just("</span>"), Just("<table><tr><td>"),
+                Just("<p>"), Just("<!-- </div> -->"), Just("<div title=\"</\">"), Just("<script><div></script>"), Just("x"),
+            ],
+            0..1_500,
+        ),
+    ) {
+        // Deep markup was a stack overflow, and the parser's time grows with
+        // the square of the depth: whatever the shape, a page is read, or
+        // refused by name, and the estimate stays under the parser's depth.
+        let html = format!("<html><body>{}</body></html>", parts.concat());
+        match import::page_from_bytes(html.as_bytes(), "fuzz.html") {
+            Err(e) => {
+                let msg = e.to_string();
+                prop_assert!(msg.contains("nests its markup") || msg.contains("no practice title"), "{msg}");
+            }
+            Ok(_) => {}
+        }
+    }
+
+    #[test]
+    fn a_query_of_any_size_reads_a_bounded_part(words in proptest::collection::vec("[a-ząłż:\"]{1,12}", 0..5_000)) {
+        let q = Query::parse(&words.join(" "));
+        prop_assert!(q.terms.len() + q.filters.len() <= Query::MAX_WORDS);
+        prop_assert!(q.terms.iter().all(|t| t.chars().count() <= Query::MAX_CHARS));
+    }
+
+    #[test]
+    fn any_claimed_window_size_is_bounded(w in any::<u16>(), h in any::<u16>()) {
+        let mut m = common::small();
+        common::drive(&mut m, [praktyki::app::Action::Resize(w, h)]);
+        prop_assert!(m.size.0 <= praktyki::app::layout::MAX_WIDTH && m.size.1 <= praktyki::app::layout::MAX_HEIGHT);
+        prop_assert_eq!(m.size, (w.min(1000), h.min(500)));
+    }
+
+    #[test]
     fn wrapped_lines_fit(text in "\\PC{0,300}", width in 2usize..60) {
         use unicode_width::UnicodeWidthStr;
         let lines = vec![vec![doc::Span { text: text.clone(), kind: doc::Kind::Text }]];

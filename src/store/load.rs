@@ -515,7 +515,17 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
             continue;
         }
         if let Some(first) = seen.get(&practice.id) {
-            let msg = format!("duplicate id (first used by practice #{first}); this one is skipped");
+            // Ids that differ only in control characters become one id when
+            // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
+            // or the second looks like a plain repeat.
+            let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
+            let msg = match raw {
+                Some(serde_json::Value::String(raw)) if raw != practice.id => format!(
+                    "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{}'); this one is skipped",
+                    practice.id
+                ),
+                _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
+            };
             store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
             continue;
         }
@@ -786,6 +796,16 @@ mod tests {
         assert_eq!(e[3].field.as_deref(), Some("title"));
         let strict = parse_str(text, "t.json", LoadOptions { strict: true, lazy: false }).unwrap_err();
         assert!(matches!(strict, LoadError::Strict { ref problems, .. } if problems.len() == 4));
+    }
+
+    #[test]
+    fn ids_that_sanitise_alike_are_reported_as_such() {
+        let text =
+            r#"{"format": "praktyki/1", "practices": [{"id": "x\ny", "title": "A"}, {"id": "x\r\ny", "title": "B"}]}"#;
+        let s = parse_str(text, "s.json", LoadOptions::default()).unwrap();
+        assert_eq!(s.practices.len(), 1);
+        let msg = &s.errors[0].message;
+        assert!(msg.contains(r#"id "x\r\ny" is the same as practice #0's once made terminal-safe ('x y')"#), "{msg}");
     }
 
     #[test]

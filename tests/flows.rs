@@ -410,3 +410,43 @@ fn a_pasted_wall_of_text_searches_the_first_words_and_says_so() {
     assert!(text.contains("first 16 words"), "{text}");
     assert_eq!(m.list.hits.len(), 1, "the first words still search");
 }
+
+#[test]
+fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
+    // update read the store file itself (twice per move in the Attachments
+    // tab); now it asks with an effect and shows the head until the answer.
+    let bytes = std::sync::Arc::new(common::SMALL.as_bytes().to_vec());
+    let lazy = praktyki::store::load::parse_owned(
+        bytes,
+        "lazy.json",
+        praktyki::store::LoadOptions { strict: false, lazy: true },
+    )
+    .unwrap();
+    assert!(lazy.is_lazy());
+    let mut m = common::model_of(lazy, praktyki::i18n::Lang::En);
+    // Selecting "lodz" (third in title order) asks for its texts, once.
+    let mut asked = Vec::new();
+    for a in [Action::MoveDown, Action::MoveDown] {
+        asked.extend(praktyki::app::update(&mut m, a));
+    }
+    let reads: Vec<_> = asked.iter().filter(|e| matches!(e, Effect::ReadPractice { .. })).collect();
+    assert_eq!(reads.len(), 2, "one per selection: {asked:?}");
+    let Effect::ReadPractice { index, generation } = reads[1].clone() else { unreachable!() };
+    assert_eq!(m.store.practices[index].id, "lodz");
+    // The head shows at once: no summary text yet, no file read.
+    assert!(m.detail_practice().unwrap().unwrap().summary.is_empty());
+    assert!(praktyki::app::update(&mut m, Action::Resize(80, 24)).is_empty(), "asked once");
+    // An answer for the practice selected before is dropped.
+    let stale = praktyki::app::model::Texts {
+        index: m.store.practices.iter().position(|p| p.id == "ak").unwrap(),
+        generation,
+        practice: Err("stale".into()),
+    };
+    praktyki::app::update(&mut m, Action::PracticeRead(stale));
+    assert!(m.texts.is_none());
+    // The answer for it fills the pane.
+    let practice = m.store.full(index).map(|p| std::sync::Arc::new(p.into_owned()));
+    praktyki::app::update(&mut m, Action::PracticeRead(praktyki::app::model::Texts { index, generation, practice }));
+    assert!(m.detail_practice().unwrap().unwrap().summary.starts_with("Współpraca gmin wokół Łodzi"));
+    assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l).contains("Współpraca gmin")));
+}

@@ -115,6 +115,9 @@ pub enum Action {
     /// Something to say in the status line.
     #[serde(skip)]
     Notify(String),
+    /// The edge read a practice's long texts (`Effect::ReadPractice`).
+    #[serde(skip)]
+    PracticeRead(crate::app::model::Texts),
 }
 
 impl Action {
@@ -129,6 +132,9 @@ impl Action {
 pub enum Effect {
     /// Rank the practices for `query`; answer with `Action::SearchDone { seq, .. }`.
     Search { seq: u64, query: String },
+    /// Read practice `index`'s long texts from the store file of
+    /// `generation`; answer with `Action::PracticeRead`.
+    ReadPractice { index: usize, generation: u64 },
     /// Put text on the clipboard (OSC 52).
     CopyToClipboard(String),
     /// Open a URL with the system opener.

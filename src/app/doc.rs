@@ -133,7 +133,7 @@ fn blocks<T>(out: &mut Vec<DocLine>, items: &[T], empty: &str, mut each: impl Fn
 pub fn for_model(m: &super::Model) -> Vec<DocLine> {
     match m.detail_practice() {
         None => Vec::new(),
-        Some(Ok(p)) => build(&p, m.detail.tab, m.strings(), m.detail.attachment),
+        Some(Ok(p)) => build(p, m.detail.tab, m.strings(), m.detail.attachment),
         Some(Err(e)) => vec![vec![span(e, Kind::Muted)]],
     }
 }

@@ -77,9 +77,18 @@ pub struct ListState {
     pub offset: usize,
 }
 
-/// What the detail pane's wrapped text was made from: practice, tab,
-/// width, selected attachment and store generation.
-pub type ViewKey = (Option<usize>, Tab, usize, usize, u64);
+/// What the detail pane's wrapped text was made from: when any of it
+/// changes, the text is made again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewKey {
+    pub practice: Option<usize>,
+    pub tab: Tab,
+    pub width: usize,
+    pub attachment: usize,
+    pub generation: u64,
+    /// Whether the long texts were there (after a lazy load they come later).
+    pub texts: bool,
+}
 
 /// The detail pane.
 #[derive(Debug, Clone, Default)]
@@ -123,6 +132,21 @@ pub struct Model {
     pub pending: Vec<crate::input::Chord>,
     /// Bumped when the store is replaced, so derived views are rebuilt.
     pub generation: u64,
+    /// The long texts of the selected practice, read by the edge after a
+    /// lazy load (`Effect::ReadPractice`); `update` reads no file.
+    pub texts: Option<Texts>,
+    /// The texts asked of the edge and not yet come (practice, generation),
+    /// so one selection asks once.
+    pub texts_asked: Option<(usize, u64)>,
+}
+
+/// A practice read with its long texts, for the practice at `index` of the
+/// store of `generation`; or why it could not be read.
+#[derive(Debug, Clone)]
+pub struct Texts {
+    pub index: usize,
+    pub generation: u64,
+    pub practice: Result<Arc<Practice>, String>,
 }
 
 impl Model {
@@ -155,6 +179,8 @@ impl Model {
             only_marked: false,
             pending: Vec::new(),
             generation: 0,
+            texts: None,
+            texts_asked: None,
         }
     }
 
@@ -171,11 +197,32 @@ impl Model {
         self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
     }
 
-    /// The selected practice with its long texts (read now, after a lazy
-    /// load), or why they cannot be read.
-    pub fn detail_practice(&self) -> Option<Result<std::borrow::Cow<'_, Practice>, String>> {
+    /// The selected practice with its long texts, or why they cannot be
+    /// read. After a lazy load, until the edge has read them, it is the
+    /// practice without them (see [`Model::texts_wanted`]).
+    pub fn detail_practice(&self) -> Option<Result<&Practice, &str>> {
         let hit = self.list.hits.get(self.list.selected)?;
-        Some(self.store.full(hit.index))
+        let head = self.store.practices.get(hit.index)?;
+        match &self.texts {
+            _ if !self.store.is_lazy() => Some(Ok(head)),
+            Some(t) if t.index == hit.index && t.generation == self.generation => {
+                Some(t.practice.as_deref().map_err(String::as_str))
+            }
+            _ => Some(Ok(head)),
+        }
+    }
+
+    /// The practice whose long texts the detail pane needs and does not
+    /// have: its index in the store, and the store's generation.
+    pub fn texts_wanted(&self) -> Option<(usize, u64)> {
+        if !self.store.is_lazy() {
+            return None;
+        }
+        let index = self.list.hits.get(self.list.selected)?.index;
+        match &self.texts {
+            Some(t) if t.index == index && t.generation == self.generation => None,
+            _ => Some((index, self.generation)),
+        }
     }
 
     pub fn is_marked(&self, practice: usize) -> bool {

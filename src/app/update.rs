@@ -9,7 +9,7 @@ use crate::search::query_terms;
 
 use super::action::{Action, Effect};
 use super::doc;
-use super::model::{Focus, Model, StatusKind, Tab};
+use super::model::{Focus, Model, StatusKind, Tab, ViewKey};
 
 /// The action a key chord means in the model's current mode: its binding,
 /// or, in the search line, the character typed.
@@ -47,8 +47,14 @@ fn error(m: &mut Model, text: impl Into<String>) {
 
 /// Applies one action; returns the effects to carry out.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
-    let fx = apply(m, action);
+    let mut fx = apply(m, action);
     refresh_view(m);
+    // After a lazy load the selected practice's long texts are in the file:
+    // the edge reads them, off the input path, and answers PracticeRead.
+    if let Some(wanted) = m.texts_wanted().filter(|w| m.texts_asked != Some(*w)) {
+        m.texts_asked = Some(wanted);
+        fx.push(Effect::ReadPractice { index: wanted.0, generation: wanted.1 });
+    }
     fx
 }
 
@@ -60,11 +66,19 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::SearchDone { .. }
             | Action::Notify(_)
             | Action::Reloaded(_)
+            | Action::PracticeRead(_)
             | Action::MouseScroll { .. }
     ) {
         m.status = None;
     }
-    if !matches!(action, Action::KeyPrefix(_) | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_)) {
+    if !matches!(
+        action,
+        Action::KeyPrefix(_)
+            | Action::Resize(..)
+            | Action::SearchDone { .. }
+            | Action::Reloaded(_)
+            | Action::PracticeRead(_)
+    ) {
         m.pending.clear();
     }
     let mut fx = Vec::new();
@@ -210,6 +224,14 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.list.offset = 0;
                 m.search.pending = false;
                 reset_detail(m);
+            }
+        }
+        Action::PracticeRead(texts) => {
+            // An answer for a practice no longer selected (or an older store) is dropped.
+            if m.texts_wanted() == Some((texts.index, texts.generation)) {
+                m.texts_asked = None;
+                m.texts = Some(texts);
+                clamp_detail(m);
             }
         }
         Action::Reloaded(Ok(pair)) => {
@@ -381,8 +403,16 @@ fn set_tab(m: &mut Model, tab: Tab) {
 /// rebuilt only when one of them changed.
 fn refresh_view(m: &mut Model) {
     let width = m.areas().detail_text().0;
-    let key =
-        (m.list.hits.get(m.list.selected).map(|h| h.index), m.detail.tab, width, m.detail.attachment, m.generation);
+    let practice = m.list.hits.get(m.list.selected).map(|h| h.index);
+    let texts = m.texts_wanted().is_none();
+    let key = ViewKey {
+        practice,
+        tab: m.detail.tab,
+        width,
+        attachment: m.detail.attachment,
+        generation: m.generation,
+        texts,
+    };
     if m.detail.view_key != Some(key) {
         m.detail.view = Arc::new(doc::wrap(&doc::for_model(m), width));
         m.detail.view_key = Some(key);

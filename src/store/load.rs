@@ -193,6 +193,12 @@ impl Store {
         self.errors.len()
     }
 
+    /// Whether long texts are left in the file (a lazy load): then [`Store::full`]
+    /// reads the file, and the browser asks for it off the input path.
+    pub fn is_lazy(&self) -> bool {
+        self.lazy.is_some()
+    }
+
     /// Practice `i` with its long texts: as loaded, or, after a lazy load,
     /// parsed now from the file's text (a few microseconds for one practice).
     /// A long text that breaks the schema is reported here, with its place.

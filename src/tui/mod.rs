@@ -410,6 +410,16 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                 None
             }
         }
+        Effect::ReadPractice { index, generation } => {
+            // A disk read (and a parse) off the input thread: keys go on
+            // while it runs, and a stale answer is dropped by update.
+            let (store, tx) = (model.store.clone(), exec.tx.clone());
+            thread::spawn(move || {
+                let practice = store.full(index).map(|p| Arc::new(p.into_owned()));
+                let _ = tx.send(Msg::Action(Action::PracticeRead(app::model::Texts { index, generation, practice })));
+            });
+            None
+        }
         Effect::CopyToClipboard(text) => match osc52(&text) {
             Some(seq) => {
                 let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());

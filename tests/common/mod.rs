@@ -61,6 +61,12 @@ pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Ef
                     let hits = Arc::new(m.index.search(&query));
                     queue.insert(0, Action::SearchDone { seq, hits })
                 }
+                // The edge reads the long texts after a lazy load; here at once.
+                Effect::ReadPractice { index, generation } => {
+                    let practice = m.store.full(index).map(|p| Arc::new(p.into_owned()));
+                    let texts = praktyki::app::model::Texts { index, generation, practice };
+                    queue.insert(0, Action::PracticeRead(texts))
+                }
                 other => out.push(other),
             }
         }

@@ -38,23 +38,34 @@ impl fmt::Display for Source {
     }
 }
 
-/// The environment praktyki reads, gathered once so resolution stays pure.
+/// The environment praktyki reads, gathered once at the edge so everything
+/// below it stays pure: a session over SSH passes the client's instead.
 #[derive(Debug, Clone, Default)]
 pub struct Env {
     pub store: Option<OsString>,
     pub data: Option<OsString>,
     pub config: Option<OsString>,
     pub cache: Option<OsString>,
+    /// `NO_COLOR` set and not empty.
+    pub no_color: bool,
+    /// `TERM`.
+    pub term: Option<String>,
+    /// The first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set.
+    pub locale: Option<String>,
 }
 
 impl Env {
     pub fn from_process() -> Self {
         let get = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+        let text = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         Self {
             store: get("PRAKTYKI_STORE"),
             data: get("PRAKTYKI_DATA"),
             config: get("PRAKTYKI_CONFIG"),
             cache: get("PRAKTYKI_CACHE"),
+            no_color: get("NO_COLOR").is_some(),
+            term: text("TERM"),
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| text(k)),
         }
     }
 }

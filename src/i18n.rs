@@ -11,12 +11,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// From the POSIX locale variables, in their order of precedence
-    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`): Polish for `pl*`, else English.
-    pub fn from_env() -> Self {
-        let var =
-            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|k| std::env::var(k).ok()).find(|v| !v.is_empty());
-        Self::from_locale(var.as_deref().unwrap_or(""))
+    /// From the POSIX locale of a session's environment (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, in that order): Polish for `pl*`, else English.
+    pub fn from_env(env: &crate::config::Env) -> Self {
+        Self::from_locale(env.locale.as_deref().unwrap_or(""))
     }
 
     pub fn from_locale(locale: &str) -> Self {

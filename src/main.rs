@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         (Config::default(), String::new())
     };
     let lang = match config.language {
-        LanguageSetting::Auto => Lang::from_env(),
+        LanguageSetting::Auto => Lang::from_env(&env),
         LanguageSetting::Pl => Lang::Pl,
         LanguageSetting::En => Lang::En,
     };
@@ -105,7 +105,7 @@ fn main() -> ExitCode {
     model.columns = config.list.columns.clone();
     model.bookmarks = bookmarks;
     let color = global.color.unwrap_or(config.color);
-    let theme = Theme::from_env(config.theme, color);
+    let theme = Theme::from_env(config.theme, color, &env);
     if color == praktyki::config::ColorSetting::Always {
         // crossterm drops colours under NO_COLOR on its own; "always" means always.
         crossterm::style::force_color_output(true);

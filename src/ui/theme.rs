@@ -123,11 +123,9 @@ impl Theme {
         }
     }
 
-    /// [`Theme::select`] with this process's environment.
-    pub fn from_env(theme: ThemeSetting, color: ColorSetting) -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let term = std::env::var("TERM").ok();
-        Self::select(theme, color, no_color, term.as_deref())
+    /// [`Theme::select`] for the environment of a session.
+    pub fn from_env(theme: ThemeSetting, color: ColorSetting, env: &crate::config::Env) -> Self {
+        Self::select(theme, color, env.no_color, env.term.as_deref())
     }
 }
 

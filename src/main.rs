@@ -124,6 +124,9 @@ fn main() -> ExitCode {
         bookmarks: bookmarks_path,
         mouse: config.mouse,
         after_first_frame,
+        // Set by tui::run for this process's terminal.
+        opener: None,
+        job_control: false,
     };
     match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),

@@ -51,6 +51,9 @@ pub struct Compact<W: Write> {
     /// What the terminal shows, row by row; `width` cells a row.
     shadow: Vec<Cell>,
     width: u16,
+    /// The size of the screen drawn on, as its owner says (a pty's, an SSH
+    /// client's); `None`: ask this process's terminal.
+    screen: Option<(u16, u16)>,
 }
 
 /// The pen: style of the text written next (reset at the end of each frame).
@@ -65,7 +68,17 @@ const RESET: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier:
 
 impl<W: Write> Compact<W> {
     pub fn new(out: W) -> Self {
-        Self { out, shadow: Vec::new(), width: 0 }
+        Self { out, shadow: Vec::new(), width: 0, screen: None }
+    }
+
+    /// A backend for a screen of the size given, which only its owner can
+    /// change ([`Compact::set_size`]): no terminal is asked.
+    pub fn sized(out: W, width: u16, height: u16) -> Self {
+        Self { screen: Some((width, height)), ..Self::new(out) }
+    }
+
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.screen = Some((width, height));
     }
 
     /// Where the frames go, for what is written around them (synchronized
@@ -331,7 +344,10 @@ impl<W: Write> Backend for Compact<W> {
     fn size(&self) -> io::Result<Size> {
         // ratatui allocates its frame buffers at this size: never the huge
         // one a terminal may claim.
-        let (width, height) = terminal::size()?;
+        let (width, height) = match self.screen {
+            Some(size) => size,
+            None => terminal::size()?,
+        };
         let (width, height) = crate::app::layout::clamp_size(width, height);
         Ok(Size { width, height })
     }

@@ -1,0 +1,415 @@
+//! A session: the browser's loop over input, a byte sink and a screen size
+//! that its caller gives. The local terminal (`tui::run`) is one caller; a
+//! server's channel can be another. Nothing here asks the process's
+//! terminal or environment for anything, and several sessions can share one
+//! store and index (`Arc`) in one process.
+//!
+//! A session takes [`Msg`]s (from [`Session::sender`] or [`Session::take`]),
+//! turns keys into actions in the mode the keys before them left, applies
+//! them with `app::update`, carries out the effects (searches and reads
+//! off its thread, their answers coming back as messages), and draws one
+//! frame when something changed.
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+
+use anyhow::Result;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use ratatui::Terminal;
+
+use super::compact::Compact;
+use super::{OSC52_MAX_BYTES, osc52};
+use crate::app::{self, Action, Effect, Model};
+use crate::cli::load_choice;
+use crate::config::StoreChoice;
+use crate::input::Chord;
+use crate::search::Index;
+use crate::store::LoadOptions;
+use crate::ui::{self, Theme};
+
+/// Stores up to this size are searched on the session's thread: it takes
+/// less than a frame. Larger ones are searched by a worker.
+const INLINE_SEARCH_LIMIT: usize = 20_000;
+
+/// What reaches a session: input, the answer of work done off its
+/// thread, and what happens to its terminal.
+pub enum Msg {
+    Event(Event),
+    Action(Action),
+    /// The terminal stopped answering: end of input, or an I/O error.
+    InputClosed,
+    Signal(i32),
+    /// SIGCONT: the process goes on after a stop (`fg`, `kill -CONT`).
+    Resumed,
+}
+
+
+/// What carrying out effects needs from outside the model.
+pub struct Settings {
+    pub choice: StoreChoice,
+    pub opts: LoadOptions,
+    /// The start-up cache directory, used on reload too; `None`: no cache.
+    pub cache: Option<std::path::PathBuf>,
+    /// Where bookmarks are saved; `None` when there is no data directory.
+    pub bookmarks: Option<std::path::PathBuf>,
+    /// Capture the mouse (config `mouse`).
+    pub mouse: bool,
+    /// Work to start once the first frame is on screen (writing the
+    /// start-up cache); the session waits for it when it ends.
+    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+    /// The program that opens a URL where the user sits; `None` (over SSH,
+    /// without a display, in a server) puts it on their clipboard instead.
+    pub opener: Option<&'static str>,
+    /// ctrl-z stops this process (job control), as on a local terminal.
+    pub job_control: bool,
+}
+
+/// Work started after the first frame and waited for when the session ends.
+struct Background {
+    job: Option<Box<dyn FnOnce() + Send>>,
+    running: Option<thread::JoinHandle<()>>,
+}
+
+impl Background {
+    fn start(&mut self) {
+        if let Some(job) = self.job.take() {
+            self.running = Some(thread::spawn(job));
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            let _ = running.join();
+        }
+    }
+}
+
+struct Executor {
+    worker: mpsc::Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+    settings: Settings,
+    /// Where work done off the input thread reports back.
+    tx: mpsc::Sender<Msg>,
+}
+
+
+/// What waits to be applied: keys and pastes are turned into actions only
+/// when their turn comes, against the model as the input before left it.
+enum Pending {
+    Act(Action),
+    Key(Chord),
+    Paste(String),
+    /// ctrl-z: stop the process as a shell's job control would.
+    Suspend,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The user quit: exit status 0.
+    Quit,
+    /// The input closed (end of input, a dropped link).
+    InputClosed,
+    /// A signal ended it: exit status 128 + the signal.
+    Signal(i32),
+}
+
+impl End {
+    pub fn code(self) -> u8 {
+        match self {
+            End::Quit | End::InputClosed => 0,
+            End::Signal(sig) => 128u8.saturating_add(sig as u8),
+        }
+    }
+}
+
+pub struct Session<W: Write> {
+    model: Model,
+    theme: Theme,
+    terminal: Terminal<Compact<W>>,
+    exec: Executor,
+    rx: mpsc::Receiver<Msg>,
+    pending: VecDeque<Pending>,
+    background: Background,
+    end: Option<End>,
+}
+
+impl<W: Write> Session<W> {
+    /// A session drawing on `out`, a screen of `size` (columns, rows).
+    pub fn new(model: Model, theme: Theme, mut settings: Settings, out: W, size: (u16, u16)) -> Result<Self> {
+        let terminal = Terminal::new(Compact::sized(out, size.0, size.1))?;
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let worker = spawn_search_worker(tx.clone(), latest.clone());
+        let background = Background { job: settings.after_first_frame.take(), running: None };
+        let exec = Executor { worker, latest, settings, tx };
+        let pending = VecDeque::from([Pending::Act(Action::Resize(size.0, size.1))]);
+        Ok(Session { model, theme, terminal, exec, rx, pending, background, end: None })
+    }
+
+    /// Where input and other news for this session may be sent from any thread.
+    pub fn sender(&self) -> mpsc::Sender<Msg> {
+        self.exec.tx.clone()
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Why the session ended, once it has.
+    pub fn ended(&self) -> Option<End> {
+        self.end
+    }
+
+    /// Takes one message: keys and pastes wait their turn, a resize tells
+    /// the screen's new size.
+    pub fn take(&mut self, msg: Msg) -> Result<()> {
+        let pending = &mut self.pending;
+        match msg {
+            Msg::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                let ctrl_z = k.code == event::KeyCode::Char('z') && k.modifiers == event::KeyModifiers::CONTROL;
+                if ctrl_z {
+                    if self.exec.settings.job_control {
+                        pending.push_back(Pending::Suspend);
+                    }
+                } else if let Some(c) = Chord::from_event(&k) {
+                    pending.push_back(Pending::Key(c));
+                }
+            }
+            // One insertion and one search for the whole paste.
+            Msg::Event(Event::Paste(text)) => pending.push_back(Pending::Paste(text)),
+            Msg::Event(Event::Resize(w, h)) => {
+                self.terminal.backend_mut().set_size(w, h);
+                pending.push_back(Pending::Act(Action::Resize(w, h)));
+            }
+            Msg::Event(Event::Mouse(me)) => {
+                let (column, row) = (me.column, me.row);
+                let action = match me.kind {
+                    MouseEventKind::ScrollDown => Some(Action::MouseScroll { column, row, down: true }),
+                    MouseEventKind::ScrollUp => Some(Action::MouseScroll { column, row, down: false }),
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::MouseClick { column, row }),
+                    _ => None,
+                };
+                pending.extend(action.map(Pending::Act));
+            }
+            Msg::Event(_) => {}
+            Msg::Action(a) => pending.push_back(Pending::Act(a)),
+            Msg::InputClosed => self.end = Some(End::InputClosed),
+            Msg::Signal(sig) => self.end = Some(End::Signal(sig)),
+            Msg::Resumed => {
+                super::reenter(&mut self.terminal, self.exec.settings.mouse)?;
+                let (w, h) = self.model.size;
+                pending.push_back(Pending::Act(Action::Resize(w, h)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies everything waiting and draws one frame if anything changed.
+    /// Returns how the session ended, if it has.
+    pub fn settle(&mut self) -> Result<Option<End>> {
+        // Answers of work done off this thread (searches, reads) first.
+        while let Ok(msg) = self.rx.try_recv() {
+            self.take(msg)?;
+        }
+        let mut dirty = false;
+        // Of the searches a burst of keys asks for, only the last matters:
+        // it is run once the burst is applied (the older ones are stale).
+        let mut search: Option<Effect> = None;
+        loop {
+            while let Some(next) = self.pending.pop_front() {
+                // A key is read in the mode the keys before it left: in a
+                // burst ("/kurp" pasted or sent at once over SSH) the "/"
+                // must open the search line before "k" is typed into it.
+                let action = match next {
+                    Pending::Act(a) => a,
+                    Pending::Key(c) => match app::action_for_key(&self.model, &c) {
+                        Some(a) => a,
+                        None => continue,
+                    },
+                    Pending::Paste(text) if self.model.focus == app::Focus::Search => Action::InsertText(text),
+                    Pending::Paste(_) => continue,
+                    Pending::Suspend => {
+                        // ctrl-z in raw mode is a key, not a signal: do what
+                        // the shell's job control expects, then come back.
+                        super::suspend(&mut self.terminal, self.exec.settings.mouse)?;
+                        dirty = true;
+                        continue;
+                    }
+                };
+                dirty = true;
+                for effect in app::update(&mut self.model, action) {
+                    if matches!(effect, Effect::Search { .. }) {
+                        search = Some(effect);
+                    } else if let Some(a) =
+                        perform(effect, &self.model, &self.exec, self.terminal.backend_mut().writer_mut())
+                    {
+                        self.pending.push_back(Pending::Act(a));
+                    }
+                }
+            }
+            match search.take() {
+                Some(effect) => {
+                    let answer = perform(effect, &self.model, &self.exec, self.terminal.backend_mut().writer_mut());
+                    self.pending.extend(answer.map(Pending::Act));
+                }
+                None => break,
+            }
+        }
+        if self.model.quit {
+            self.end.get_or_insert(End::Quit);
+        }
+        if self.end.is_none() && dirty {
+            draw(&mut self.terminal, &self.model, &self.theme)?;
+            self.background.start();
+        }
+        Ok(self.end)
+    }
+
+    /// Runs until the session ends: blocks for a message, takes everything
+    /// already waiting (a burst of keys or a paste is one frame), settles.
+    pub fn run(&mut self) -> Result<End> {
+        loop {
+            if let Some(end) = self.settle()? {
+                return Ok(end);
+            }
+            // Lets the tests check that a panic restores the terminal first.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("PRAKTYKI_TEST_PANIC").is_some() {
+                panic!("PRAKTYKI_TEST_PANIC is set: panicking on purpose");
+            }
+            let Ok(first) = self.rx.recv() else { return Ok(End::InputClosed) };
+            self.take(first)?;
+            while let Ok(msg) = self.rx.try_recv() {
+                self.take(msg)?;
+            }
+        }
+    }
+}
+
+fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Theme) -> Result<()> {
+    // Synchronized output: the terminal shows the frame whole, so a slow
+    // link sees no tearing.
+    queue!(terminal.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| ui::render(model, theme, f))?;
+    execute!(terminal.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+type SearchRequest = (u64, String, Arc<Index>);
+
+/// A worker that runs only the newest search it has been asked for, and
+/// abandons one when a newer request arrives.
+fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::Sender<SearchRequest> {
+    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
+    thread::spawn(move || {
+        while let Ok(mut req) = req_rx.recv() {
+            // Skip straight to the newest request.
+            for newer in req_rx.try_iter() {
+                req = newer;
+            }
+            let (seq, query, index) = req;
+            let cancelled = || latest.load(Ordering::Relaxed) != seq;
+            if let Some(hits) = index.search_cancellable(&query, &cancelled)
+                && tx.send(Msg::Action(Action::SearchDone { seq, hits: Arc::new(hits) })).is_err()
+            {
+                return;
+            }
+        }
+    });
+    req_tx
+}
+
+/// Carries out one effect; returns the action that reports its outcome.
+fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write) -> Option<Action> {
+    let (choice, opts) = (&exec.settings.choice, exec.settings.opts);
+    match effect {
+        Effect::Search { seq, query } => {
+            exec.latest.store(seq, Ordering::Relaxed);
+            if model.index.len() <= INLINE_SEARCH_LIMIT {
+                Some(Action::SearchDone { seq, hits: Arc::new(model.index.search(&query)) })
+            } else {
+                let _ = exec.worker.send((seq, query, model.index.clone()));
+                None
+            }
+        }
+        Effect::ReadPractice { index, generation } => {
+            // A disk read (and a parse) off the input thread: keys go on
+            // while it runs, and a stale answer is dropped by update.
+            let (store, tx) = (model.store.clone(), exec.tx.clone());
+            thread::spawn(move || {
+                let practice = store.full(index).map(|p| Arc::new(p.into_owned()));
+                let _ = tx.send(Msg::Action(Action::PracticeRead(app::model::Texts { index, generation, practice })));
+            });
+            None
+        }
+        Effect::CopyToClipboard(text) => match osc52(&text) {
+            Some(seq) => {
+                let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                None
+            }
+            None => Some(Action::Notify(format!("{} (> {} B)", model.strings().nothing_to_copy, OSC52_MAX_BYTES))),
+        },
+        Effect::OpenUrl(url) => match exec.settings.opener {
+            Some(cmd) => {
+                // One argument, no shell: the URL cannot become a command.
+                let spawned = Command::new(cmd)
+                    .arg(&url)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn();
+                match spawned {
+                    Ok(mut child) => {
+                        thread::spawn(move || child.wait());
+                        None
+                    }
+                    Err(e) => Some(Action::Notify(format!("{cmd}: {e}; {url}"))),
+                }
+            }
+            // Nothing can open it here: put it on the user's clipboard instead
+            // (OSC 52 reaches their terminal, over SSH too) and show it.
+            None => {
+                if let Some(seq) = osc52(&url) {
+                    let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                }
+                Some(Action::Notify(format!("{}: {url}", model.strings().no_opener)))
+            }
+        },
+        Effect::Reload => {
+            // A large store takes seconds to load: do it off the input
+            // thread, so the screen keeps answering; the old data stays until then.
+            let (choice, tx, cache) = (choice.clone(), exec.tx.clone(), exec.settings.cache.clone());
+            thread::spawn(move || {
+                let result = load_choice(&choice, opts, cache.as_deref())
+                    .map(|loaded| {
+                        let (store, index) = loaded.with_index();
+                        Arc::new((store, Arc::new(index)))
+                    })
+                    // The status line shows the store already; keep the message short.
+                    .map_err(|e| e.detail());
+                let _ = tx.send(Msg::Action(Action::Reloaded(result)));
+            });
+            Some(Action::Notify(model.strings().reloading.to_owned()))
+        }
+        Effect::SaveBookmark { id, title, marked } => {
+            let s = model.strings();
+            match &exec.settings.bookmarks {
+                // The change stays in memory; the next one tries to save again.
+                Some(path) => crate::bookmarks::Bookmarks::change(path, &id, &title, marked)
+                    .err()
+                    .map(|e| Action::Notify(format!("{}: {e}", s.bookmarks_not_saved))),
+                None => Some(Action::Notify(format!("{}: no data directory", s.bookmarks_not_saved))),
+            }
+        }
+    }
+}
+

@@ -49,7 +49,6 @@ pub enum Msg {
     Resumed,
 }
 
-
 /// What carrying out effects needs from outside the model.
 pub struct Settings {
     pub choice: StoreChoice,
@@ -99,7 +98,6 @@ struct Executor {
     /// Where work done off the input thread reports back.
     tx: mpsc::Sender<Msg>,
 }
-
 
 /// What waits to be applied: keys and pastes are turned into actions only
 /// when their turn comes, against the model as the input before left it.
@@ -412,4 +410,3 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
         }
     }
 }
-

@@ -5,11 +5,12 @@
 //!
 //! Then the same stores as files, 10k and 100k, the way a start gets them
 //! (store and search index): parsed, and read from the start-up cache
-//! (`praktyki::cache`), and what `praktyki search` reads of the cache.
+//! (`praktyki::load::cache`), and what `praktyki search` reads of the cache.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use praktyki::load::cache;
 use praktyki::store::{LoadOptions, load::parse_str};
-use praktyki::{cache, synth};
+use praktyki::synth;
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");

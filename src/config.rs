@@ -77,7 +77,7 @@ pub struct Dirs {
     pub data: Option<(PathBuf, Source)>,
     /// The config file: `--config`, `$PRAKTYKI_CONFIG`, or config.toml in the config directory.
     pub config_file: Option<(PathBuf, Source)>,
-    /// Where the start-up cache of large stores goes (see [`crate::cache`]).
+    /// Where the start-up cache of large stores goes (see [`crate::load::cache`]).
     pub cache: Option<(PathBuf, Source)>,
 }
 

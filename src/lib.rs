@@ -10,16 +10,16 @@
 //! (its backend, `tui::compact`, is tested against a terminal emulator).
 //! `sync` fills a store from the BDP archive, the Wayback Machine or a saved
 //! mirror, through the same page importer as `praktyki import`.
-//! `cache` keeps what parsing and indexing a large store produce, so that a
+//! `load` says which store a run uses and loads it; its `cache` keeps what parsing and indexing a large store produce, so that a
 //! start after the first reads it instead.
 
 pub mod app;
 pub mod bookmarks;
-pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod input;
+pub mod load;
 pub mod present;
 pub mod search;
 pub mod store;

@@ -7,7 +7,7 @@ use praktyki::app::Model;
 use praktyki::cli::{self, Cli, Command, Context};
 use praktyki::config::{Config, Dirs, Env, LanguageSetting};
 use praktyki::i18n::Lang;
-use praktyki::store::LoadOptions;
+use praktyki::load::Plan;
 use praktyki::store::sanitize::TerminalSafe;
 use praktyki::ui::Theme;
 
@@ -73,11 +73,9 @@ fn main() -> ExitCode {
             return ExitCode::from(cli::EXIT_ERROR);
         }
     };
-    let choice = praktyki::config::resolve_store(global.store.as_deref(), &env, config.store.as_deref(), &dirs);
     // The browser reads long texts per practice as they are shown.
-    let opts = LoadOptions { strict: global.strict, lazy: !global.strict };
-    let cache = cli::cache_dir(&global, &dirs).map(|d| d.to_path_buf());
-    let (store, index, cache_job) = match cli::load_choice(&choice, opts, cache.as_deref()) {
+    let plan = Plan::new(global.store.as_deref(), &env, &config, &dirs, global.strict, global.no_cache);
+    let (store, index, cache_job) = match plan.load() {
         Ok(loaded) => loaded.deferred(),
         Err(e) => {
             complain(format_args!("praktyki: {e}"));
@@ -91,9 +89,10 @@ fn main() -> ExitCode {
             store.skipped()
         ));
     }
-    let label = choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
+    let label =
+        plan.choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
     // A bookmarks file that cannot be read stops here: saving over it would lose it.
-    let bookmarks_path = dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json"));
+    let bookmarks_path = praktyki::load::bookmarks_path(&dirs);
     let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
         Ok(b) => b.unwrap_or_default(),
         Err(e) => {
@@ -118,9 +117,7 @@ fn main() -> ExitCode {
         }) as Box<dyn FnOnce() + Send>
     });
     let settings = praktyki::tui::Settings {
-        choice,
-        opts,
-        cache,
+        plan,
         bookmarks: bookmarks_path,
         mouse: config.mouse,
         after_first_frame,

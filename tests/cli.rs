@@ -515,7 +515,7 @@ fn large_stores_are_read_from_the_cache_with_the_same_answers() {
     let dir = TempDir::new().unwrap();
     let store = dir.path().join("big.json");
     praktyki(dir.path()).args(["synthetic", "--count", "900", "--seed", "3", "--out"]).arg(&store).assert().success();
-    assert!(std::fs::metadata(&store).unwrap().len() >= praktyki::cache::MIN_BYTES, "large enough to be cached");
+    assert!(std::fs::metadata(&store).unwrap().len() >= praktyki::load::cache::MIN_BYTES, "large enough to be cached");
     let cache_dir = dir.path().join("cache");
     let run = |args: &[&str], no_cache: bool| {
         let mut cmd = praktyki(dir.path());

@@ -13,6 +13,7 @@ use praktyki::app::Model;
 use praktyki::config::{Source, StoreChoice};
 use praktyki::i18n::Lang;
 use praktyki::input::Keymap;
+use praktyki::load::Plan;
 use praktyki::search::Index;
 use praktyki::store::LoadOptions;
 use praktyki::tui::{End, Msg, Session, Settings};
@@ -33,9 +34,11 @@ impl Write for Sink {
 
 fn settings() -> Settings {
     Settings {
-        choice: StoreChoice { path: None, source: Source::Embedded },
-        opts: LoadOptions::default(),
-        cache: None,
+        plan: Plan {
+            choice: StoreChoice { path: None, source: Source::Embedded },
+            opts: LoadOptions::default(),
+            cache: None,
+        },
         bookmarks: None,
         mouse: false,
         after_first_frame: None,

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::cache::Loaded;
-use crate::config::{Dirs, Env, Source, StoreChoice, resolve_store};
+use crate::config::{Dirs, Env, Source, StoreChoice};
 use crate::i18n::{Lang, Strings};
+use crate::load::Plan;
+use crate::load::cache::Loaded;
 use crate::present;
 use crate::search::Index;
 use crate::store::import;
@@ -172,32 +173,21 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// What this run loads (lookups read long texts only for what they
+    /// print; --strict checks all): the one loading entry point.
+    pub fn plan(&self) -> Plan {
+        Plan::new(
+            self.global.store.as_deref(),
+            &self.env,
+            &self.config,
+            &self.dirs,
+            self.global.strict,
+            self.global.no_cache,
+        )
+    }
+
     pub fn store_choice(&self) -> StoreChoice {
-        resolve_store(self.global.store.as_deref(), &self.env, self.config.store.as_deref(), &self.dirs)
-    }
-
-    fn opts(&self) -> LoadOptions {
-        // Lookups read long texts only for what they print; --strict checks all.
-        LoadOptions { strict: self.global.strict, lazy: !self.global.strict }
-    }
-
-    /// The cache directory, unless `--no-cache` says not to use one.
-    pub fn cache_dir(&self) -> Option<&Path> {
-        cache_dir(&self.global, &self.dirs)
-    }
-}
-
-/// The cache directory in use: none under `--no-cache`.
-pub fn cache_dir<'d>(global: &Global, dirs: &'d Dirs) -> Option<&'d Path> {
-    dirs.cache.as_ref().map(|(d, _)| d.as_path()).filter(|_| !global.no_cache)
-}
-
-/// Loads the store chosen by resolution, through the start-up cache in
-/// `cache` when it is large (see [`crate::cache`]).
-pub fn load_choice(choice: &StoreChoice, opts: LoadOptions, cache: Option<&Path>) -> Result<Loaded, LoadError> {
-    match &choice.path {
-        Some(p) => crate::cache::load_path(p, opts, cache),
-        None => Ok(Loaded::plain(store::load_embedded(opts)?)),
+        self.plan().choice
     }
 }
 
@@ -258,7 +248,7 @@ enum Failure {
 
 /// Loads the store in use and says on stderr how many practices were skipped.
 fn open_store(cx: &mut Context<'_>) -> Result<Loaded, Failure> {
-    let mut loaded = load_choice(&cx.store_choice(), cx.opts(), cx.cache_dir())?;
+    let mut loaded = cx.plan().load()?;
     loaded.finish();
     warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
     Ok(loaded)
@@ -294,9 +284,11 @@ fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
 fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -> Result<u8, Failure> {
     warn_long_query(cx, query)?;
     // A search needs only names: a large store's cache has them apart.
-    let choice = cx.store_choice();
-    let cached = match (&choice.path, cx.cache_dir()) {
-        (Some(p), Some(dir)) if !cx.global.strict => crate::cache::names(p, dir).map(|c| (p.display().to_string(), c)),
+    let plan = cx.plan();
+    let cached = match (&plan.choice.path, plan.cache.as_deref()) {
+        (Some(p), Some(dir)) if !cx.global.strict => {
+            crate::load::cache::names(p, dir).map(|c| (p.display().to_string(), c))
+        }
         _ => None,
     };
     let (rows, index) = match cached {
@@ -306,7 +298,7 @@ fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -
         }
         None => {
             let (store, index) = open_store(cx)?.with_index();
-            (store.practices.iter().map(crate::cache::NameRow::of).collect(), index)
+            (store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
         }
     };
     let mut hits = index.search(query);
@@ -534,12 +526,14 @@ fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Resul
 }
 
 fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
-    let choice = match path {
-        Some(p) => StoreChoice { path: Some(p.to_path_buf()), source: Source::Flag },
-        None => cx.store_choice(),
+    let plan = match path {
+        Some(p) => cx.plan().for_file(p),
+        None => cx.plan(),
     };
-    // Validation reports every problem; --strict only changes the exit status.
-    let store = match load_choice(&choice, LoadOptions { strict: false, lazy: false }, None) {
+    // Validation reports every problem, from the file itself; --strict only
+    // changes the exit status.
+    let plan = Plan { opts: LoadOptions { strict: false, lazy: false }, cache: None, ..plan };
+    let store = match plan.load() {
         Ok(s) => s.store,
         Err(e) => {
             writeln!(cx.err, "{e}")?;
@@ -571,7 +565,7 @@ struct BookmarkRow<'a> {
 }
 
 fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
-    let Some(path) = cx.dirs.data.as_ref().map(|(d, _)| d.join("bookmarks.json")) else {
+    let Some(path) = crate::load::bookmarks_path(&cx.dirs) else {
         return Err(Failure::Usage("no data directory on this system".into()));
     };
     let marks = crate::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
@@ -629,7 +623,7 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
         writeln!(cx.out, "config file: {} ({source}; {state})", f.display())?;
     }
     writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
-    match cx.cache_dir() {
+    match cx.plan().cache {
         Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of stores from 8 MiB)", dir(&cx.dirs.cache))?,
         None => writeln!(cx.out, "cache dir:   none (--no-cache)")?,
     }

@@ -26,11 +26,8 @@ use ratatui::Terminal;
 use super::compact::Compact;
 use super::{OSC52_MAX_BYTES, osc52};
 use crate::app::{self, Action, Effect, Model};
-use crate::cli::load_choice;
-use crate::config::StoreChoice;
 use crate::input::Chord;
 use crate::search::Index;
-use crate::store::LoadOptions;
 use crate::ui::{self, Theme};
 
 /// Stores up to this size are searched on the session's thread: it takes
@@ -51,10 +48,8 @@ pub enum Msg {
 
 /// What carrying out effects needs from outside the model.
 pub struct Settings {
-    pub choice: StoreChoice,
-    pub opts: LoadOptions,
-    /// The start-up cache directory, used on reload too; `None`: no cache.
-    pub cache: Option<std::path::PathBuf>,
+    /// What was loaded, and so what a reload loads again.
+    pub plan: crate::load::Plan,
     /// Where bookmarks are saved; `None` when there is no data directory.
     pub bookmarks: Option<std::path::PathBuf>,
     /// Capture the mouse (config `mouse`).
@@ -328,7 +323,6 @@ fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::S
 
 /// Carries out one effect; returns the action that reports its outcome.
 fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write) -> Option<Action> {
-    let (choice, opts) = (&exec.settings.choice, exec.settings.opts);
     match effect {
         Effect::Search { seq, query } => {
             exec.latest.store(seq, Ordering::Relaxed);
@@ -385,9 +379,10 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
         Effect::Reload => {
             // A large store takes seconds to load: do it off the input
             // thread, so the screen keeps answering; the old data stays until then.
-            let (choice, tx, cache) = (choice.clone(), exec.tx.clone(), exec.settings.cache.clone());
+            let (plan, tx) = (exec.settings.plan.clone(), exec.tx.clone());
             thread::spawn(move || {
-                let result = load_choice(&choice, opts, cache.as_deref())
+                let result = plan
+                    .load()
                     .map(|loaded| {
                         let (store, index) = loaded.with_index();
                         Arc::new((store, Arc::new(index)))

@@ -66,8 +66,8 @@ impl Bookmarks {
         let mut b = Self::load_raw(path)?;
         // Titles are shown in the terminal like any other text.
         for m in &mut b.bookmarks {
-            crate::store::sanitize::sanitize_in_place(&mut m.id, false);
-            crate::store::sanitize::sanitize_in_place(&mut m.title, false);
+            crate::text::sanitize::sanitize_in_place(&mut m.id, false);
+            crate::text::sanitize::sanitize_in_place(&mut m.title, false);
         }
         Ok(b)
     }

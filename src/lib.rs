@@ -25,5 +25,6 @@ pub mod search;
 pub mod store;
 pub mod sync;
 pub mod synth;
+pub mod text;
 pub mod tui;
 pub mod ui;

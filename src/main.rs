@@ -8,7 +8,7 @@ use praktyki::cli::{self, Cli, Command, Context};
 use praktyki::config::{Config, Dirs, Env, LanguageSetting};
 use praktyki::i18n::Lang;
 use praktyki::load::Plan;
-use praktyki::store::sanitize::TerminalSafe;
+use praktyki::text::sanitize::TerminalSafe;
 use praktyki::ui::Theme;
 
 /// Prints a message for a person on stderr, through the one sanitiser.

@@ -9,7 +9,7 @@ use praktyki::app::doc;
 use praktyki::search::{Index, Query};
 use praktyki::store::import;
 use praktyki::store::load::{parse_bytes, parse_str};
-use praktyki::store::sanitize::sanitize;
+use praktyki::text::sanitize::sanitize;
 use praktyki::store::write::{WriteError, write_atomic, write_atomic_with};
 use praktyki::store::{LoadOptions, Practice};
 use proptest::prelude::*;

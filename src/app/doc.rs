@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
 use crate::present;
-use crate::search::fold::fold;
+use crate::text::fold::fold;
 use crate::store::Practice;
 
 use super::model::Tab;

@@ -14,7 +14,7 @@ use clap::Args;
 
 use super::{Context, EXIT_ERROR, EXIT_NONE, EXIT_OK, Failure};
 use crate::store::import::{self, FileReport};
-use crate::store::sanitize::sanitize;
+use crate::text::sanitize::sanitize;
 use crate::store::write::{MergeReport, merge_into_file};
 use crate::store::{self, Practice};
 use crate::sync::{self, Progress, Source, bdp, fetch::Politeness, mirror};

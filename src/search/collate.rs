@@ -16,7 +16,7 @@ fn weight(c: char) -> u32 {
     if let Some(i) = position(c) {
         return 0x1_0000 + 2 * i;
     }
-    let base = super::fold::fold_char(c);
+    let base = crate::text::fold::fold_char(c);
     match position(base) {
         Some(i) if base != c => 0x1_0000 + 2 * i + 1,
         _ if c.is_alphabetic() => 0x2_0000 + c as u32,

@@ -2,7 +2,6 @@
 //! matching per field with field weights, and Polish ordering.
 
 pub mod collate;
-pub mod fold;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -11,7 +10,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::store::Practice;
-use crate::store::sanitize::sanitize;
+use crate::text::fold;
+use crate::text::sanitize::sanitize;
 
 /// The name fields a query is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use email_address::EmailAddress;
 
 use super::model::Practice;
-use crate::search::fold::fold;
+use crate::text::fold::fold;
 
 /// The sixteen voivodeships, in the lowercase form the BDP uses.
 pub const VOIVODESHIPS: [&str; 16] = [

@@ -14,7 +14,7 @@ use serde_json::value::RawValue;
 
 use super::checks;
 use super::model::{FORMAT, Head, Practice};
-use super::sanitize::sanitize_in_place;
+use crate::text::sanitize::sanitize_in_place;
 
 /// A store could not be used at all.
 #[derive(Debug)]
@@ -645,7 +645,7 @@ pub fn sanitize_practice(p: &mut Practice) {
 fn probe_id(src: &str) -> Option<String> {
     let probe: IdProbe = serde_json::from_str(src).ok()?;
     match probe.id? {
-        serde_json::Value::String(s) => Some(super::sanitize::sanitize(&s, false)),
+        serde_json::Value::String(s) => Some(crate::text::sanitize::sanitize(&s, false)),
         other => Some(other.to_string()),
     }
 }

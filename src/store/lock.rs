@@ -91,7 +91,7 @@ impl StoreLock {
                         });
                     }
                     if !told {
-                        let store = crate::store::sanitize::sanitize(&store.display().to_string(), false);
+                        let store = crate::text::sanitize::sanitize(&store.display().to_string(), false);
                         eprintln!("praktyki: {store}: waiting for another writer ({holder})");
                         told = true;
                     }
@@ -140,7 +140,7 @@ fn same_file(file: &File, path: &Path) -> bool {
 fn holder(file: &mut File) -> String {
     let mut s = String::new();
     let _ = file.rewind().and_then(|()| file.take(200).read_to_string(&mut s));
-    let s = crate::store::sanitize::sanitize(s.trim(), false);
+    let s = crate::text::sanitize::sanitize(s.trim(), false);
     if s.is_empty() { "a process that has not said who it is".into() } else { s }
 }
 

@@ -7,7 +7,6 @@ pub mod input;
 pub mod load;
 pub mod lock;
 pub mod model;
-pub mod sanitize;
 pub mod write;
 
 pub use load::{LoadError, LoadOptions, Problem, Severity, Store, parse_str};

@@ -13,7 +13,7 @@ use self::decode::Evidence;
 use self::page::{Line, Note, NoteKind, Page, PageError, View};
 use super::load::sanitize_practice;
 use super::model::Practice;
-use crate::search::fold::fold;
+use crate::text::fold::fold;
 
 #[derive(Debug, Error)]
 pub enum ImportError {

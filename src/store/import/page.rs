@@ -2,7 +2,7 @@
 //! fields of one of its three views.
 
 use super::html::Link;
-use crate::search::fold::fold;
+use crate::text::fold::fold;
 use crate::store::model::{Attachment, Contact, Practice, Section};
 
 /// The three views of a practice on the BDP site.

@@ -118,7 +118,7 @@ proptest! {
         for h in index.search(&q) {
             prop_assert!(h.index < store.practices.len());
         }
-        let _ = index.highlight("Łódzki Obszar Metropolitalny", &q);
+        let _ = index.highlight("Łódzki Obszar Metropolitalny", &praktyki::search::query_terms(&q));
     }
 
     #[test]

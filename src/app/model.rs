@@ -71,8 +71,11 @@ pub struct ListState {
     pub found: Arc<Vec<Hit>>,
     /// What the list shows: `found`, or its marked part.
     pub hits: Arc<Vec<Hit>>,
-    /// The query these hits answer (for highlighting).
+    /// The query these hits answer.
     pub query: String,
+    /// Its folded words, parsed once when the hits came (for highlighting
+    /// rows and finding occurrences in the detail pane).
+    pub terms: Vec<String>,
     pub selected: usize,
     pub offset: usize,
 }

@@ -220,6 +220,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.list.found = hits;
                 refilter(m);
                 m.list.query = m.search.text.clone();
+                m.list.terms = query_terms(&m.list.query);
                 m.list.selected = 0;
                 m.list.offset = 0;
                 m.search.pending = false;
@@ -451,7 +452,7 @@ fn scroll_to_attachment(m: &mut Model) {
 }
 
 fn jump_match(m: &mut Model, forward: bool) {
-    let terms = query_terms(&m.list.query);
+    let terms = m.list.terms.clone();
     let lines: Vec<usize> = wrapped_tab(m)
         .iter()
         .enumerate()

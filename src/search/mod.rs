@@ -430,12 +430,12 @@ impl Index {
         Some(hits)
     }
 
-    /// Character positions in `text` (original, unfolded) that the query
-    /// matches, for highlighting. Positions are in characters of `text`.
-    pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
+    /// Character positions in `text` (original, unfolded) that the query's
+    /// folded `terms` match, for highlighting (the terms are parsed once per
+    /// search, not per row drawn). Positions are in characters of `text`.
+    pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<usize> {
         let hay = fold::fold(text);
-        let mut out: Vec<usize> = Query::parse(query)
-            .terms
+        let mut out: Vec<usize> = terms
             .iter()
             .filter_map(|t| self.matcher.fuzzy_indices(&hay, t).map(|(_, idx)| idx))
             .flatten()
@@ -566,7 +566,7 @@ mod tests {
     fn highlight_lands_on_original_characters() {
         let s = store();
         let idx = Index::new(&s);
-        assert_eq!(idx.highlight("Łódź", "lodz"), [0, 1, 2, 3]);
-        assert_eq!(idx.highlight("Aglomeracja opolska", "opol"), [12, 13, 14, 15]);
+        assert_eq!(idx.highlight("Łódź", &query_terms("lodz")), [0, 1, 2, 3]);
+        assert_eq!(idx.highlight("Aglomeracja opolska", &query_terms("opol")), [12, 13, 14, 15]);
     }
 }

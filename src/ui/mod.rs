@@ -15,7 +15,6 @@ use crate::app::doc::{self, Kind};
 use crate::app::{Action, Focus, Model, Tab};
 use crate::input::Mode;
 use crate::present::card_fields;
-use crate::search::query_terms;
 
 pub use theme::Theme;
 
@@ -142,14 +141,14 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         // A mark in front of bookmarked practices; ASCII, so its width is certain.
         let marker = if m.is_marked(hit.index) { "* " } else { "" };
         let title = truncate(&p.title, width.saturating_sub(marker.len()));
-        let positions = m.index.highlight(&title, &m.list.query);
+        let positions = m.index.highlight(&title, &m.list.terms);
         let mut spans = vec![Span::styled(marker, theme.contact)];
         spans.extend(highlighted(&title, &positions, theme.text, theme.matched));
         let place: Vec<&str> = m.columns.iter().filter_map(|c| c.value(p)).filter(|v| !v.is_empty()).collect();
         let used = title.width() + marker.len();
         if !place.is_empty() && used + 4 < width {
             let place = truncate(&format!(" · {}", place.join(", ")), width - used);
-            let positions = m.index.highlight(&place, &m.list.query);
+            let positions = m.index.highlight(&place, &m.list.terms);
             spans.extend(highlighted(&place, &positions, theme.muted, theme.matched));
         }
         let mut line = Line::from(spans);
@@ -215,14 +214,14 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         .padding(" ", " ");
     f.render_widget(tabs, tabs_area);
 
-    let terms = query_terms(&m.list.query);
+    let terms = &m.list.terms;
     let shown: Vec<Line> = wrapped
         .iter()
         .skip(m.detail.scroll)
         .take(usize::from(text_area.height))
         .map(|(_, line)| {
             let plain = doc::plain(line);
-            let hits: Vec<usize> = doc::occurrences(&plain, &terms).into_iter().flat_map(|(a, b)| a..b).collect();
+            let hits: Vec<usize> = doc::occurrences(&plain, terms).into_iter().flat_map(|(a, b)| a..b).collect();
             let mut spans = Vec::new();
             let mut offset = 0;
             for sp in line {

@@ -9,9 +9,9 @@ use praktyki::app::doc;
 use praktyki::search::{Index, Query};
 use praktyki::store::import;
 use praktyki::store::load::{parse_bytes, parse_str};
-use praktyki::text::sanitize::sanitize;
 use praktyki::store::write::{WriteError, write_atomic, write_atomic_with};
 use praktyki::store::{LoadOptions, Practice};
+use praktyki::text::sanitize::sanitize;
 use proptest::prelude::*;
 
 const SEED_TXT: &str = include_str!("fixtures/practice-page-aglomeracja-opolska.txt");

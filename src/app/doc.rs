@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
 use crate::present;
-use crate::text::fold::fold;
 use crate::store::Practice;
+use crate::text::fold::fold;
 
 use super::model::Tab;
 

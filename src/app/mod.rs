@@ -4,6 +4,7 @@ pub mod action;
 pub mod doc;
 pub mod layout;
 pub mod model;
+mod search_line;
 pub mod update;
 
 pub use action::{Action, Effect};

@@ -98,62 +98,20 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             m.search.cursor = m.search.text.chars().count();
         }
         Action::LeaveSearch | Action::FocusList => m.focus = Focus::List,
-        Action::ClearSearch => {
-            if !m.search.text.is_empty() {
-                m.search.text.clear();
-                m.search.cursor = 0;
+        a @ (Action::ClearSearch
+        | Action::InsertChar(_)
+        | Action::InsertText(_)
+        | Action::DeleteBack
+        | Action::DeleteForward
+        | Action::DeleteWord
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorStart
+        | Action::CursorEnd) => {
+            if super::search_line::edit(&mut m.search, a) {
                 fx.push(new_search(m));
             }
         }
-        Action::InsertChar(c) => {
-            let at = byte_at(&m.search.text, m.search.cursor);
-            m.search.text.insert(at, c);
-            m.search.cursor += 1;
-            fx.push(new_search(m));
-        }
-        Action::InsertText(text) => {
-            let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-            if !clean.is_empty() {
-                let at = byte_at(&m.search.text, m.search.cursor);
-                m.search.text.insert_str(at, &clean);
-                m.search.cursor += clean.chars().count();
-                fx.push(new_search(m));
-            }
-        }
-        Action::DeleteBack => {
-            if m.search.cursor > 0 {
-                m.search.cursor -= 1;
-                let at = byte_at(&m.search.text, m.search.cursor);
-                m.search.text.remove(at);
-                fx.push(new_search(m));
-            }
-        }
-        Action::DeleteForward => {
-            if m.search.cursor < m.search.text.chars().count() {
-                let at = byte_at(&m.search.text, m.search.cursor);
-                m.search.text.remove(at);
-                fx.push(new_search(m));
-            }
-        }
-        Action::DeleteWord => {
-            let chars: Vec<char> = m.search.text.chars().collect();
-            let mut start = m.search.cursor;
-            while start > 0 && chars[start - 1] == ' ' {
-                start -= 1;
-            }
-            while start > 0 && chars[start - 1] != ' ' {
-                start -= 1;
-            }
-            if start < m.search.cursor {
-                m.search.text = chars[..start].iter().chain(&chars[m.search.cursor..]).collect();
-                m.search.cursor = start;
-                fx.push(new_search(m));
-            }
-        }
-        Action::CursorLeft => m.search.cursor = m.search.cursor.saturating_sub(1),
-        Action::CursorRight => m.search.cursor = (m.search.cursor + 1).min(m.search.text.chars().count()),
-        Action::CursorStart => m.search.cursor = 0,
-        Action::CursorEnd => m.search.cursor = m.search.text.chars().count(),
         Action::FocusDetail => {
             if m.selected().is_some() {
                 m.focus = Focus::Detail;
@@ -209,31 +167,80 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::Quit => m.quit = true,
+        a @ (Action::Resize(..)
+        | Action::SearchDone { .. }
+        | Action::PracticeRead(_)
+        | Action::Reloaded(_)
+        | Action::Notify(_)) => on_news(m, a, &mut fx),
+        Action::MouseScroll { column, row, down } => on_wheel(m, column, row, down),
+        Action::MouseClick { column, row } => on_click(m, column, row),
+    }
+    fx
+}
+/// The wheel turned over a cell: overlays take it wherever it is, otherwise
+/// the pane under it.
+fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
+    let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
+    if m.help.is_none() && m.card.is_none() {
+        let a = m.areas();
+        if a.list.is_some_and(|r| r.contains((column, row).into())) {
+            m.focus = Focus::List;
+        } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
+            m.focus = Focus::Detail;
+        }
+    }
+    step(m, delta);
+}
+
+/// A left click: a row of the list selects it, a pane takes the focus.
+fn on_click(m: &mut Model, column: u16, row: u16) {
+    let a = m.areas();
+    if m.help.is_some() || m.card.is_some() {
+        return;
+    }
+    if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
+        m.focus = Focus::List;
+        // Rows start inside the border.
+        let clicked = m.list.offset + usize::from(row.saturating_sub(r.y + 1));
+        if row > r.y && row < r.y + r.height - 1 && clicked < m.list.hits.len() && clicked != m.list.selected {
+            m.list.selected = clicked;
+            keep_visible(m);
+            reset_detail(m);
+        }
+    } else if a.search.contains((column, row).into()) {
+        m.focus = Focus::Search;
+        m.search.cursor = m.search.text.chars().count();
+    } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
+        m.focus = Focus::Detail;
+    }
+}
+
+/// What the loop brings: a new size, search results, a practice read, a
+/// reload, a message.
+fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    match action {
         Action::Resize(w, h) => {
             m.size = super::layout::clamp_size(w, h);
             keep_visible(m);
             clamp_detail(m);
             m.help = m.help.map(|s| s.min(help_len(m)));
         }
-        Action::SearchDone { seq, hits } => {
-            if seq == m.search.seq {
-                m.list.found = hits;
-                refilter(m);
-                m.list.query = m.search.text.clone();
-                m.list.terms = query_terms(&m.list.query);
-                m.list.selected = 0;
-                m.list.offset = 0;
-                m.search.pending = false;
-                reset_detail(m);
-            }
+        // Results of an older search are stale.
+        Action::SearchDone { seq, hits } if seq == m.search.seq => {
+            m.list.found = hits;
+            refilter(m);
+            m.list.query = m.search.text.clone();
+            m.list.terms = query_terms(&m.list.query);
+            m.list.selected = 0;
+            m.list.offset = 0;
+            m.search.pending = false;
+            reset_detail(m);
         }
-        Action::PracticeRead(texts) => {
-            // An answer for a practice no longer selected (or an older store) is dropped.
-            if m.texts_wanted() == Some((texts.index, texts.generation)) {
-                m.texts_asked = None;
-                m.texts = Some(texts);
-                clamp_detail(m);
-            }
+        // An answer for a practice no longer selected (or an older store) is dropped.
+        Action::PracticeRead(texts) if m.texts_wanted() == Some((texts.index, texts.generation)) => {
+            m.texts_asked = None;
+            m.texts = Some(texts);
+            clamp_detail(m);
         }
         Action::Reloaded(Ok(pair)) => {
             let (store, index) = Arc::unwrap_or_clone(pair);
@@ -252,42 +259,8 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             error(m, format!("{}: {e}", s.reload_failed));
         }
         Action::Notify(text) => info(m, text),
-        Action::MouseScroll { column, row, down } => {
-            let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
-            // Overlays take the wheel wherever it is; otherwise the pane under it.
-            if m.help.is_none() && m.card.is_none() {
-                let a = m.areas();
-                if a.list.is_some_and(|r| r.contains((column, row).into())) {
-                    m.focus = Focus::List;
-                } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
-                    m.focus = Focus::Detail;
-                }
-            }
-            step(m, delta);
-        }
-        Action::MouseClick { column, row } => {
-            let a = m.areas();
-            if m.help.is_some() || m.card.is_some() {
-                return fx;
-            }
-            if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
-                m.focus = Focus::List;
-                // Rows start inside the border.
-                let clicked = m.list.offset + usize::from(row.saturating_sub(r.y + 1));
-                if row > r.y && row < r.y + r.height - 1 && clicked < m.list.hits.len() && clicked != m.list.selected {
-                    m.list.selected = clicked;
-                    keep_visible(m);
-                    reset_detail(m);
-                }
-            } else if a.search.contains((column, row).into()) {
-                m.focus = Focus::Search;
-                m.search.cursor = m.search.text.chars().count();
-            } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
-                m.focus = Focus::Detail;
-            }
-        }
+        _ => {}
     }
-    fx
 }
 
 /// The list shows what was found, or only its marked part.
@@ -303,10 +276,6 @@ fn refilter(m: &mut Model) {
 
 /// Lines one notch of the mouse wheel moves.
 const MOUSE_LINES: isize = 3;
-
-fn byte_at(s: &str, chars: usize) -> usize {
-    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
-}
 
 fn new_search(m: &mut Model) -> Effect {
     if crate::search::Query::parse(&m.search.text).truncated {

@@ -14,10 +14,10 @@ use clap::Args;
 
 use super::{Context, EXIT_ERROR, EXIT_NONE, EXIT_OK, Failure};
 use crate::store::import::{self, FileReport};
-use crate::text::sanitize::sanitize;
 use crate::store::write::{MergeReport, merge_into_file};
 use crate::store::{self, Practice};
 use crate::sync::{self, Progress, Source, bdp, fetch::Politeness, mirror};
+use crate::text::sanitize::sanitize;
 
 /// The shell's status for a program stopped by ctrl-c.
 const EXIT_INTERRUPTED: u8 = 130;

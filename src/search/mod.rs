@@ -435,11 +435,8 @@ impl Index {
     /// search, not per row drawn). Positions are in characters of `text`.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<usize> {
         let hay = fold::fold(text);
-        let mut out: Vec<usize> = terms
-            .iter()
-            .filter_map(|t| self.matcher.fuzzy_indices(&hay, t).map(|(_, idx)| idx))
-            .flatten()
-            .collect();
+        let mut out: Vec<usize> =
+            terms.iter().filter_map(|t| self.matcher.fuzzy_indices(&hay, t).map(|(_, idx)| idx)).flatten().collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -2,8 +2,8 @@
 //! fields of one of its three views.
 
 use super::html::Link;
-use crate::text::fold::fold;
 use crate::store::model::{Attachment, Contact, Practice, Section};
+use crate::text::fold::fold;
 
 /// The three views of a practice on the BDP site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

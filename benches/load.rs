@@ -38,16 +38,16 @@ fn bench(c: &mut Criterion) {
         std::fs::write(&path, text).expect("store written");
         let label = format!("{}k", n / 1000);
         g.bench_function(format!("parsed/{label}"), |b| {
-            b.iter(|| cache::load_path(&path, lazy, None).expect("loads").with_index())
+            b.iter(|| cache::load_path(&path, lazy, None).expect("loads").write_cache_and_index())
         });
         let mut first = cache::load_path(&path, lazy, Some(&cache_dir)).expect("loads");
-        first.finish();
+        first.write_cache();
         assert!(matches!(first.outcome, cache::Outcome::Written(_)), "{:?}", first.outcome);
         g.bench_function(format!("cached/{label}"), |b| {
             b.iter(|| {
                 let loaded = cache::load_path(&path, lazy, Some(&cache_dir)).expect("loads");
                 assert!(matches!(loaded.outcome, cache::Outcome::Hit(_)));
-                loaded.with_index()
+                loaded.write_cache_and_index()
             })
         });
         g.bench_function(format!("search_names/{label}"), |b| {

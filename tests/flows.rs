@@ -445,7 +445,7 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     praktyki::app::update(&mut m, Action::PracticeRead(stale));
     assert!(m.texts.is_none());
     // The answer for it fills the pane.
-    let practice = m.store.full(index).map(|p| std::sync::Arc::new(p.into_owned()));
+    let practice = m.store.read_full(index).map(|p| std::sync::Arc::new(p.into_owned()));
     praktyki::app::update(&mut m, Action::PracticeRead(praktyki::app::model::Texts { index, generation, practice }));
     assert!(m.detail_practice().unwrap().unwrap().summary.starts_with("Współpraca gmin wokół Łodzi"));
     assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l).contains("Współpraca gmin")));

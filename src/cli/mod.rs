@@ -249,7 +249,7 @@ enum Failure {
 /// Loads the store in use and says on stderr how many practices were skipped.
 fn open_store(cx: &mut Context<'_>) -> Result<Loaded, Failure> {
     let mut loaded = cx.plan().load()?;
-    loaded.finish();
+    loaded.write_cache();
     warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
     Ok(loaded)
 }
@@ -297,7 +297,7 @@ fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -
             (rows, index)
         }
         None => {
-            let (store, index) = open_store(cx)?.with_index();
+            let (store, index) = open_store(cx)?.write_cache_and_index();
             (store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
         }
     };
@@ -367,7 +367,7 @@ fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> R
         writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
         return Ok(EXIT_NONE);
     };
-    let p = store.full(i).map_err(Failure::Usage)?;
+    let p = store.read_full(i).map_err(Failure::Usage)?;
     let p = p.as_ref();
     if json {
         serde_json::to_writer_pretty(&mut *cx.out, p).map_err(io::Error::from)?;

@@ -239,7 +239,7 @@ impl Loaded {
     }
 
     /// Writes the cache file a parse left to write ([`Outcome::Pending`]).
-    pub fn finish(&mut self) {
+    pub fn write_cache(&mut self) {
         if let Some(pending) = self.pending.take() {
             let index = self.index.get_or_insert_with(|| Index::new(&self.store.practices));
             self.outcome = pending.write(&self.store, index);
@@ -248,8 +248,8 @@ impl Loaded {
 
     /// The store and its index (built now if the load did not provide
     /// it), once the cache file is written.
-    pub fn with_index(mut self) -> (Store, Index) {
-        self.finish();
+    pub fn write_cache_and_index(mut self) -> (Store, Index) {
+        self.write_cache();
         let index = self.index.unwrap_or_else(|| Index::new(&self.store.practices));
         (self.store, index)
     }
@@ -474,7 +474,7 @@ mod tests {
 
     fn load(store: &Path, dir: &Path) -> Loaded {
         let mut loaded = load_path_from(store, LAZY, Some(dir), 0).unwrap();
-        loaded.finish();
+        loaded.write_cache();
         loaded
     }
 
@@ -492,18 +492,18 @@ mod tests {
         };
         let second = load(&store_path, &dir);
         assert_eq!(second.outcome, Outcome::Hit(cache_file));
-        let (a, ai) = first.with_index();
-        let (b, bi) = second.with_index();
+        let (a, ai) = first.write_cache_and_index();
+        let (b, bi) = second.write_cache_and_index();
         assert_eq!(a.practices, b.practices);
         assert_eq!(b.practices[0].extra.get("Wirtyna").map(String::as_str), Some("x"));
         assert_eq!((a.errors.clone(), a.warnings.clone()), (b.errors.clone(), b.warnings.clone()));
         assert_eq!(b.skipped(), 1);
         assert_eq!(b.warnings.len(), 1, "the unknown field 'tytul'");
         for i in 0..a.practices.len() {
-            assert_eq!(a.full(i).unwrap(), b.full(i).unwrap(), "practice {i} read from the file");
-            assert!(matches!(b.full(i), Ok(Cow::Owned(_))));
+            assert_eq!(a.read_full(i).unwrap(), b.read_full(i).unwrap(), "practice {i} read from the file");
+            assert!(matches!(b.read_full(i), Ok(Cow::Owned(_))));
         }
-        assert_eq!(b.full(0).unwrap().presentation[0].body, "Treść");
+        assert_eq!(b.read_full(0).unwrap().presentation[0].body, "Treść");
         for q in ["opole", "lodz", "gorka", "woj:opol", ""] {
             assert_eq!(ids(&ai, &a, q), ids(&bi, &b, q), "{q}");
         }
@@ -535,15 +535,15 @@ mod tests {
                 list.insert(at, serde_json::json!({"title": "no id", "population": "many"}));
             }
             std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
-            let (parsed, parsed_index) = load(&path, &dir).with_index();
+            let (parsed, parsed_index) = load(&path, &dir).write_cache_and_index();
             let cached = load(&path, &dir);
             proptest::prop_assert!(matches!(cached.outcome, Outcome::Hit(_)), "{:?}", cached.outcome);
-            let (cached, cached_index) = cached.with_index();
+            let (cached, cached_index) = cached.write_cache_and_index();
             proptest::prop_assert_eq!(&parsed.practices, &cached.practices);
             proptest::prop_assert_eq!(&parsed.errors, &cached.errors);
             proptest::prop_assert_eq!(cached.skipped(), broken);
             for i in 0..parsed.practices.len() {
-                proptest::prop_assert_eq!(parsed.full(i).unwrap(), cached.full(i).unwrap());
+                proptest::prop_assert_eq!(parsed.read_full(i).unwrap(), cached.read_full(i).unwrap());
             }
             for q in ["", "gmin", "woj:slaskie zwiazek", "lodz"] {
                 proptest::prop_assert_eq!(ids(&parsed_index, &parsed, q), ids(&cached_index, &cached, q));
@@ -612,13 +612,13 @@ mod tests {
         let new = store_path.with_extension("new");
         std::fs::write(&new, store_text("Opale").replace("Treść", "Nowa treść")).unwrap();
         std::fs::rename(&new, &store_path).unwrap();
-        assert_eq!(cached.full(0).unwrap().presentation[0].body, "Treść");
+        assert_eq!(cached.read_full(0).unwrap().presentation[0].body, "Treść");
         // Rewritten in place: other bytes at the practice's place are refused.
         assert!(matches!(load(&store_path, &dir).outcome, Outcome::Written(_)));
         let cached = load(&store_path, &dir).store;
         let text = std::fs::read_to_string(&store_path).unwrap();
         std::fs::write(&store_path, format!("{}{}", " ".repeat(40), text)).unwrap();
-        let err = cached.full(0).unwrap_err();
+        let err = cached.read_full(0).unwrap_err();
         assert!(err.contains("changed since it was loaded"), "{err}");
     }
 

@@ -129,7 +129,7 @@ impl fmt::Display for Problem {
 pub struct Store {
     /// Where it came from, as shown to the user (a path or "embedded").
     pub origin: String,
-    /// The practices; after a lazy load, without their long texts (see [`Store::full`]).
+    /// The practices; after a lazy load, without their long texts (see [`Store::read_full`]).
     pub practices: Vec<Practice>,
     /// Schema errors; each stands for one skipped practice.
     pub errors: Vec<Problem>,
@@ -193,7 +193,7 @@ impl Store {
         self.errors.len()
     }
 
-    /// Whether long texts are left in the file (a lazy load): then [`Store::full`]
+    /// Whether long texts are left in the file (a lazy load): then [`Store::read_full`]
     /// reads the file, and the browser asks for it off the input path.
     pub fn is_lazy(&self) -> bool {
         self.lazy.is_some()
@@ -202,7 +202,7 @@ impl Store {
     /// Practice `i` with its long texts: as loaded, or, after a lazy load,
     /// parsed now from the file's text (a few microseconds for one practice).
     /// A long text that breaks the schema is reported here, with its place.
-    pub fn full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
+    pub fn read_full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else { return Ok(Cow::Borrowed(practice)) };
         let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
@@ -255,7 +255,7 @@ pub struct LoadOptions {
     /// Fail on any schema error instead of skipping the practice.
     pub strict: bool,
     /// Skip the long texts (summary, presentation, attachments) at load and
-    /// read them per practice when asked ([`Store::full`]): start-up reads
+    /// read them per practice when asked ([`Store::read_full`]): start-up reads
     /// only names and metadata, and memory holds the file once.
     pub lazy: bool,
 }
@@ -842,12 +842,12 @@ mod tests {
         assert!(lazy.warnings.is_empty(), "skipped long texts are no unknown fields: {:?}", lazy.warnings);
         assert_eq!(eager.practices.len(), 1);
         assert!(lazy.practices[0].summary.is_empty());
-        let full = lazy.full(0).unwrap();
+        let full = lazy.read_full(0).unwrap();
         assert_eq!(full.summary, "Długi␛[2J tekst", "sanitised when read");
         assert_eq!(*full, eager.practices[0]);
-        let err = lazy.full(1).unwrap_err();
+        let err = lazy.read_full(1).unwrap_err();
         assert!(err.starts_with("t.json:4:") && err.contains("presentation"), "{err}");
-        assert!(matches!(eager.full(0), Ok(Cow::Borrowed(_))));
+        assert!(matches!(eager.read_full(0), Ok(Cow::Borrowed(_))));
     }
 
     #[test]

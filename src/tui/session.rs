@@ -338,7 +338,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             // while it runs, and a stale answer is dropped by update.
             let (store, tx) = (model.store.clone(), exec.tx.clone());
             thread::spawn(move || {
-                let practice = store.full(index).map(|p| Arc::new(p.into_owned()));
+                let practice = store.read_full(index).map(|p| Arc::new(p.into_owned()));
                 let _ = tx.send(Msg::Action(Action::PracticeRead(app::model::Texts { index, generation, practice })));
             });
             None
@@ -384,7 +384,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                 let result = plan
                     .load()
                     .map(|loaded| {
-                        let (store, index) = loaded.with_index();
+                        let (store, index) = loaded.write_cache_and_index();
                         Arc::new((store, Arc::new(index)))
                     })
                     // The status line shows the store already; keep the message short.

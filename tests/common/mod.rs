@@ -63,7 +63,7 @@ pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Ef
                 }
                 // The edge reads the long texts after a lazy load; here at once.
                 Effect::ReadPractice { index, generation } => {
-                    let practice = m.store.full(index).map(|p| Arc::new(p.into_owned()));
+                    let practice = m.store.read_full(index).map(|p| Arc::new(p.into_owned()));
                     let texts = praktyki::app::model::Texts { index, generation, practice };
                     queue.insert(0, Action::PracticeRead(texts))
                 }

@@ -9,8 +9,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use praktyki::load::cache;
+use praktyki::store::synth;
 use praktyki::store::{LoadOptions, load::parse_str};
-use praktyki::synth;
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");

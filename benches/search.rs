@@ -5,7 +5,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use praktyki::search::Index;
-use praktyki::synth;
+use praktyki::store::synth;
 
 const QUERIES: [&str; 5] = ["opole", "aglo opol", "zwiazek gmin", "lodz", "wroclaw"];
 

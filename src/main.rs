@@ -93,7 +93,7 @@ fn main() -> ExitCode {
         plan.choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());
     // A bookmarks file that cannot be read stops here: saving over it would lose it.
     let bookmarks_path = praktyki::load::bookmarks_path(&dirs);
-    let bookmarks = match bookmarks_path.as_deref().map(praktyki::bookmarks::Bookmarks::load).transpose() {
+    let bookmarks = match bookmarks_path.as_deref().map(praktyki::load::bookmarks::Bookmarks::load).transpose() {
         Ok(b) => b.unwrap_or_default(),
         Err(e) => {
             complain(format_args!("praktyki: {e}"));

@@ -109,7 +109,7 @@ fn movement_is_clamped() {
 
 #[test]
 fn paging_a_long_list_keeps_the_selection_visible() {
-    let store = praktyki::store::StoreFile::new(praktyki::synth::store(200, 3).practices);
+    let store = praktyki::store::StoreFile::new(praktyki::store::synth::store(200, 3).practices);
     let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
     let rows = m.areas().list_rows();
     assert_eq!(rows, 20);
@@ -151,7 +151,7 @@ fn tabs_cycle_and_reset_the_scroll() {
 
 #[test]
 fn detail_focus_scrolls_instead_of_moving() {
-    let store = praktyki::store::StoreFile::new(praktyki::synth::store(5, 9).practices);
+    let store = praktyki::store::StoreFile::new(praktyki::store::synth::store(5, 9).practices);
     let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
     drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::MoveDown, Action::MoveDown]);
     assert_eq!((m.focus, m.list.selected, m.detail.scroll), (Focus::Detail, 0, 2));

@@ -148,7 +148,7 @@ fn too_small_window_says_so() {
 
 #[test]
 fn every_size_and_resize_sequence_renders() {
-    let store = praktyki::store::StoreFile::new(praktyki::synth::store(50, 5).practices);
+    let store = praktyki::store::StoreFile::new(praktyki::store::synth::store(50, 5).practices);
     let mut m = model_of(common::store(&serde_json::to_string(&store).unwrap()), Lang::Pl);
     drive(&mut m, [Action::FocusSearch]);
     drive(&mut m, typed("gmina ż"));

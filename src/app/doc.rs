@@ -5,8 +5,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::present;
 use crate::i18n::Strings;
-use crate::present;
 use crate::store::Practice;
 use crate::text::fold::fold;
 

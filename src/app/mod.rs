@@ -4,6 +4,7 @@ pub mod action;
 pub mod doc;
 pub mod layout;
 pub mod model;
+pub mod present;
 mod search_line;
 pub mod update;
 

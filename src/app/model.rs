@@ -2,10 +2,10 @@
 
 use std::sync::Arc;
 
-use crate::bookmarks::Bookmarks;
 use crate::config::Column;
 use crate::i18n::{Lang, Strings};
 use crate::input::{Keymap, Mode};
+use crate::load::bookmarks::Bookmarks;
 use crate::search::{Hit, Index};
 use crate::store::{Practice, Store};
 

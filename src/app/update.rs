@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::app::present::{self, card_fields};
 use crate::input::{Chord, Lookup, Mode};
-use crate::present::{self, card_fields};
 use crate::search::query_terms;
 
 use super::action::{Action, Effect};

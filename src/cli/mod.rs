@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::app::present;
 use crate::config::{Dirs, Env, Source, StoreChoice};
 use crate::i18n::{Lang, Strings};
 use crate::load::Plan;
 use crate::load::cache::Loaded;
-use crate::present;
 use crate::search::Index;
 use crate::store::import;
 use crate::store::write::write_atomic;
@@ -568,7 +568,7 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
     let Some(path) = crate::load::bookmarks_path(&cx.dirs) else {
         return Err(Failure::Usage("no data directory on this system".into()));
     };
-    let marks = crate::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
+    let marks = crate::load::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
     let store = open_store(cx)?.store;
     let rows: Vec<BookmarkRow<'_>> = marks
         .bookmarks
@@ -595,9 +595,10 @@ fn synthetic(
     if count > MAX_COUNT {
         return Err(Failure::Usage(format!("--count {count}: at most {MAX_COUNT} practices")));
     }
-    let store = if names_only { crate::synth::names_only(count, seed) } else { crate::synth::store(count, seed) };
+    let store =
+        if names_only { crate::store::synth::names_only(count, seed) } else { crate::store::synth::store(count, seed) };
     if let Some(path) = lines {
-        write_atomic(path, crate::synth::name_lines(&store).as_bytes())?;
+        write_atomic(path, crate::store::synth::name_lines(&store).as_bytes())?;
     }
     let text = serde_json::to_string(&store).map_err(io::Error::from)?;
     match out {

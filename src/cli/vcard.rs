@@ -87,7 +87,7 @@ fn finish(out: &mut String, p: &Practice, phone: Option<&str>) {
         line(out, &adr);
     }
     if let Some(w) = p.website.as_deref() {
-        line(out, &format!("URL:{}", crate::present::web_url(w)));
+        line(out, &format!("URL:{}", crate::app::present::web_url(w)));
     }
     line(out, &format!("NOTE:{}", esc(&format!("{} ({})", p.title, p.id))));
     line(out, "END:VCARD");

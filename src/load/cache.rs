@@ -527,7 +527,7 @@ mod tests {
         fn cached_loads_are_parsed_loads(count in 0usize..40, seed: u64, names_only: bool, broken in 0usize..3) {
             let tmp = tempfile::tempdir().unwrap();
             let (path, dir) = (tmp.path().join("s.json"), tmp.path().join("cache"));
-            let file = if names_only { crate::synth::names_only(count, seed) } else { crate::synth::store(count, seed) };
+            let file = if names_only { crate::store::synth::names_only(count, seed) } else { crate::store::synth::store(count, seed) };
             let mut json = serde_json::to_value(&file).unwrap();
             for i in 0..broken {
                 let list = json["practices"].as_array_mut().unwrap();

@@ -5,6 +5,7 @@
 //! [`Plan::load`]; writing a store is `store::write::merge_into_file`,
 //! under `store::lock`.
 
+pub mod bookmarks;
 pub mod cache;
 
 use std::path::{Path, PathBuf};

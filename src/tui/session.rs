@@ -397,7 +397,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             let s = model.strings();
             match &exec.settings.bookmarks {
                 // The change stays in memory; the next one tries to save again.
-                Some(path) => crate::bookmarks::Bookmarks::change(path, &id, &title, marked)
+                Some(path) => crate::load::bookmarks::Bookmarks::change(path, &id, &title, marked)
                     .err()
                     .map(|e| Action::Notify(format!("{}: {e}", s.bookmarks_not_saved))),
                 None => Some(Action::Notify(format!("{}: no data directory", s.bookmarks_not_saved))),

@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::doc::{self, Kind};
+use crate::app::present::card_fields;
 use crate::app::{Action, Focus, Model, Tab};
 use crate::input::Mode;
-use crate::present::card_fields;
 
 pub use theme::Theme;
 

@@ -102,3 +102,38 @@ fn two_sessions_share_one_store_and_keep_their_own_screens() {
     b.settle().unwrap();
     assert_eq!(b.model().size, (1000, 500));
 }
+
+#[test]
+fn keys_after_a_search_in_one_burst_act_on_what_it_found() {
+    // "/lodz⏎m" at once marked the practice selected before the search.
+    let store = Arc::new(common::store(common::SMALL));
+    let index = Arc::new(Index::new(&store.practices));
+    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
+    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    keys(&mut s, "G");
+    s.settle().unwrap();
+    assert_eq!(common::selected_id(s.model()).as_deref(), Some("zyw"));
+    keys(&mut s, "/lodz");
+    s.take(Msg::Event(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)))).unwrap();
+    keys(&mut s, "m");
+    s.settle().unwrap();
+    assert_eq!(common::selected_id(s.model()).as_deref(), Some("lodz"));
+    assert!(s.model().bookmarks.contains("lodz") && !s.model().bookmarks.contains("zyw"));
+}
+
+#[test]
+fn escape_and_a_key_in_one_burst_are_escape_then_the_key() {
+    // Over a slow link Esc and the next key arrive together and read as Alt+key.
+    let store = Arc::new(common::store(common::SMALL));
+    let index = Arc::new(Index::new(&store.practices));
+    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
+    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    keys(&mut s, "/opole");
+    s.settle().unwrap();
+    s.take(Msg::Event(Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT)))).unwrap();
+    s.settle().unwrap();
+    assert_eq!(s.model().search.text, "opole", "the j was not typed into the search");
+    assert_eq!(s.model().focus, praktyki::app::Focus::List, "Esc left the search line");
+    s.take(Msg::Event(Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT)))).unwrap();
+    assert_eq!(s.settle().unwrap(), Some(End::Quit), "Esc then q quits");
+}

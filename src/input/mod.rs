@@ -116,6 +116,11 @@ const NAMES: &[(&str, Code)] = &[
 ];
 
 impl Chord {
+    /// A key with no modifier.
+    pub fn plain(code: Code) -> Self {
+        Chord { code, ctrl: false, alt: false, shift: false }
+    }
+
     fn normalised(code: Code, ctrl: bool, alt: bool, shift: bool) -> Self {
         match code {
             // Shift is part of the character itself: "G", "?", "N".

@@ -194,6 +194,10 @@ impl<W: Write> Session<W> {
                 pending.extend(action.map(Pending::Act));
             }
             Msg::Event(_) => {}
+            // News for the model comes before keys waiting for it.
+            Msg::Action(a @ (Action::SearchDone { .. } | Action::PracticeRead(_) | Action::Reloaded(_))) => {
+                pending.push_front(Pending::Act(a))
+            }
             Msg::Action(a) => pending.push_back(Pending::Act(a)),
             Msg::InputClosed => self.end = Some(End::InputClosed),
             Msg::Signal(sig) => self.end = Some(End::Signal(sig)),
@@ -224,10 +228,25 @@ impl<W: Write> Session<W> {
                 // must open the search line before "k" is typed into it.
                 let action = match next {
                     Pending::Act(a) => a,
-                    Pending::Key(c) => match app::action_for_key(&self.model, &c) {
-                        Some(a) => a,
-                        None => continue,
-                    },
+                    Pending::Key(c) => {
+                        let Some(a) = app::action_for_key(&self.model, &c) else {
+                            // Esc and a key at once read as Alt+key: where
+                            // Alt+key means nothing, it is Esc, then the key.
+                            if c.alt {
+                                self.pending.push_front(Pending::Key(Chord { alt: false, ..c }));
+                                self.pending.push_front(Pending::Key(Chord::plain(crate::input::Code::Esc)));
+                            }
+                            continue;
+                        };
+                        // A key that acts on what a search or a read is about
+                        // to bring waits for it: "/kurp⏎m" marks what the
+                        // search finds, not what was selected before it.
+                        if waits_for_news(&self.model, &a, search.is_some()) {
+                            self.pending.push_front(Pending::Key(c));
+                            break;
+                        }
+                        a
+                    }
                     Pending::Paste(text) if self.model.focus == app::Focus::Search => Action::InsertText(text),
                     Pending::Paste(_) => continue,
                     Pending::Suspend => {
@@ -251,8 +270,11 @@ impl<W: Write> Session<W> {
             }
             match search.take() {
                 Some(effect) => {
+                    // Its results come before the keys that wait for them.
                     let answer = perform(effect, &self.model, &self.exec, self.terminal.backend_mut().writer_mut());
-                    self.pending.extend(answer.map(Pending::Act));
+                    if let Some(a) = answer {
+                        self.pending.push_front(Pending::Act(a));
+                    }
                 }
                 None => break,
             }
@@ -286,6 +308,30 @@ impl<W: Write> Session<W> {
             }
         }
     }
+}
+
+/// Whether a key's action must wait for news the model is expecting: any
+/// but editing the search line while a search is on its way, and anything
+/// in the detail pane while its practice's long texts are being read.
+fn waits_for_news(m: &Model, action: &Action, search_queued: bool) -> bool {
+    let editing = matches!(
+        action,
+        Action::InsertChar(_)
+            | Action::InsertText(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
+            | Action::ClearSearch
+            | Action::Quit
+    );
+    if editing {
+        return false;
+    }
+    (search_queued || m.search.pending) || (m.focus == app::Focus::Detail && m.texts_asked.is_some())
 }
 
 fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Theme) -> Result<()> {

@@ -554,3 +554,27 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_whole() {
     t.run("echo back-$((2+2))");
     t.wait_for("back-4");
 }
+
+#[test]
+fn ctrl_z_under_a_wrapper_and_a_resize_while_stopped() {
+    // Under `bash -c` ctrl-z stopped praktyki alone: the wrapper waited and
+    // the shell gave no prompt. A resize while stopped left the old layout.
+    let t = Tmux::start("wrapped");
+    let store = small_store(t._dir.path());
+    t.run(&format!("bash -c '{} --store {store}'; echo EXIT=$?", bin()));
+    t.wait_for("5/5 practices");
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    t.tmux(&["resize-window", "-t", "0", "-x", "60", "-y", "20"]);
+    t.run("fg");
+    t.wait_gone("Stopped");
+    let s = t.wait_for("5/5");
+    // 60 columns: the panes are stacked (below 70), every line fits.
+    assert!(s.lines().all(|l| l.chars().count() <= 60), "{s}");
+    assert!(s.lines().next().is_some_and(|l| l.starts_with("Search:")), "{s}");
+    t.keys(&["q"]);
+    // (The shell said EXIT= when the job stopped: the prompt is the end.)
+    t.wait_gone("5/5");
+    t.run("echo back-$((2+3))");
+    t.wait_for("back-5");
+}

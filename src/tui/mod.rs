@@ -53,21 +53,30 @@ fn enter(mouse: bool) -> Result<()> {
 /// After a stop the shell had the terminal: set it up again and paint the
 /// whole screen (a resize to the same size clears it and forgets the last
 /// frame, without asking the terminal anything).
-fn reenter<W: Write>(terminal: &mut Terminal<Compact<W>>, mouse: bool) -> Result<()> {
+/// Returns the terminal's size now: it may have changed while stopped.
+fn reenter<W: Write>(terminal: &mut Terminal<Compact<W>>, mouse: bool) -> Result<(u16, u16)> {
     // crossterm skips enabling raw mode it believes is on; after a SIGSTOP
     // the shell has reset the terminal behind its back, so set it anew.
     let _ = disable_raw_mode();
     enter(mouse)?;
+    let (width, height) = crossterm::terminal::size()?;
+    terminal.backend_mut().set_size(width, height);
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-    Ok(())
+    Ok((width, height))
 }
 
 /// ctrl-z: put the terminal back, stop (SIGTSTP) as the shell's job control
-/// expects, and on return set it up again and paint it whole.
-fn suspend<W: Write>(terminal: &mut Terminal<Compact<W>>, mouse: bool) -> Result<()> {
+/// expects, and on return set it up again and paint it whole. The whole
+/// process group stops, as a shell's ctrl-z would stop it: under a wrapper
+/// (`bash -c`, `time`, `cargo run`) stopping this process alone leaves the
+/// wrapper waiting and the shell with no prompt.
+fn suspend<W: Write>(terminal: &mut Terminal<Compact<W>>, mouse: bool) -> Result<(u16, u16)> {
     restore();
-    let _ = signal_hook::low_level::raise(SIGTSTP);
+    let group = nix::unistd::getpgrp();
+    if nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGTSTP).is_err() {
+        let _ = signal_hook::low_level::raise(SIGTSTP);
+    }
     reenter(terminal, mouse)
 }
 

@@ -202,8 +202,8 @@ impl<W: Write> Session<W> {
             Msg::InputClosed => self.end = Some(End::InputClosed),
             Msg::Signal(sig) => self.end = Some(End::Signal(sig)),
             Msg::Resumed => {
-                super::reenter(&mut self.terminal, self.exec.settings.mouse)?;
-                let (w, h) = self.model.size;
+                // The window may have changed size while stopped.
+                let (w, h) = super::reenter(&mut self.terminal, self.exec.settings.mouse)?;
                 pending.push_back(Pending::Act(Action::Resize(w, h)));
             }
         }
@@ -252,7 +252,8 @@ impl<W: Write> Session<W> {
                     Pending::Suspend => {
                         // ctrl-z in raw mode is a key, not a signal: do what
                         // the shell's job control expects, then come back.
-                        super::suspend(&mut self.terminal, self.exec.settings.mouse)?;
+                        let (w, h) = super::suspend(&mut self.terminal, self.exec.settings.mouse)?;
+                        self.pending.push_front(Pending::Act(Action::Resize(w, h)));
                         dirty = true;
                         continue;
                     }

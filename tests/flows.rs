@@ -433,8 +433,12 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     assert_eq!(reads.len(), 2, "one per selection: {asked:?}");
     let Effect::ReadPractice { index, generation } = reads[1].clone() else { unreachable!() };
     assert_eq!(m.store.practices[index].id, "lodz");
-    // The head shows at once: no summary text yet, no file read.
+    // The head shows at once: no summary text yet, no file read; a tab of
+    // long texts says it is reading, not that there are none.
     assert!(m.detail_practice().unwrap().unwrap().summary.is_empty());
+    praktyki::app::update(&mut m, Action::ShowPresentation);
+    assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l) == "Reading…"));
+    praktyki::app::update(&mut m, Action::ShowSummary);
     assert!(praktyki::app::update(&mut m, Action::Resize(80, 24)).is_empty(), "asked once");
     // An answer for the practice selected before is dropped.
     let stale = praktyki::app::model::Texts {

@@ -234,7 +234,8 @@ impl Model {
 
     /// Bookmarks whose practice is not in the store (kept, shown as missing).
     pub fn missing_bookmarks(&self) -> usize {
-        self.bookmarks.bookmarks.iter().filter(|b| !self.store.practices.iter().any(|p| p.id == b.id)).count()
+        let ids: std::collections::HashSet<&str> = self.store.practices.iter().map(|p| p.id.as_str()).collect();
+        self.bookmarks.bookmarks.iter().filter(|b| !ids.contains(b.id.as_str())).count()
     }
 
     /// The keymap table keys are read from now.

@@ -112,7 +112,7 @@ pub(super) fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json:
     let loaded = open_store(cx)?;
     let store = &loaded.store;
     let Some(&i) = matching(&loaded, id_or_query).first() else {
-        writeln!(cx.err, "praktyki: no practice matches '{id_or_query}'")?;
+        writeln!(cx.err, "praktyki: no practice matches '{}'", shortened(id_or_query))?;
         return Ok(EXIT_NONE);
     };
     let p = store.read_full(i).map_err(Failure::Usage)?;
@@ -226,7 +226,7 @@ pub(super) fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: boo
     let loaded = open_store(cx)?;
     let matches: Vec<&Practice> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
     if matches.is_empty() {
-        writeln!(cx.err, "praktyki: no practice matches '{query}'")?;
+        writeln!(cx.err, "praktyki: no practice matches '{}'", shortened(query))?;
         return Ok(EXIT_NONE);
     }
     if vcard {
@@ -271,4 +271,12 @@ pub(super) fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: boo
         }
     }
     Ok(EXIT_OK)
+}
+
+/// A query as a message quotes it: a pasted wall of text is cut, with "…".
+fn shortened(query: &str) -> String {
+    match query.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &query[..cut]),
+        None => query.to_owned(),
+    }
 }

@@ -310,10 +310,12 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
     };
     let marks = crate::load::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
     let store = open_store(cx)?.store;
+    // One set of ids, not a scan of the store per bookmark.
+    let ids: std::collections::HashSet<&str> = store.practices.iter().map(|p| p.id.as_str()).collect();
     let rows: Vec<BookmarkRow<'_>> = marks
         .bookmarks
         .iter()
-        .map(|b| BookmarkRow { id: &b.id, title: &b.title, missing: !store.practices.iter().any(|p| p.id == b.id) })
+        .map(|b| BookmarkRow { id: &b.id, title: &b.title, missing: !ids.contains(b.id.as_str()) })
         .collect();
     lookup::write_rows(cx.out, &rows, json, |r| {
         let missing = if r.missing { "\tmissing from this store" } else { "" };

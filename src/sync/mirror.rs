@@ -26,11 +26,13 @@ pub fn scan(dir: &Path) -> Result<Scan, String> {
         return Err(format!("{}: not a folder", dir.display()));
     }
     let mut entries = Vec::new();
-    // Links are followed (a saved page may be one); walkdir stops at loops,
-    // and what cannot be read is said and passed over.
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).max_depth(64).sort_by_file_name() {
+    // A link to a file is read (a saved page may be one); a link to a folder
+    // is not followed, since links between folders can make the tree
+    // endless. What cannot be read is said and passed over.
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => entries.push(e.into_path()),
+            Ok(e) if e.path_is_symlink() && e.path().is_file() => entries.push(e.into_path()),
             Ok(_) => {}
             Err(e) => {
                 let at = e.path().unwrap_or(dir).display().to_string();

@@ -26,6 +26,8 @@ const PAGE_ROWS: usize = 5_000;
 const TRIES: usize = 3;
 /// CDX pages read per host at most (each of [`PAGE_ROWS`] rows).
 const MAX_CDX_PAGES: usize = 400;
+/// Captures kept per host at most: the BDP's pages have a few thousand.
+const MAX_CAPTURES: usize = 200_000;
 
 #[derive(Debug, Clone)]
 struct Capture {
@@ -177,6 +179,14 @@ fn list(
             .collect();
         let (captures, next) = parse_rows(&rows).map_err(|e| format!("{api}: the capture list: {e}"))?;
         out.extend(captures);
+        // A list that never ends (or is all the same row) stops at the limits.
+        if out.len() > MAX_CAPTURES {
+            out.truncate(MAX_CAPTURES);
+            return Ok((out, Some(format!("stopped at {MAX_CAPTURES} captures"))));
+        }
+        if fetcher.counts.bytes > super::limits::DOWNLOADED_BYTES {
+            return Ok((out, Some(format!("stopped: downloads passed {} MiB", super::limits::DOWNLOADED_BYTES >> 20))));
+        }
         match next {
             Some(k) if keys.insert(k.clone()) => resume = Some(k),
             Some(_) => return Ok((out, Some("its pages came round again; read up to there".into()))),

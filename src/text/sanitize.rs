@@ -12,7 +12,8 @@ const TAB_WIDTH: usize = 8;
 /// Bidirectional embedding, override and isolate controls: they can make text
 /// display in another order than it is stored, so they are removed.
 pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    // Embeddings, overrides, isolates, and the marks (LRM, RLM, ALM).
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 fn needs_work(c: char, multiline: bool) -> bool {
@@ -198,6 +199,7 @@ mod tests {
     fn c1_and_del_replaced_bidi_removed() {
         assert_eq!(sanitize("x\u{9b}31my\u{7f}", false), "x\u{FFFD}31my\u{2421}");
         assert_eq!(sanitize("abc\u{202E}def\u{2066}", false), "abcdef");
+        assert_eq!(sanitize("a\u{200F}b\u{200E}c\u{061C}d", false), "abcd", "the bidi marks too");
     }
 
     #[test]

@@ -525,3 +525,33 @@ fn a_stray_byte_in_a_utf8_page_does_not_cost_its_fields() {
     assert_eq!(p.implementing_unit.as_deref(), Some("Urząd Gminy Śrem"));
     assert_eq!(p.title, site::title(101));
 }
+
+#[test]
+#[cfg(unix)]
+fn a_mirror_with_folder_links_is_read_once_not_forever() {
+    // Links between folders made the tree endless (10^12 paths); a link to a
+    // saved page is still read.
+    let server = Server::start(|base| site::site(base, "http://127.0.0.1:9/"));
+    let home = tempfile::tempdir().unwrap();
+    let mirror = home.path().join("mirror");
+    let page = server.site().pages[&view_path(100, 1)].body.clone();
+    std::fs::create_dir_all(mirror.join("d0")).unwrap();
+    std::fs::create_dir_all(home.path().join("elsewhere")).unwrap();
+    let real = home.path().join("elsewhere/index.php?p1=1&p2=20&art=100");
+    std::fs::write(&real, page).unwrap();
+    std::os::unix::fs::symlink(&real, mirror.join("d0/index.php?p1=1&p2=20&art=100")).unwrap();
+    for i in 0..10 {
+        std::os::unix::fs::symlink("..", mirror.join(format!("d0/up{i}"))).unwrap();
+    }
+    let out = praktyki(home.path())
+        .args(["import"])
+        .arg(&mirror)
+        .arg("--into")
+        .arg(home.path().join("m.json"))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("1 practice(s) from 1 page(s)"), "{err}");
+}

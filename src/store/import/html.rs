@@ -37,6 +37,10 @@ const FLAT: &[&str] = &[
     "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
 ];
 
+/// Formatting elements, whose end tags the parser handles by its adoption agency.
+const FORMATTING: &[&str] =
+    &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
 
@@ -58,7 +62,27 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
     while let Some(off) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
         i += off + 1;
         if bytes[i..].starts_with(b"!--") {
-            i = find(i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            // As the parser ends a comment: "<!-->" and "<!--->" are whole
+            // ones, and "--!>" closes one as "-->" does.
+            let body = i + 3;
+            if bytes[body..].starts_with(b">") {
+                i = body + 1;
+            } else if bytes[body..].starts_with(b"->") {
+                i = body + 2;
+            } else {
+                // The first "--" that a ">" or "!>" follows (one pass, not
+                // one per ending: a search for an absent "--!>" would scan
+                // to the end for every comment).
+                let mut at = body;
+                i = loop {
+                    match find(at, b"--") {
+                        Some(d) if bytes.get(d + 2) == Some(&b'>') => break d + 3,
+                        Some(d) if bytes[d + 2..].starts_with(b"!>") => break d + 4,
+                        Some(d) => at = d + 1,
+                        None => break bytes.len(),
+                    }
+                };
+            }
             continue;
         }
         let closing = bytes.get(i) == Some(&b'/');
@@ -86,6 +110,13 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
         }
         i = j;
         if closing {
+            // The end of a formatting element (<b>, <font> …) does not close
+            // what was opened inside it: the parser's adoption agency moves
+            // those, and nests them again. Only a formatting element on top closes.
+            let formatting = FORMATTING.contains(&name.as_str());
+            if formatting && stack.last() != Some(&name) {
+                continue;
+            }
             if open.get(&name).copied().unwrap_or(0) > 0 {
                 while let Some(top) = stack.pop() {
                     if let Some(n) = open.get_mut(&top) {

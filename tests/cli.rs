@@ -662,20 +662,26 @@ fn a_huge_synthetic_count_is_a_clear_error() {
     }
 }
 
+/// Runs praktyki with `args` under `ulimit -f BLOCKS` (files of at most
+/// that many 1 KiB blocks), its data and cache in `dir`.
+fn under_file_limit(blocks: u32, args: &str, dir: &Path) -> std::process::Output {
+    let exe = assert_cmd::cargo::cargo_bin("praktyki");
+    std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("ulimit -f {blocks}; exec '{}' {args}", exe.display()))
+        .env("PRAKTYKI_DATA", dir)
+        .env("PRAKTYKI_CACHE", dir.join("cache"))
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_file_size_limit_is_an_error_not_a_kill() {
     // Under `ulimit -f` a write past the limit got SIGXFSZ: the process died
     // with no message and left its temporary file.
     let dir = TempDir::new().unwrap();
     let out_file = dir.path().join("big.json");
-    let exe = assert_cmd::cargo::cargo_bin("praktyki");
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!("ulimit -f 16; exec '{}' synthetic --count 2000 --out '{}'", exe.display(), out_file.display()))
-        .env("PRAKTYKI_DATA", dir.path())
-        .env("PRAKTYKI_CACHE", dir.path().join("cache"))
-        .output()
-        .unwrap();
+    let out = under_file_limit(16, &format!("synthetic --count 2000 --out '{}'", out_file.display()), dir.path());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("File too large"), "{err}");
@@ -751,14 +757,7 @@ fn an_import_that_cannot_write_never_says_it_added() {
     // On a full disk import said "was added" and then "cannot write".
     let dir = TempDir::new().unwrap();
     let target = dir.path().join("store.json");
-    let exe = assert_cmd::cargo::cargo_bin("praktyki");
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!("ulimit -f 1; exec '{}' import '{SEED_TXT}' --into '{}'", exe.display(), target.display()))
-        .env("PRAKTYKI_DATA", dir.path())
-        .env("PRAKTYKI_CACHE", dir.path().join("cache"))
-        .output()
-        .unwrap();
+    let out = under_file_limit(1, &format!("import '{SEED_TXT}' --into '{}'", target.display()), dir.path());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("cannot write") && !err.contains("was added"), "{err}");

@@ -128,6 +128,25 @@ impl Action {
 }
 
 /// Work that update asks the event loop to do; update itself does no IO.
+impl Action {
+    /// Whether it edits the search line (or moves its cursor).
+    pub fn edits_search_line(&self) -> bool {
+        matches!(
+            self,
+            Action::ClearSearch
+                | Action::InsertChar(_)
+                | Action::InsertText(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorStart
+                | Action::CursorEnd
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Rank the practices for `query`; answer with `Action::SearchDone { seq, .. }`.

@@ -98,6 +98,8 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             m.search.cursor = m.search.text.chars().count();
         }
         Action::LeaveSearch | Action::FocusList => m.focus = Focus::List,
+        // The same set as Action::edits_search_line, as a pattern, so a new
+        // action cannot be forgotten here.
         a @ (Action::ClearSearch
         | Action::InsertChar(_)
         | Action::InsertText(_)

@@ -315,20 +315,7 @@ impl<W: Write> Session<W> {
 /// but editing the search line while a search is on its way, and anything
 /// in the detail pane while its practice's long texts are being read.
 fn waits_for_news(m: &Model, action: &Action, search_queued: bool) -> bool {
-    let editing = matches!(
-        action,
-        Action::InsertChar(_)
-            | Action::InsertText(_)
-            | Action::DeleteBack
-            | Action::DeleteForward
-            | Action::DeleteWord
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::CursorStart
-            | Action::CursorEnd
-            | Action::ClearSearch
-            | Action::Quit
-    );
+    let editing = action.edits_search_line() || matches!(action, Action::Quit);
     if editing {
         return false;
     }

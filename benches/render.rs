@@ -6,6 +6,7 @@ use std::sync::Arc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use praktyki::app::{self, Action, Model};
 use praktyki::i18n::Lang;
+use praktyki::input::Command;
 use praktyki::input::Keymap;
 use praktyki::search::Index;
 use praktyki::store::synth;
@@ -25,7 +26,7 @@ fn bench(c: &mut Criterion) {
     let mut model = Model::new(store, index, "bench.json".into(), Arc::new(Keymap::defaults()), Lang::Pl);
     // A query, so highlighting is part of the frame.
     let hits = Arc::new(model.index.search("gmin"));
-    for a in [Action::FocusSearch, Action::InsertChar('g')] {
+    for a in [Action::Cmd(Command::FocusSearch), Action::InsertChar('g')] {
         app::update(&mut model, a);
     }
     let seq = model.search.seq;

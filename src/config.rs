@@ -315,7 +315,7 @@ impl Config {
                     keymap.unbind(mode, &keys);
                     continue;
                 }
-                let parsed: crate::app::Action =
+                let parsed: crate::input::Command =
                     toml::Value::String(action.get_ref().clone()).try_into().map_err(|_: toml::de::Error| {
                         invalid(
                             action.span().start,
@@ -425,7 +425,10 @@ mod tests {
         let c = Config::parse(text, "c.toml").unwrap();
         let km = c.keymap_from(text, "c.toml").unwrap();
         let gg = Keys::parse("g g").unwrap();
-        assert!(matches!(km.lookup_keys(Mode::List, &gg.0), crate::input::Lookup::Action(crate::app::Action::GoTop)));
+        assert!(matches!(
+            km.lookup_keys(Mode::List, &gg.0),
+            crate::input::Lookup::Command(crate::input::Command::GoTop)
+        ));
         assert!(matches!(km.lookup_keys(Mode::List, &gg.0[..1]), crate::input::Lookup::Prefix));
     }
 

@@ -1,7 +1,7 @@
 //! Interface strings in Polish and English, all in one place per language.
 //! Data is never translated: it is shown as stored.
 
-use crate::app::Action;
+use crate::input::Command;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -240,96 +240,94 @@ pub static EN: Strings = Strings {
 };
 
 /// What an action does, for the help screen and the hints.
-pub fn describe(action: &Action, lang: Lang) -> &'static str {
+pub fn describe(action: &Command, lang: Lang) -> &'static str {
     match lang {
         Lang::Pl => describe_pl(action),
         Lang::En => describe_en(action),
     }
 }
 
-/// Action descriptions in Polish.
-fn describe_pl(a: &Action) -> &'static str {
+/// Command descriptions in Polish.
+fn describe_pl(a: &Command) -> &'static str {
     match a {
-        Action::MoveDown => "w dół",
-        Action::MoveUp => "w górę",
-        Action::PageDown => "strona w dół",
-        Action::PageUp => "strona w górę",
-        Action::HalfPageDown => "pół strony w dół",
-        Action::HalfPageUp => "pół strony w górę",
-        Action::GoTop => "na początek",
-        Action::GoBottom => "na koniec",
-        Action::FocusSearch => "szukaj",
-        Action::LeaveSearch => "wyjdź z szukania",
-        Action::ClearSearch => "wyczyść szukanie",
-        Action::DeleteBack => "usuń znak",
-        Action::DeleteForward => "usuń znak dalej",
-        Action::DeleteWord => "usuń słowo",
-        Action::CursorLeft => "kursor w lewo",
-        Action::CursorRight => "kursor w prawo",
-        Action::CursorStart => "początek wiersza",
-        Action::CursorEnd => "koniec wiersza",
-        Action::FocusDetail => "szczegóły",
-        Action::FocusList => "wróć do listy",
-        Action::NextTab => "następna karta",
-        Action::PrevTab => "poprzednia karta",
-        Action::ShowSummary => "skrót i metryka",
-        Action::ShowPresentation => "pełna prezentacja",
-        Action::ShowAttachments => "załączniki",
-        Action::NextMatch => "następne wystąpienie",
-        Action::PrevMatch => "poprzednie wystąpienie",
-        Action::OpenCard => "kontakt",
-        Action::Copy => "kopiuj",
-        Action::OpenLink => "otwórz adres",
-        Action::Close => "zamknij",
-        Action::ToggleHelp => "pomoc",
-        Action::Reload => "wczytaj ponownie",
-        Action::ToggleBookmark => "zaznacz / odznacz",
-        Action::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
-        Action::Quit => "wyjście",
-        _ => "",
+        Command::MoveDown => "w dół",
+        Command::MoveUp => "w górę",
+        Command::PageDown => "strona w dół",
+        Command::PageUp => "strona w górę",
+        Command::HalfPageDown => "pół strony w dół",
+        Command::HalfPageUp => "pół strony w górę",
+        Command::GoTop => "na początek",
+        Command::GoBottom => "na koniec",
+        Command::FocusSearch => "szukaj",
+        Command::LeaveSearch => "wyjdź z szukania",
+        Command::ClearSearch => "wyczyść szukanie",
+        Command::DeleteBack => "usuń znak",
+        Command::DeleteForward => "usuń znak dalej",
+        Command::DeleteWord => "usuń słowo",
+        Command::CursorLeft => "kursor w lewo",
+        Command::CursorRight => "kursor w prawo",
+        Command::CursorStart => "początek wiersza",
+        Command::CursorEnd => "koniec wiersza",
+        Command::FocusDetail => "szczegóły",
+        Command::FocusList => "wróć do listy",
+        Command::NextTab => "następna karta",
+        Command::PrevTab => "poprzednia karta",
+        Command::ShowSummary => "skrót i metryka",
+        Command::ShowPresentation => "pełna prezentacja",
+        Command::ShowAttachments => "załączniki",
+        Command::NextMatch => "następne wystąpienie",
+        Command::PrevMatch => "poprzednie wystąpienie",
+        Command::OpenCard => "kontakt",
+        Command::Copy => "kopiuj",
+        Command::OpenLink => "otwórz adres",
+        Command::Close => "zamknij",
+        Command::ToggleHelp => "pomoc",
+        Command::Reload => "wczytaj ponownie",
+        Command::ToggleBookmark => "zaznacz / odznacz",
+        Command::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
+        Command::Quit => "wyjście",
     }
 }
 
-/// Action descriptions in English.
-fn describe_en(a: &Action) -> &'static str {
+/// Command descriptions in English.
+fn describe_en(a: &Command) -> &'static str {
     match a {
-        Action::MoveDown => "down",
-        Action::MoveUp => "up",
-        Action::PageDown => "page down",
-        Action::PageUp => "page up",
-        Action::HalfPageDown => "half page down",
-        Action::HalfPageUp => "half page up",
-        Action::GoTop => "first",
-        Action::GoBottom => "last",
-        Action::FocusSearch => "search",
-        Action::LeaveSearch => "leave search",
-        Action::ClearSearch => "clear search",
-        Action::DeleteBack => "delete back",
-        Action::DeleteForward => "delete",
-        Action::DeleteWord => "delete word",
-        Action::CursorLeft => "cursor left",
-        Action::CursorRight => "cursor right",
-        Action::CursorStart => "line start",
-        Action::CursorEnd => "line end",
-        Action::FocusDetail => "details",
-        Action::FocusList => "back to list",
-        Action::NextTab => "next tab",
-        Action::PrevTab => "previous tab",
-        Action::ShowSummary => "summary",
-        Action::ShowPresentation => "full presentation",
-        Action::ShowAttachments => "attachments",
-        Action::NextMatch => "next match",
-        Action::PrevMatch => "previous match",
-        Action::OpenCard => "contact card",
-        Action::Copy => "copy",
-        Action::OpenLink => "open link",
-        Action::Close => "close",
-        Action::ToggleHelp => "help",
-        Action::Reload => "reload store",
-        Action::ToggleBookmark => "mark / unmark",
-        Action::ToggleMarkedOnly => "only marked / all",
-        Action::Quit => "quit",
-        _ => "",
+        Command::MoveDown => "down",
+        Command::MoveUp => "up",
+        Command::PageDown => "page down",
+        Command::PageUp => "page up",
+        Command::HalfPageDown => "half page down",
+        Command::HalfPageUp => "half page up",
+        Command::GoTop => "first",
+        Command::GoBottom => "last",
+        Command::FocusSearch => "search",
+        Command::LeaveSearch => "leave search",
+        Command::ClearSearch => "clear search",
+        Command::DeleteBack => "delete back",
+        Command::DeleteForward => "delete",
+        Command::DeleteWord => "delete word",
+        Command::CursorLeft => "cursor left",
+        Command::CursorRight => "cursor right",
+        Command::CursorStart => "line start",
+        Command::CursorEnd => "line end",
+        Command::FocusDetail => "details",
+        Command::FocusList => "back to list",
+        Command::NextTab => "next tab",
+        Command::PrevTab => "previous tab",
+        Command::ShowSummary => "summary",
+        Command::ShowPresentation => "full presentation",
+        Command::ShowAttachments => "attachments",
+        Command::NextMatch => "next match",
+        Command::PrevMatch => "previous match",
+        Command::OpenCard => "contact card",
+        Command::Copy => "copy",
+        Command::OpenLink => "open link",
+        Command::Close => "close",
+        Command::ToggleHelp => "help",
+        Command::Reload => "reload store",
+        Command::ToggleBookmark => "mark / unmark",
+        Command::ToggleMarkedOnly => "only marked / all",
+        Command::Quit => "quit",
     }
 }
 
@@ -342,7 +340,7 @@ mod tests {
         let keymap: toml::Table = toml::from_str(crate::input::DEFAULT_KEYMAP).unwrap();
         for table in keymap.values() {
             for value in table.as_table().unwrap().values() {
-                let action: Action = value.clone().try_into().unwrap();
+                let action: Command = value.clone().try_into().unwrap();
                 assert!(!describe(&action, Lang::Pl).is_empty(), "{action:?}");
                 assert!(!describe(&action, Lang::En).is_empty(), "{action:?}");
             }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use common::*;
 use praktyki::app::{Action, Effect, Focus, Tab};
+use praktyki::input::Command;
 
 #[test]
 fn empty_query_lists_all_in_polish_order() {
@@ -17,14 +18,14 @@ fn empty_query_lists_all_in_polish_order() {
 #[test]
 fn search_as_you_type_then_escape_twice() {
     let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     assert_eq!(m.focus, Focus::Search);
     drive(&mut m, typed("lodz"));
     assert_eq!(m.search.text, "lodz");
     assert_eq!(selected_id(&m).as_deref(), Some("lodz"));
-    drive(&mut m, [Action::LeaveSearch]);
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch)]);
     assert_eq!((m.focus, m.search.text.as_str()), (Focus::List, "lodz"), "first Esc leaves, keeps the query");
-    drive(&mut m, [Action::ClearSearch]);
+    drive(&mut m, [Action::Cmd(Command::ClearSearch)]);
     assert_eq!(m.search.text, "");
     assert_eq!(listed(&m).len(), 5, "second Esc clears");
 }
@@ -44,7 +45,7 @@ fn table_of_searches() {
     ];
     for (query, id) in cases {
         let mut m = small();
-        drive(&mut m, [Action::FocusSearch]);
+        drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
         drive(&mut m, typed(query));
         assert_eq!(selected_id(&m).as_deref(), Some(*id), "query {query}");
     }
@@ -53,15 +54,30 @@ fn table_of_searches() {
 #[test]
 fn editing_the_search_line() {
     let mut m = searched("aglo opol");
-    drive(&mut m, [Action::DeleteWord]);
+    drive(&mut m, [Action::Cmd(Command::DeleteWord)]);
     assert_eq!(m.search.text, "aglo ");
     drive(
         &mut m,
-        [Action::CursorStart, Action::InsertChar('x'), Action::DeleteForward, Action::CursorEnd, Action::DeleteBack],
+        [
+            Action::Cmd(Command::CursorStart),
+            Action::InsertChar('x'),
+            Action::Cmd(Command::DeleteForward),
+            Action::Cmd(Command::CursorEnd),
+            Action::Cmd(Command::DeleteBack),
+        ],
     );
     assert_eq!(m.search.text, "xglo");
     assert_eq!(m.search.cursor, 4);
-    drive(&mut m, [Action::DeleteBack, Action::DeleteBack, Action::DeleteBack, Action::DeleteBack, Action::DeleteBack]);
+    drive(
+        &mut m,
+        [
+            Action::Cmd(Command::DeleteBack),
+            Action::Cmd(Command::DeleteBack),
+            Action::Cmd(Command::DeleteBack),
+            Action::Cmd(Command::DeleteBack),
+            Action::Cmd(Command::DeleteBack),
+        ],
+    );
     assert_eq!((m.search.text.as_str(), m.search.cursor), ("", 0), "backspace at the start is harmless");
     assert_eq!(listed(&m).len(), 5);
 }
@@ -73,13 +89,13 @@ fn no_match_empties_the_list_safely() {
     let fx = drive(
         &mut m,
         [
-            Action::MoveDown,
-            Action::GoBottom,
-            Action::FocusDetail,
-            Action::OpenCard,
-            Action::Copy,
-            Action::OpenLink,
-            Action::NextMatch,
+            Action::Cmd(Command::MoveDown),
+            Action::Cmd(Command::GoBottom),
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::OpenCard),
+            Action::Cmd(Command::Copy),
+            Action::Cmd(Command::OpenLink),
+            Action::Cmd(Command::NextMatch),
         ],
     );
     assert!(fx.is_empty());
@@ -90,15 +106,15 @@ fn no_match_empties_the_list_safely() {
 #[test]
 fn movement_is_clamped() {
     let table: &[(&[Action], usize)] = &[
-        (&[Action::MoveDown], 1),
-        (&[Action::MoveDown, Action::MoveDown, Action::MoveUp], 1),
-        (&[Action::MoveUp], 0),
-        (&[Action::GoBottom], 4),
-        (&[Action::GoBottom, Action::MoveDown], 4),
-        (&[Action::PageDown], 4),
-        (&[Action::GoBottom, Action::HalfPageUp], 0),
-        (&[Action::GoBottom, Action::MoveUp], 3),
-        (&[Action::GoBottom, Action::GoTop], 0),
+        (&[Action::Cmd(Command::MoveDown)], 1),
+        (&[Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveUp)], 1),
+        (&[Action::Cmd(Command::MoveUp)], 0),
+        (&[Action::Cmd(Command::GoBottom)], 4),
+        (&[Action::Cmd(Command::GoBottom), Action::Cmd(Command::MoveDown)], 4),
+        (&[Action::Cmd(Command::PageDown)], 4),
+        (&[Action::Cmd(Command::GoBottom), Action::Cmd(Command::HalfPageUp)], 0),
+        (&[Action::Cmd(Command::GoBottom), Action::Cmd(Command::MoveUp)], 3),
+        (&[Action::Cmd(Command::GoBottom), Action::Cmd(Command::GoTop)], 0),
     ];
     for (actions, want) in table {
         let mut m = small();
@@ -113,12 +129,12 @@ fn paging_a_long_list_keeps_the_selection_visible() {
     let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
     let rows = m.areas().list_rows();
     assert_eq!(rows, 20);
-    drive(&mut m, [Action::PageDown]);
+    drive(&mut m, [Action::Cmd(Command::PageDown)]);
     assert_eq!(m.list.selected, 20);
     assert!(m.list.offset <= 20 && 20 < m.list.offset + rows);
-    drive(&mut m, [Action::GoBottom]);
+    drive(&mut m, [Action::Cmd(Command::GoBottom)]);
     assert_eq!((m.list.selected, m.list.offset), (199, 180));
-    drive(&mut m, [Action::HalfPageUp]);
+    drive(&mut m, [Action::Cmd(Command::HalfPageUp)]);
     assert_eq!(m.list.selected, 189);
     // A smaller window: the selection must still be on screen.
     drive(&mut m, [Action::Resize(80, 10)]);
@@ -134,13 +150,13 @@ fn store_from(file: &praktyki::store::StoreFile) -> praktyki::store::Store {
 fn tabs_cycle_and_reset_the_scroll() {
     let mut m = small();
     let table: &[(Action, Tab)] = &[
-        (Action::NextTab, Tab::Presentation),
-        (Action::NextTab, Tab::Attachments),
-        (Action::NextTab, Tab::Summary),
-        (Action::PrevTab, Tab::Attachments),
-        (Action::ShowPresentation, Tab::Presentation),
-        (Action::ShowSummary, Tab::Summary),
-        (Action::ShowAttachments, Tab::Attachments),
+        (Action::Cmd(Command::NextTab), Tab::Presentation),
+        (Action::Cmd(Command::NextTab), Tab::Attachments),
+        (Action::Cmd(Command::NextTab), Tab::Summary),
+        (Action::Cmd(Command::PrevTab), Tab::Attachments),
+        (Action::Cmd(Command::ShowPresentation), Tab::Presentation),
+        (Action::Cmd(Command::ShowSummary), Tab::Summary),
+        (Action::Cmd(Command::ShowAttachments), Tab::Attachments),
     ];
     for (a, tab) in table {
         drive(&mut m, [a.clone()]);
@@ -153,67 +169,76 @@ fn tabs_cycle_and_reset_the_scroll() {
 fn detail_focus_scrolls_instead_of_moving() {
     let store = praktyki::store::StoreFile::new(praktyki::store::synth::store(5, 9).practices);
     let mut m = model_of(store_from(&store), praktyki::i18n::Lang::En);
-    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::MoveDown, Action::MoveDown]);
+    drive(
+        &mut m,
+        [
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::ShowPresentation),
+            Action::Cmd(Command::MoveDown),
+            Action::Cmd(Command::MoveDown),
+        ],
+    );
     assert_eq!((m.focus, m.list.selected, m.detail.scroll), (Focus::Detail, 0, 2));
-    drive(&mut m, [Action::GoBottom]);
+    drive(&mut m, [Action::Cmd(Command::GoBottom)]);
     let bottom = m.detail.scroll;
     assert!(bottom > 10);
-    drive(&mut m, [Action::MoveDown]);
+    drive(&mut m, [Action::Cmd(Command::MoveDown)]);
     assert_eq!(m.detail.scroll, bottom, "cannot scroll past the end");
-    drive(&mut m, [Action::FocusList, Action::MoveDown]);
+    drive(&mut m, [Action::Cmd(Command::FocusList), Action::Cmd(Command::MoveDown)]);
     assert_eq!((m.list.selected, m.detail.scroll), (1, 0), "a new practice starts at the top");
 }
 
 #[test]
 fn next_match_jumps_to_the_search_in_the_open_tab() {
     let mut m = searched("lodz");
-    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation, Action::Resize(80, 12)]);
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation), Action::Resize(80, 12)]);
     // The tab: heading, body, blank, heading, "Łódź i gminy…": the match is on line 4.
-    drive(&mut m, [Action::NextMatch]);
+    drive(&mut m, [Action::Cmd(Command::NextMatch)]);
     assert_eq!(m.detail.scroll, 4);
-    drive(&mut m, [Action::NextMatch]);
+    drive(&mut m, [Action::Cmd(Command::NextMatch)]);
     assert_eq!(m.detail.scroll, 4, "no further match");
     assert!(m.status.is_some());
-    drive(&mut m, [Action::PrevMatch]);
+    drive(&mut m, [Action::Cmd(Command::PrevMatch)]);
     assert_eq!(m.detail.scroll, 4, "nothing before either");
 }
 
 #[test]
 fn contact_card_copies_the_field_under_the_cursor() {
     let mut m = searched("lodz");
-    drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);
     assert_eq!(m.card, Some(0));
     // Fields: name, role, e-mail, phone, then the office.
-    let fx = drive(&mut m, [Action::MoveDown, Action::MoveDown, Action::Copy]);
+    let fx =
+        drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown), Action::Cmd(Command::Copy)]);
     assert_eq!(fx, [Effect::CopyToClipboard("anna@example.org".into())]);
     assert!(m.status.as_ref().unwrap().0.contains("Copied: anna@example.org"));
-    let fx = drive(&mut m, [Action::OpenLink]);
+    let fx = drive(&mut m, [Action::Cmd(Command::OpenLink)]);
     assert_eq!(fx, [Effect::OpenUrl("mailto:anna@example.org".into())]);
-    let fx = drive(&mut m, [Action::GoBottom, Action::OpenLink]);
+    let fx = drive(&mut m, [Action::Cmd(Command::GoBottom), Action::Cmd(Command::OpenLink)]);
     assert_eq!(fx, [Effect::OpenUrl("http://www.example.org".into())], "the website is last");
-    drive(&mut m, [Action::GoTop, Action::MoveUp]);
+    drive(&mut m, [Action::Cmd(Command::GoTop), Action::Cmd(Command::MoveUp)]);
     assert_eq!(m.card, Some(0));
-    drive(&mut m, [Action::Close]);
+    drive(&mut m, [Action::Cmd(Command::Close)]);
     assert!(m.card.is_none());
 }
 
 #[test]
 fn attachments_open_only_safe_urls() {
     let mut m = searched("lodz");
-    drive(&mut m, [Action::FocusDetail, Action::ShowAttachments]);
-    let fx = drive(&mut m, [Action::OpenLink]);
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowAttachments)]);
+    let fx = drive(&mut m, [Action::Cmd(Command::OpenLink)]);
     assert_eq!(fx, [Effect::OpenUrl("https://example.org/raport.pdf".into())]);
-    let fx = drive(&mut m, [Action::MoveDown, Action::OpenLink]);
+    let fx = drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::OpenLink)]);
     assert!(fx.is_empty(), "file: URLs are never opened");
     assert!(m.status.as_ref().unwrap().0.contains("file:///etc/passwd"), "but shown to copy");
-    let fx = drive(&mut m, [Action::Copy]);
+    let fx = drive(&mut m, [Action::Cmd(Command::Copy)]);
     assert_eq!(fx, [Effect::CopyToClipboard("file:///etc/passwd".into())]);
 }
 
 #[test]
 fn stale_search_results_are_ignored() {
     let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     // Two keystrokes; the first search's answer arrives after the second was asked.
     let first = praktyki::app::update(&mut m, Action::InsertChar('z'));
     let second = praktyki::app::update(&mut m, Action::InsertChar('y'));
@@ -233,7 +258,7 @@ fn stale_search_results_are_ignored() {
 #[test]
 fn failed_reload_keeps_the_old_data() {
     let mut m = small();
-    let fx = drive(&mut m, [Action::Reload]);
+    let fx = drive(&mut m, [Action::Cmd(Command::Reload)]);
     assert_eq!(fx, [Effect::Reload]);
     drive(&mut m, [Action::Reloaded(Err("test.json:1:1: invalid JSON".into()))]);
     assert_eq!(m.store.practices.len(), 5);
@@ -249,12 +274,12 @@ fn failed_reload_keeps_the_old_data() {
 #[test]
 fn help_and_quit() {
     let mut m = small();
-    drive(&mut m, [Action::ToggleHelp, Action::MoveDown]);
+    drive(&mut m, [Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::MoveDown)]);
     assert_eq!(m.help, Some(1));
     assert_eq!(m.list.selected, 0, "keys go to the help while it is open");
-    drive(&mut m, [Action::Close]);
+    drive(&mut m, [Action::Cmd(Command::Close)]);
     assert!(m.help.is_none());
-    drive(&mut m, [Action::Quit]);
+    drive(&mut m, [Action::Cmd(Command::Quit)]);
     assert!(m.quit);
 }
 
@@ -265,19 +290,19 @@ fn keys_map_to_actions_by_mode() {
     let mut m = small();
     let key =
         |m: &praktyki::app::Model, k: &str| action_for_key(m, &Chord::parse(k).unwrap()).map(|a| format!("{a:?}"));
-    assert_eq!(key(&m, "j").as_deref(), Some("MoveDown"));
-    assert_eq!(key(&m, "q").as_deref(), Some("Quit"));
-    drive(&mut m, [Action::FocusSearch]);
+    assert_eq!(key(&m, "j").as_deref(), Some("Cmd(MoveDown)"));
+    assert_eq!(key(&m, "q").as_deref(), Some("Cmd(Quit)"));
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     assert_eq!(key(&m, "j").as_deref(), Some("InsertChar('j')"), "letters are text in the search line");
     assert_eq!(key(&m, "q").as_deref(), Some("InsertChar('q')"));
-    assert_eq!(key(&m, "ctrl-c").as_deref(), Some("Quit"), "ctrl-c always quits");
-    assert_eq!(key(&m, "esc").as_deref(), Some("LeaveSearch"));
+    assert_eq!(key(&m, "ctrl-c").as_deref(), Some("Cmd(Quit)"), "ctrl-c always quits");
+    assert_eq!(key(&m, "esc").as_deref(), Some("Cmd(LeaveSearch)"));
 }
 
 #[test]
 fn bookmarks_mark_filter_and_save() {
     let mut m = small();
-    let fx = drive(&mut m, [Action::MoveDown, Action::ToggleBookmark]);
+    let fx = drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::ToggleBookmark)]);
     assert_eq!(selected_id(&m).as_deref(), Some("ak"));
     match &fx[..] {
         [Effect::SaveBookmark { id, marked: true, .. }] => assert_eq!(id, "ak"),
@@ -285,31 +310,34 @@ fn bookmarks_mark_filter_and_save() {
     };
     assert!(m.bookmarks.contains("ak"));
     assert!(m.status.as_ref().unwrap().0.starts_with("Marked: Akademia"));
-    drive(&mut m, [Action::GoBottom, Action::ToggleBookmark, Action::ToggleMarkedOnly]);
+    drive(
+        &mut m,
+        [Action::Cmd(Command::GoBottom), Action::Cmd(Command::ToggleBookmark), Action::Cmd(Command::ToggleMarkedOnly)],
+    );
     assert_eq!(listed(&m), ["ak", "zyw"]);
     // A search keeps to the marked ones.
-    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     drive(&mut m, typed("zyw"));
     assert_eq!(listed(&m), ["zyw"]);
-    drive(&mut m, [Action::ClearSearch, Action::LeaveSearch]);
+    drive(&mut m, [Action::Cmd(Command::ClearSearch), Action::Cmd(Command::LeaveSearch)]);
     // Unmarking in the marked view removes it from the list at once.
-    drive(&mut m, [Action::GoTop, Action::ToggleBookmark]);
+    drive(&mut m, [Action::Cmd(Command::GoTop), Action::Cmd(Command::ToggleBookmark)]);
     assert_eq!(listed(&m), ["zyw"]);
-    drive(&mut m, [Action::ToggleMarkedOnly]);
+    drive(&mut m, [Action::Cmd(Command::ToggleMarkedOnly)]);
     assert_eq!(listed(&m).len(), 5);
 }
 
 #[test]
 fn bookmarks_survive_a_reload_and_missing_ones_are_kept() {
     let mut m = small();
-    drive(&mut m, [Action::ToggleBookmark]);
+    drive(&mut m, [Action::Cmd(Command::ToggleBookmark)]);
     let marked = selected_id(&m).unwrap();
     let new = store(r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa"}]}"#);
     let index = Arc::new(praktyki::search::Index::new(&new.practices));
     drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
     assert!(m.bookmarks.contains(&marked), "kept although the practice is gone");
     assert_eq!(m.missing_bookmarks(), 1);
-    drive(&mut m, [Action::ToggleMarkedOnly]);
+    drive(&mut m, [Action::Cmd(Command::ToggleMarkedOnly)]);
     assert!(m.list.hits.is_empty());
     assert!(m.status.as_ref().unwrap().0.contains("1 marked but not in this store"), "{:?}", m.status);
 }
@@ -360,14 +388,14 @@ fn mouse_wheel_and_clicks() {
     assert_eq!(m.focus, Focus::Detail);
     drive(&mut m, [Action::MouseClick { column: 3, row: 0 }]);
     assert_eq!(m.focus, Focus::Search);
-    drive(&mut m, [Action::OpenCard, Action::MouseScroll { column: 0, row: 0, down: true }]);
+    drive(&mut m, [Action::Cmd(Command::OpenCard), Action::MouseScroll { column: 0, row: 0, down: true }]);
     assert!(m.card.is_some(), "the wheel moves in the card, wherever it is");
 }
 
 #[test]
 fn a_paste_is_one_insertion_and_one_search() {
     let mut m = small();
-    drive(&mut m, [Action::FocusSearch, Action::InsertChar('x'), Action::CursorStart]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch), Action::InsertChar('x'), Action::Cmd(Command::CursorStart)]);
     let fx = praktyki::app::update(&mut m, Action::InsertText("Łódź\r\n\u{1b}[2J".into()));
     assert_eq!(fx.len(), 1, "one search for the whole paste: {fx:?}");
     assert_eq!(m.search.text, "Łódź   [2Jx", "controls become spaces, inserted at the cursor");
@@ -380,16 +408,16 @@ fn the_detail_view_follows_selection_tab_width_and_reloads() {
         m.detail.view.iter().map(|(_, l)| praktyki::app::doc::plain(l)).collect::<Vec<_>>().join("\n")
     };
     let mut m = small();
-    drive(&mut m, [Action::MoveDown, Action::MoveDown]);
+    drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)]);
     assert!(text_of(&m).contains("Współpraca gmin wokół Łodzi."), "{}", text_of(&m));
-    drive(&mut m, [Action::ShowPresentation]);
+    drive(&mut m, [Action::Cmd(Command::ShowPresentation)]);
     assert!(text_of(&m).contains("Opis sytuacji przed wdrożeniem"));
     let wide = m.detail.view.len();
     drive(&mut m, [Action::Resize(72, 24)]);
     assert!(m.detail.view.len() >= wide, "narrower pane, as many lines or more");
     // The first practice in title order is the third in the file, before and
     // after the reload: only the store's generation tells the views apart.
-    drive(&mut m, [Action::GoTop, Action::Resize(80, 24)]);
+    drive(&mut m, [Action::Cmd(Command::GoTop), Action::Resize(80, 24)]);
     assert_eq!(m.list.hits[0].index, 2);
     let new = store(
         r#"{"format": "praktyki/1", "practices": [{"id": "z", "title": "Z"}, {"id": "y", "title": "Y"},
@@ -405,7 +433,7 @@ fn the_detail_view_follows_selection_tab_width_and_reloads() {
 fn a_pasted_wall_of_text_searches_the_first_words_and_says_so() {
     // 50,000 one-letter words took 18 minutes and 1.2 GB on a 50k store.
     let mut m = common::small();
-    drive(&mut m, [Action::FocusSearch, Action::InsertText("lodz ".repeat(10_000))]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch), Action::InsertText("lodz ".repeat(10_000))]);
     let (text, _) = m.status.clone().expect("a message");
     assert!(text.contains("first 16 words"), "{text}");
     assert_eq!(m.list.hits.len(), 1, "the first words still search");
@@ -426,7 +454,7 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     let mut m = common::model_of(lazy, praktyki::i18n::Lang::En);
     // Selecting "lodz" (third in title order) asks for its texts, once.
     let mut asked = Vec::new();
-    for a in [Action::MoveDown, Action::MoveDown] {
+    for a in [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)] {
         asked.extend(praktyki::app::update(&mut m, a));
     }
     let reads: Vec<_> = asked.iter().filter(|e| matches!(e, Effect::ReadPractice { .. })).collect();
@@ -436,9 +464,9 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     // The head shows at once: no summary text yet, no file read; a tab of
     // long texts says it is reading, not that there are none.
     assert!(m.detail_practice().unwrap().unwrap().summary.is_empty());
-    praktyki::app::update(&mut m, Action::ShowPresentation);
+    praktyki::app::update(&mut m, Action::Cmd(Command::ShowPresentation));
     assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l) == "Reading…"));
-    praktyki::app::update(&mut m, Action::ShowSummary);
+    praktyki::app::update(&mut m, Action::Cmd(Command::ShowSummary));
     assert!(praktyki::app::update(&mut m, Action::Resize(80, 24)).is_empty(), "asked once");
     // An answer for the practice selected before is dropped.
     let stale = praktyki::app::model::Texts {

@@ -6,6 +6,7 @@
 mod common;
 
 use praktyki::app::doc;
+use praktyki::input::Command;
 use praktyki::search::{Index, Query};
 use praktyki::store::import;
 use praktyki::store::load::{parse_bytes, parse_str};
@@ -188,27 +189,39 @@ fn extreme_but_valid_practices_render() {
     let theme = praktyki::ui::Theme::colored();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     for i in 0..3 {
-        common::drive(&mut m, [Action::GoTop]);
+        common::drive(&mut m, [Action::Cmd(Command::GoTop)]);
         for _ in 0..i {
-            common::drive(&mut m, [Action::MoveDown]);
+            common::drive(&mut m, [Action::Cmd(Command::MoveDown)]);
         }
         for a in [
-            Action::FocusDetail,
-            Action::GoBottom,
-            Action::NextTab,
-            Action::NextTab,
-            Action::OpenCard,
-            Action::GoBottom,
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::GoBottom),
+            Action::Cmd(Command::NextTab),
+            Action::Cmd(Command::NextTab),
+            Action::Cmd(Command::OpenCard),
+            Action::Cmd(Command::GoBottom),
         ] {
             common::drive(&mut m, [a]);
             terminal.draw(|f| praktyki::ui::render(&m, &theme, f)).unwrap();
         }
-        common::drive(&mut m, [Action::Close, Action::FocusList, Action::ShowSummary]);
+        common::drive(
+            &mut m,
+            [Action::Cmd(Command::Close), Action::Cmd(Command::FocusList), Action::Cmd(Command::ShowSummary)],
+        );
     }
     // An empty store is a store too.
     let mut m =
         common::model_of(common::store(r#"{"format": "praktyki/1", "practices": []}"#), praktyki::i18n::Lang::Pl);
-    common::drive(&mut m, [Action::MoveDown, Action::FocusDetail, Action::OpenCard, Action::Copy, Action::NextMatch]);
+    common::drive(
+        &mut m,
+        [
+            Action::Cmd(Command::MoveDown),
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::OpenCard),
+            Action::Cmd(Command::Copy),
+            Action::Cmd(Command::NextMatch),
+        ],
+    );
     terminal.draw(|f| praktyki::ui::render(&m, &theme, f)).unwrap();
     let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
     assert!(screen.contains("Baza nie zawiera praktyk"), "{screen}");

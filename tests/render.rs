@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use praktyki::app::{Action, Model};
 use praktyki::i18n::Lang;
+use praktyki::input::Command;
 use praktyki::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,18 +70,26 @@ fn embedded_store_at_80x24_in_polish() {
 fn search_results_and_contact_card_at_80x24() {
     let mut m = searched("lodz");
     insta::assert_snapshot!("search_lodz", text(&draw(&m, &Theme::colored())));
-    drive(&mut m, [Action::LeaveSearch, Action::OpenCard, Action::MoveDown, Action::MoveDown]);
+    drive(
+        &mut m,
+        [
+            Action::Cmd(Command::LeaveSearch),
+            Action::Cmd(Command::OpenCard),
+            Action::Cmd(Command::MoveDown),
+            Action::Cmd(Command::MoveDown),
+        ],
+    );
     insta::assert_snapshot!("card", text(&draw(&m, &Theme::colored())));
 }
 
 #[test]
 fn presentation_and_attachments_tabs() {
     let mut m = searched("lodz");
-    drive(&mut m, [Action::FocusDetail, Action::ShowPresentation]);
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("Opis sytuacji przed wdrożeniem"), "{screen}");
     assert!(screen.contains("Łódź i gminy mają wspólny bilet."), "{screen}");
-    drive(&mut m, [Action::ShowAttachments]);
+    drive(&mut m, [Action::Cmd(Command::ShowAttachments)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("Raport") && screen.contains("format: PDF, size: 2.0 kB"), "{screen}");
     assert!(screen.contains("https://example.org/raport.pdf"), "{screen}");
@@ -89,13 +98,13 @@ fn presentation_and_attachments_tabs() {
 #[test]
 fn help_overlay_lists_the_keymap() {
     let mut m = small();
-    drive(&mut m, [Action::ToggleHelp]);
+    drive(&mut m, [Action::Cmd(Command::ToggleHelp)]);
     let screen = text(&draw(&m, &Theme::colored()));
     for needle in ["Keys", "j ↓", "down", "PgDn", "ctrl-d", "half page down"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
     // Scrolled to its end, the help shows the global keys.
-    drive(&mut m, [Action::GoBottom]);
+    drive(&mut m, [Action::Cmd(Command::GoBottom)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("ctrl-c") && screen.contains("quit"), "{screen}");
 }
@@ -129,7 +138,7 @@ fn selection_and_matches_are_styled() {
 #[test]
 fn mono_theme_uses_no_colour() {
     let mut m = searched("lodz");
-    drive(&mut m, [Action::LeaveSearch, Action::OpenCard]);
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);
     let b = draw(&m, &Theme::mono());
     for cell in b.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
@@ -150,14 +159,19 @@ fn too_small_window_says_so() {
 fn every_size_and_resize_sequence_renders() {
     let store = praktyki::store::StoreFile::new(praktyki::store::synth::store(50, 5).practices);
     let mut m = model_of(common::store(&serde_json::to_string(&store).unwrap()), Lang::Pl);
-    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     drive(&mut m, typed("gmina ż"));
     let states: Vec<Vec<Action>> = vec![
         vec![],
-        vec![Action::LeaveSearch, Action::FocusDetail, Action::ShowPresentation, Action::GoBottom],
-        vec![Action::ShowAttachments, Action::MoveDown],
-        vec![Action::OpenCard, Action::GoBottom],
-        vec![Action::Close, Action::ToggleHelp, Action::PageDown],
+        vec![
+            Action::Cmd(Command::LeaveSearch),
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::ShowPresentation),
+            Action::Cmd(Command::GoBottom),
+        ],
+        vec![Action::Cmd(Command::ShowAttachments), Action::Cmd(Command::MoveDown)],
+        vec![Action::Cmd(Command::OpenCard), Action::Cmd(Command::GoBottom)],
+        vec![Action::Cmd(Command::Close), Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::PageDown)],
     ];
     for actions in states {
         drive(&mut m, actions);
@@ -187,7 +201,7 @@ fn stacked_and_list_only_layouts() {
     drive(&mut m, [Action::Resize(60, 12)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("Practices") && !screen.contains("1 Summary"), "{screen}");
-    drive(&mut m, [Action::FocusDetail]);
+    drive(&mut m, [Action::Cmd(Command::FocusDetail)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(!screen.contains("Practices") && screen.contains("Summary"), "{screen}");
 }
@@ -199,11 +213,16 @@ fn lazy_and_eager_stores_render_alike() {
     let mut a = model_of(lazy, Lang::En);
     let mut b = small();
     for actions in [
-        vec![Action::FocusSearch, Action::InsertChar('l'), Action::InsertChar('o'), Action::LeaveSearch],
-        vec![Action::FocusDetail],
-        vec![Action::ShowPresentation],
-        vec![Action::ShowAttachments, Action::MoveDown],
-        vec![Action::FocusList, Action::GoBottom, Action::ShowSummary],
+        vec![
+            Action::Cmd(Command::FocusSearch),
+            Action::InsertChar('l'),
+            Action::InsertChar('o'),
+            Action::Cmd(Command::LeaveSearch),
+        ],
+        vec![Action::Cmd(Command::FocusDetail)],
+        vec![Action::Cmd(Command::ShowPresentation)],
+        vec![Action::Cmd(Command::ShowAttachments), Action::Cmd(Command::MoveDown)],
+        vec![Action::Cmd(Command::FocusList), Action::Cmd(Command::GoBottom), Action::Cmd(Command::ShowSummary)],
     ] {
         let fa = drive(&mut a, actions.clone());
         let fb = drive(&mut b, actions);
@@ -213,12 +232,12 @@ fn lazy_and_eager_stores_render_alike() {
     let fx = drive(
         &mut a,
         [
-            Action::FocusSearch,
-            Action::ClearSearch,
+            Action::Cmd(Command::FocusSearch),
+            Action::Cmd(Command::ClearSearch),
             Action::InsertChar('ł'),
-            Action::FocusDetail,
-            Action::ShowAttachments,
-            Action::OpenLink,
+            Action::Cmd(Command::FocusDetail),
+            Action::Cmd(Command::ShowAttachments),
+            Action::Cmd(Command::OpenLink),
         ],
     );
     assert_eq!(fx, [praktyki::app::Effect::OpenUrl("https://example.org/raport.pdf".into())]);

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::model::SearchLine;
+use crate::input::Command;
 
 fn byte_at(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
@@ -11,7 +12,7 @@ fn byte_at(s: &str, chars: usize) -> usize {
 /// (and so a new search is due).
 pub fn edit(line: &mut SearchLine, action: Action) -> bool {
     match action {
-        Action::ClearSearch if !line.text.is_empty() => {
+        Action::Cmd(Command::ClearSearch) if !line.text.is_empty() => {
             line.text.clear();
             line.cursor = 0;
             true
@@ -32,18 +33,18 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             line.cursor += clean.chars().count();
             true
         }
-        Action::DeleteBack if line.cursor > 0 => {
+        Action::Cmd(Command::DeleteBack) if line.cursor > 0 => {
             line.cursor -= 1;
             let at = byte_at(&line.text, line.cursor);
             line.text.remove(at);
             true
         }
-        Action::DeleteForward if line.cursor < line.text.chars().count() => {
+        Action::Cmd(Command::DeleteForward) if line.cursor < line.text.chars().count() => {
             let at = byte_at(&line.text, line.cursor);
             line.text.remove(at);
             true
         }
-        Action::DeleteWord => {
+        Action::Cmd(Command::DeleteWord) => {
             let chars: Vec<char> = line.text.chars().collect();
             let mut start = line.cursor.min(chars.len());
             while start > 0 && chars[start - 1] == ' ' {
@@ -59,19 +60,19 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             line.cursor = start;
             true
         }
-        Action::CursorLeft => {
+        Action::Cmd(Command::CursorLeft) => {
             line.cursor = line.cursor.saturating_sub(1);
             false
         }
-        Action::CursorRight => {
+        Action::Cmd(Command::CursorRight) => {
             line.cursor = (line.cursor + 1).min(line.text.chars().count());
             false
         }
-        Action::CursorStart => {
+        Action::Cmd(Command::CursorStart) => {
             line.cursor = 0;
             false
         }
-        Action::CursorEnd => {
+        Action::Cmd(Command::CursorEnd) => {
             line.cursor = line.text.chars().count();
             false
         }
@@ -88,11 +89,15 @@ mod tests {
         let mut l = SearchLine { text: "łódź".into(), cursor: 2, ..SearchLine::default() };
         assert!(edit(&mut l, Action::InsertChar('x')));
         assert_eq!((l.text.as_str(), l.cursor), ("łóxdź", 3));
-        assert!(edit(&mut l, Action::DeleteBack) && l.text == "łódź");
-        assert!(!edit(&mut l, Action::CursorEnd) && l.cursor == 4);
+        assert!(edit(&mut l, Action::Cmd(Command::DeleteBack)) && l.text == "łódź");
+        assert!(!edit(&mut l, Action::Cmd(Command::CursorEnd)) && l.cursor == 4);
         assert!(edit(&mut l, Action::InsertText(" gm\tina".into())) && l.text == "łódź gm ina");
-        assert!(edit(&mut l, Action::DeleteWord) && l.text == "łódź gm ");
-        assert!(!edit(&mut l, Action::DeleteForward));
-        assert!(edit(&mut l, Action::ClearSearch) && l.text.is_empty() && !edit(&mut l, Action::ClearSearch));
+        assert!(edit(&mut l, Action::Cmd(Command::DeleteWord)) && l.text == "łódź gm ");
+        assert!(!edit(&mut l, Action::Cmd(Command::DeleteForward)));
+        assert!(
+            edit(&mut l, Action::Cmd(Command::ClearSearch))
+                && l.text.is_empty()
+                && !edit(&mut l, Action::Cmd(Command::ClearSearch))
+        );
     }
 }

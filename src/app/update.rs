@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::app::present::{self, card_fields};
+use crate::input::Command;
 use crate::input::{Chord, Lookup, Mode};
 use crate::search::query_terms;
 
@@ -18,14 +19,14 @@ pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     let mut keys = m.pending.clone();
     keys.push(*chord);
     match m.keymap.lookup_keys(mode, &keys) {
-        Lookup::Action(a) => return Some(a.clone()),
+        Lookup::Command(a) => return Some(Action::Cmd(*a)),
         Lookup::Prefix => return Some(Action::KeyPrefix(keys)),
         Lookup::None => {}
     }
     // A sequence that led nowhere: the last key counts on its own.
     if !m.pending.is_empty() {
         match m.keymap.lookup_keys(mode, std::slice::from_ref(chord)) {
-            Lookup::Action(a) => return Some(a.clone()),
+            Lookup::Command(a) => return Some(Action::Cmd(*a)),
             Lookup::Prefix => return Some(Action::KeyPrefix(vec![*chord])),
             Lookup::None => {}
         }
@@ -85,65 +86,65 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::KeyPrefix(keys) => m.pending = keys,
         Action::CancelKeys => {}
-        Action::MoveDown => step(m, 1),
-        Action::MoveUp => step(m, -1),
-        Action::PageDown => step(m, page(m) as isize),
-        Action::PageUp => step(m, -(page(m) as isize)),
-        Action::HalfPageDown => step(m, (page(m) / 2).max(1) as isize),
-        Action::HalfPageUp => step(m, -((page(m) / 2).max(1) as isize)),
-        Action::GoTop => step(m, isize::MIN / 2),
-        Action::GoBottom => step(m, isize::MAX / 2),
-        Action::FocusSearch => {
+        Action::Cmd(Command::MoveDown) => step(m, 1),
+        Action::Cmd(Command::MoveUp) => step(m, -1),
+        Action::Cmd(Command::PageDown) => step(m, page(m) as isize),
+        Action::Cmd(Command::PageUp) => step(m, -(page(m) as isize)),
+        Action::Cmd(Command::HalfPageDown) => step(m, (page(m) / 2).max(1) as isize),
+        Action::Cmd(Command::HalfPageUp) => step(m, -((page(m) / 2).max(1) as isize)),
+        Action::Cmd(Command::GoTop) => step(m, isize::MIN / 2),
+        Action::Cmd(Command::GoBottom) => step(m, isize::MAX / 2),
+        Action::Cmd(Command::FocusSearch) => {
             m.focus = Focus::Search;
             m.search.cursor = m.search.text.chars().count();
         }
-        Action::LeaveSearch | Action::FocusList => m.focus = Focus::List,
+        Action::Cmd(Command::LeaveSearch) | Action::Cmd(Command::FocusList) => m.focus = Focus::List,
         // The same set as Action::edits_search_line, as a pattern, so a new
         // action cannot be forgotten here.
-        a @ (Action::ClearSearch
+        a @ (Action::Cmd(Command::ClearSearch)
         | Action::InsertChar(_)
         | Action::InsertText(_)
-        | Action::DeleteBack
-        | Action::DeleteForward
-        | Action::DeleteWord
-        | Action::CursorLeft
-        | Action::CursorRight
-        | Action::CursorStart
-        | Action::CursorEnd) => {
+        | Action::Cmd(Command::DeleteBack)
+        | Action::Cmd(Command::DeleteForward)
+        | Action::Cmd(Command::DeleteWord)
+        | Action::Cmd(Command::CursorLeft)
+        | Action::Cmd(Command::CursorRight)
+        | Action::Cmd(Command::CursorStart)
+        | Action::Cmd(Command::CursorEnd)) => {
             if super::search_line::edit(&mut m.search, a) {
                 fx.push(new_search(m));
             }
         }
-        Action::FocusDetail => {
+        Action::Cmd(Command::FocusDetail) => {
             if m.selected().is_some() {
                 m.focus = Focus::Detail;
             }
         }
-        Action::NextTab => set_tab(m, Tab::ALL[(m.detail.tab.index() + 1) % 3]),
-        Action::PrevTab => set_tab(m, Tab::ALL[(m.detail.tab.index() + 2) % 3]),
-        Action::ShowSummary => set_tab(m, Tab::Summary),
-        Action::ShowPresentation => set_tab(m, Tab::Presentation),
-        Action::ShowAttachments => set_tab(m, Tab::Attachments),
-        Action::NextMatch => jump_match(m, true),
-        Action::PrevMatch => jump_match(m, false),
-        Action::OpenCard => {
+        Action::Cmd(Command::NextTab) => set_tab(m, Tab::ALL[(m.detail.tab.index() + 1) % 3]),
+        Action::Cmd(Command::PrevTab) => set_tab(m, Tab::ALL[(m.detail.tab.index() + 2) % 3]),
+        Action::Cmd(Command::ShowSummary) => set_tab(m, Tab::Summary),
+        Action::Cmd(Command::ShowPresentation) => set_tab(m, Tab::Presentation),
+        Action::Cmd(Command::ShowAttachments) => set_tab(m, Tab::Attachments),
+        Action::Cmd(Command::NextMatch) => jump_match(m, true),
+        Action::Cmd(Command::PrevMatch) => jump_match(m, false),
+        Action::Cmd(Command::OpenCard) => {
             if m.selected().is_some() {
                 m.card = Some(0);
                 m.help = None;
             }
         }
-        Action::Copy => copy(m, &mut fx),
-        Action::OpenLink => open_link(m, &mut fx),
-        Action::Close => {
+        Action::Cmd(Command::Copy) => copy(m, &mut fx),
+        Action::Cmd(Command::OpenLink) => open_link(m, &mut fx),
+        Action::Cmd(Command::Close) => {
             if m.help.is_some() {
                 m.help = None;
             } else {
                 m.card = None;
             }
         }
-        Action::ToggleHelp => m.help = if m.help.is_some() { None } else { Some(0) },
-        Action::Reload => fx.push(Effect::Reload),
-        Action::ToggleBookmark => {
+        Action::Cmd(Command::ToggleHelp) => m.help = if m.help.is_some() { None } else { Some(0) },
+        Action::Cmd(Command::Reload) => fx.push(Effect::Reload),
+        Action::Cmd(Command::ToggleBookmark) => {
             if let Some(p) = m.selected() {
                 let (id, title) = (p.id.clone(), p.title.clone());
                 let marked = m.bookmarks.toggle(&id, &title);
@@ -155,7 +156,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::ToggleMarkedOnly => {
+        Action::Cmd(Command::ToggleMarkedOnly) => {
             m.only_marked = !m.only_marked;
             refilter(m);
             m.list.selected = 0;
@@ -168,7 +169,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 info(m, text);
             }
         }
-        Action::Quit => m.quit = true,
+        Action::Cmd(Command::Quit) => m.quit = true,
         a @ (Action::Resize(..)
         | Action::SearchDone { .. }
         | Action::PracticeRead(_)

@@ -9,7 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::app::Action;
+mod command;
+pub use command::Command;
 
 /// The default keymap, compiled in.
 pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
@@ -280,19 +281,19 @@ impl fmt::Display for Keys {
 /// What a key sequence means in a mode.
 #[derive(Debug)]
 pub enum Lookup<'a> {
-    Action(&'a Action),
+    Command(&'a Command),
     /// The start of a longer binding: wait for the next key.
     Prefix,
     None,
 }
 
 /// One row of the help screen: an action with every key bound to it.
-pub type HelpRow = Vec<(Keys, Action)>;
+pub type HelpRow = Vec<(Keys, Command)>;
 
 /// Key bindings per mode, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    tables: BTreeMap<Mode, Vec<(Keys, Action)>>,
+    tables: BTreeMap<Mode, Vec<(Keys, Command)>>,
 }
 
 #[derive(Debug, Error)]
@@ -335,7 +336,7 @@ impl Keymap {
                     key: key.clone(),
                     source,
                 })?;
-                let action: Action = value.try_into().map_err(|e: toml::de::Error| KeymapError::Toml {
+                let action: Command = value.try_into().map_err(|e: toml::de::Error| KeymapError::Toml {
                     origin: origin.to_owned(),
                     message: format!("[{table}] \"{key}\": {}", e.message()),
                 })?;
@@ -346,7 +347,7 @@ impl Keymap {
     }
 
     /// Binds keys in a mode, replacing an earlier binding of them.
-    pub fn bind(&mut self, mode: Mode, keys: Keys, action: Action) {
+    pub fn bind(&mut self, mode: Mode, keys: Keys, action: Command) {
         let table = self.tables.entry(mode).or_default();
         table.retain(|(k, _)| *k != keys);
         table.push((keys, action));
@@ -376,7 +377,7 @@ impl Keymap {
     pub fn lookup_keys(&self, mode: Mode, keys: &[Chord]) -> Lookup<'_> {
         for table in mode.chain().iter().filter_map(|m| self.tables.get(m)) {
             if let Some((_, a)) = table.iter().find(|(k, _)| k.0 == keys) {
-                return Lookup::Action(a);
+                return Lookup::Command(a);
             }
             if table.iter().any(|(k, _)| k.0.len() > keys.len() && k.0.starts_with(keys)) {
                 return Lookup::Prefix;
@@ -386,22 +387,22 @@ impl Keymap {
     }
 
     /// The action of one chord in a mode, following the fall-through chain.
-    pub fn lookup(&self, mode: Mode, chord: &Chord) -> Option<&Action> {
+    pub fn lookup(&self, mode: Mode, chord: &Chord) -> Option<&Command> {
         match self.lookup_keys(mode, std::slice::from_ref(chord)) {
-            Lookup::Action(a) => Some(a),
+            Lookup::Command(a) => Some(a),
             _ => None,
         }
     }
 
     /// The keys that reach `action` in `mode` (through the chain), in file order.
-    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Keys> {
+    pub fn keys_for(&self, mode: Mode, action: &Command) -> Vec<Keys> {
         let want = std::mem::discriminant(action);
         let mut out: Vec<Keys> = Vec::new();
         for m in mode.chain() {
             for (k, a) in self.tables.get(m).into_iter().flatten() {
                 // Keys shadowed by an earlier table do not reach this action.
                 let reaches =
-                    matches!(self.lookup_keys(mode, &k.0), Lookup::Action(b) if std::mem::discriminant(b) == want);
+                    matches!(self.lookup_keys(mode, &k.0), Lookup::Command(b) if std::mem::discriminant(b) == want);
                 if std::mem::discriminant(a) == want && reaches && !out.contains(k) {
                     out.push(k.clone());
                 }
@@ -422,8 +423,8 @@ impl Keymap {
                 for (keys, action) in table {
                     let d = std::mem::discriminant(action);
                     match rows.iter_mut().find(|r| std::mem::discriminant(&r[0].1) == d) {
-                        Some(row) => row.push((keys.clone(), action.clone())),
-                        None => rows.push(vec![(keys.clone(), action.clone())]),
+                        Some(row) => row.push((keys.clone(), *action)),
+                        None => rows.push(vec![(keys.clone(), *action)]),
                     }
                 }
                 (*mode, rows)
@@ -437,7 +438,7 @@ impl Keymap {
     }
 
     /// The bindings of one table, for the help screen.
-    pub fn table(&self, mode: Mode) -> &[(Keys, Action)] {
+    pub fn table(&self, mode: Mode) -> &[(Keys, Command)] {
         self.tables.get(&mode).map_or(&[], Vec::as_slice)
     }
 }
@@ -475,21 +476,22 @@ mod tests {
     fn default_keymap_parses_and_falls_through() {
         let km = Keymap::from_toml(DEFAULT_KEYMAP, "default").unwrap();
         let j = Chord::parse("j").unwrap();
-        assert!(matches!(km.lookup(Mode::List, &j), Some(Action::MoveDown)));
-        assert!(matches!(km.lookup(Mode::Detail, &j), Some(Action::MoveDown)), "detail falls through to list");
+        assert!(matches!(km.lookup(Mode::List, &j), Some(Command::MoveDown)));
+        assert!(matches!(km.lookup(Mode::Detail, &j), Some(Command::MoveDown)), "detail falls through to list");
         assert!(km.lookup(Mode::Search, &j).is_none(), "j is text in the search line");
         let ctrl_c = Chord::parse("ctrl-c").unwrap();
         for mode in Mode::ALL {
-            assert!(matches!(km.lookup(mode, &ctrl_c), Some(Action::Quit)), "{mode:?}");
+            assert!(matches!(km.lookup(mode, &ctrl_c), Some(Command::Quit)), "{mode:?}");
         }
         let esc = Chord::parse("esc").unwrap();
-        assert!(matches!(km.lookup(Mode::Detail, &esc), Some(Action::FocusList)), "detail's own esc shadows list's");
-        let keys: Vec<String> = km.keys_for(Mode::Detail, &Action::ClearSearch).iter().map(|c| c.to_string()).collect();
+        assert!(matches!(km.lookup(Mode::Detail, &esc), Some(Command::FocusList)), "detail's own esc shadows list's");
+        let keys: Vec<String> =
+            km.keys_for(Mode::Detail, &Command::ClearSearch).iter().map(|c| c.to_string()).collect();
         let gg = Keys::parse("g g").unwrap();
         assert_eq!(gg.to_string(), "g g");
         assert!(Keys::parse("g").unwrap().is_prefix_of(&gg));
         assert!(keys.is_empty(), "esc is shadowed in detail: {keys:?}");
-        let keys: Vec<String> = km.keys_for(Mode::List, &Action::MoveDown).iter().map(|c| c.to_string()).collect();
+        let keys: Vec<String> = km.keys_for(Mode::List, &Command::MoveDown).iter().map(|c| c.to_string()).collect();
         assert_eq!(keys, ["j", "↓"]);
     }
 
@@ -498,13 +500,13 @@ mod tests {
         let mut km = Keymap::defaults();
         let (g, gg) = (Keys::parse("g").unwrap(), Keys::parse("g g").unwrap());
         km.unbind(Mode::List, &g);
-        km.bind(Mode::List, gg.clone(), Action::GoTop);
+        km.bind(Mode::List, gg.clone(), Command::GoTop);
         assert!(matches!(km.lookup_keys(Mode::List, &g.0), Lookup::Prefix));
-        assert!(matches!(km.lookup_keys(Mode::List, &gg.0), Lookup::Action(Action::GoTop)));
-        assert!(matches!(km.lookup_keys(Mode::Detail, &gg.0), Lookup::Action(Action::GoTop)), "through the chain");
+        assert!(matches!(km.lookup_keys(Mode::List, &gg.0), Lookup::Command(Command::GoTop)));
+        assert!(matches!(km.lookup_keys(Mode::Detail, &gg.0), Lookup::Command(Command::GoTop)), "through the chain");
         assert!(matches!(km.lookup_keys(Mode::List, &Keys::parse("g x").unwrap().0), Lookup::None));
         assert!(km.prefix_conflict().is_none());
-        km.bind(Mode::List, g, Action::Quit);
+        km.bind(Mode::List, g, Command::Quit);
         assert!(km.prefix_conflict().is_some());
     }
 

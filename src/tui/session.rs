@@ -315,7 +315,7 @@ impl<W: Write> Session<W> {
 /// but editing the search line while a search is on its way, and anything
 /// in the detail pane while its practice's long texts are being read.
 fn waits_for_news(m: &Model, action: &Action, search_queued: bool) -> bool {
-    let editing = action.edits_search_line() || matches!(action, Action::Quit);
+    let editing = action.edits_search_line() || matches!(action, Action::Cmd(crate::input::Command::Quit));
     if editing {
         return false;
     }

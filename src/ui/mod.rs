@@ -13,7 +13,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::doc::{self, Kind};
 use crate::app::present::card_fields;
-use crate::app::{Action, Focus, Model, Tab};
+use crate::app::{Focus, Model, Tab};
+use crate::input::Command;
 use crate::input::Mode;
 
 pub use theme::Theme;
@@ -237,8 +238,8 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     f.render_widget(Paragraph::new(shown), text_area);
 }
 
-/// "key desc · key desc" for the given actions, from the keymap.
-fn hints(m: &Model, mode: Mode, actions: &[Action]) -> String {
+/// "key desc · key desc" for the given commands, from the keymap.
+fn hints(m: &Model, mode: Mode, actions: &[Command]) -> String {
     actions
         .iter()
         .filter_map(|a| {
@@ -251,26 +252,26 @@ fn hints(m: &Model, mode: Mode, actions: &[Action]) -> String {
 
 fn mode_hints(m: &Model) -> String {
     let mode = m.mode();
-    let actions: &[Action] = match mode {
+    let actions: &[Command] = match mode {
         Mode::List | Mode::Global => &[
-            Action::FocusSearch,
-            Action::FocusDetail,
-            Action::NextTab,
-            Action::OpenCard,
-            Action::ToggleHelp,
-            Action::Quit,
+            Command::FocusSearch,
+            Command::FocusDetail,
+            Command::NextTab,
+            Command::OpenCard,
+            Command::ToggleHelp,
+            Command::Quit,
         ],
-        Mode::Search => &[Action::LeaveSearch, Action::FocusDetail, Action::MoveDown, Action::NextTab],
+        Mode::Search => &[Command::LeaveSearch, Command::FocusDetail, Command::MoveDown, Command::NextTab],
         Mode::Detail => &[
-            Action::FocusList,
-            Action::NextTab,
-            Action::NextMatch,
-            Action::OpenCard,
-            Action::OpenLink,
-            Action::ToggleHelp,
+            Command::FocusList,
+            Command::NextTab,
+            Command::NextMatch,
+            Command::OpenCard,
+            Command::OpenLink,
+            Command::ToggleHelp,
         ],
-        Mode::Card => &[Action::MoveDown, Action::Copy, Action::OpenLink, Action::Close],
-        Mode::Help => &[Action::MoveDown, Action::Close],
+        Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close],
+        Mode::Help => &[Command::MoveDown, Command::Close],
     };
     hints(m, mode, actions)
 }
@@ -380,7 +381,7 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         lines.push(line);
     }
     let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
-    let footer = hints(m, Mode::Card, &[Action::Copy, Action::OpenLink, Action::Close]);
+    let footer = hints(m, Mode::Card, &[Command::Copy, Command::OpenLink, Command::Close]);
     let width = widest.max(footer.width() as u16).saturating_add(4).max(30);
     let height = (lines.len() as u16).saturating_add(2);
     let r = centered(area, width, height);

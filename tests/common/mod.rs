@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use praktyki::app::{self, Action, Effect, Model};
 use praktyki::i18n::Lang;
+use praktyki::input::Command;
 use praktyki::input::Keymap;
 use praktyki::search::Index;
 use praktyki::store::{self, LoadOptions, Store};
@@ -43,7 +44,7 @@ pub fn small() -> Model {
 /// The small store with `query` typed into the search line.
 pub fn searched(query: &str) -> Model {
     let mut m = small();
-    drive(&mut m, [Action::FocusSearch]);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     drive(&mut m, typed(query));
     m
 }

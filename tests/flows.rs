@@ -100,7 +100,7 @@ fn no_match_empties_the_list_safely() {
     );
     assert!(fx.is_empty());
     assert_eq!(m.focus, Focus::Search);
-    assert!(m.card.is_none());
+    assert!(m.card_field.is_none());
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn next_match_jumps_to_the_search_in_the_open_tab() {
 fn contact_card_copies_the_field_under_the_cursor() {
     let mut m = searched("lodz");
     drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);
-    assert_eq!(m.card, Some(0));
+    assert_eq!(m.card_field, Some(0));
     // Fields: name, role, e-mail, phone, then the office.
     let fx =
         drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown), Action::Cmd(Command::Copy)]);
@@ -217,9 +217,9 @@ fn contact_card_copies_the_field_under_the_cursor() {
     let fx = drive(&mut m, [Action::Cmd(Command::GoBottom), Action::Cmd(Command::OpenLink)]);
     assert_eq!(fx, [Effect::OpenUrl("http://www.example.org".into())], "the website is last");
     drive(&mut m, [Action::Cmd(Command::GoTop), Action::Cmd(Command::MoveUp)]);
-    assert_eq!(m.card, Some(0));
+    assert_eq!(m.card_field, Some(0));
     drive(&mut m, [Action::Cmd(Command::Close)]);
-    assert!(m.card.is_none());
+    assert!(m.card_field.is_none());
 }
 
 #[test]
@@ -252,7 +252,7 @@ fn stale_search_results_are_ignored() {
     let after = listed(&m);
     praktyki::app::update(&mut m, Action::SearchDone { seq: s1, hits: older });
     assert_eq!(listed(&m), after, "the older answer does not replace the newer");
-    assert!(!m.search.pending);
+    assert!(!m.search.awaiting);
 }
 
 #[test]
@@ -275,10 +275,10 @@ fn failed_reload_keeps_the_old_data() {
 fn help_and_quit() {
     let mut m = small();
     drive(&mut m, [Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::MoveDown)]);
-    assert_eq!(m.help, Some(1));
+    assert_eq!(m.help_scroll, Some(1));
     assert_eq!(m.list.selected, 0, "keys go to the help while it is open");
     drive(&mut m, [Action::Cmd(Command::Close)]);
-    assert!(m.help.is_none());
+    assert!(m.help_scroll.is_none());
     drive(&mut m, [Action::Cmd(Command::Quit)]);
     assert!(m.quit);
 }
@@ -359,17 +359,17 @@ fn key_sequences_wait_then_act_or_fall_back() {
     press(&mut m, "G");
     assert_eq!(m.list.selected, 4);
     press(&mut m, "g");
-    assert_eq!((m.list.selected, m.pending.len()), (4, 1), "waits for the second g");
+    assert_eq!((m.list.selected, m.keys_typed.len()), (4, 1), "waits for the second g");
     press(&mut m, "g");
-    assert_eq!((m.list.selected, m.pending.len()), (0, 0));
+    assert_eq!((m.list.selected, m.keys_typed.len()), (0, 0));
     // g then j: the sequence leads nowhere, and j still moves.
     press(&mut m, "g");
     press(&mut m, "j");
-    assert_eq!((m.list.selected, m.pending.len()), (1, 0));
+    assert_eq!((m.list.selected, m.keys_typed.len()), (1, 0));
     // g then x (unbound): forgotten, nothing happens.
     press(&mut m, "g");
     press(&mut m, "x");
-    assert_eq!((m.list.selected, m.pending.len()), (1, 0));
+    assert_eq!((m.list.selected, m.keys_typed.len()), (1, 0));
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn mouse_wheel_and_clicks() {
     drive(&mut m, [Action::MouseClick { column: 3, row: 0 }]);
     assert_eq!(m.focus, Focus::Search);
     drive(&mut m, [Action::Cmd(Command::OpenCard), Action::MouseScroll { column: 0, row: 0, down: true }]);
-    assert!(m.card.is_some(), "the wheel moves in the card, wherever it is");
+    assert!(m.card_field.is_some(), "the wheel moves in the card, wherever it is");
 }
 
 #[test]

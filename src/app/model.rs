@@ -61,7 +61,7 @@ pub struct SearchLine {
     /// Number of the latest search asked for.
     pub seq: u64,
     /// Whether results for `seq` are still to come.
-    pub pending: bool,
+    pub awaiting: bool,
 }
 
 /// The list of hits and the selection.
@@ -120,10 +120,10 @@ pub struct Model {
     pub search: SearchLine,
     pub list: ListState,
     pub detail: DetailState,
-    /// The contact card, with its selected field, when open.
-    pub card: Option<usize>,
-    /// The help overlay, with its scroll, when open.
-    pub help: Option<usize>,
+    /// The contact card's selected field, when the card is open.
+    pub card_field: Option<usize>,
+    /// The help overlay's scroll offset, when the help is open.
+    pub help_scroll: Option<usize>,
     pub status: Option<(String, StatusKind)>,
     pub quit: bool,
     /// What follows the title in a list row (config `list.columns`).
@@ -132,7 +132,7 @@ pub struct Model {
     /// Whether the list shows only marked practices.
     pub only_marked: bool,
     /// Keys typed so far of a multi-key binding.
-    pub pending: Vec<crate::input::Chord>,
+    pub keys_typed: Vec<crate::input::Chord>,
     /// Bumped when the store is replaced, so derived views are rebuilt.
     pub generation: u64,
     /// The long texts of the selected practice, read by the edge after a
@@ -173,14 +173,14 @@ impl Model {
             search: SearchLine::default(),
             list: ListState { found: hits.clone(), hits, ..ListState::default() },
             detail: DetailState::default(),
-            card: None,
-            help: None,
+            card_field: None,
+            help_scroll: None,
             status: None,
             quit: false,
             columns: crate::config::ListConfig::default().columns,
             bookmarks: Bookmarks::default(),
             only_marked: false,
-            pending: Vec::new(),
+            keys_typed: Vec::new(),
             generation: 0,
             texts: None,
             texts_asked: None,
@@ -240,9 +240,9 @@ impl Model {
 
     /// The keymap table keys are read from now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if self.help_scroll.is_some() {
             Mode::Help
-        } else if self.card.is_some() {
+        } else if self.card_field.is_some() {
             Mode::Card
         } else {
             match self.focus {

@@ -16,7 +16,7 @@ use super::model::{Focus, Model, StatusKind, Tab, ViewKey};
 /// or, in the search line, the character typed.
 pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     let mode = m.mode();
-    let mut keys = m.pending.clone();
+    let mut keys = m.keys_typed.clone();
     keys.push(*chord);
     match m.keymap.lookup_keys(mode, &keys) {
         Lookup::Command(a) => return Some(Action::Cmd(*a)),
@@ -24,7 +24,7 @@ pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
         Lookup::None => {}
     }
     // A sequence that led nowhere: the last key counts on its own.
-    if !m.pending.is_empty() {
+    if !m.keys_typed.is_empty() {
         match m.keymap.lookup_keys(mode, std::slice::from_ref(chord)) {
             Lookup::Command(a) => return Some(Action::Cmd(*a)),
             Lookup::Prefix => return Some(Action::KeyPrefix(vec![*chord])),
@@ -33,7 +33,7 @@ pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     }
     match (mode, chord.text()) {
         (Mode::Search, Some(c)) => Some(Action::InsertChar(c)),
-        _ if !m.pending.is_empty() => Some(Action::CancelKeys),
+        _ if !m.keys_typed.is_empty() => Some(Action::CancelKeys),
         _ => None,
     }
 }
@@ -80,11 +80,11 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::Reloaded(_)
             | Action::PracticeRead(_)
     ) {
-        m.pending.clear();
+        m.keys_typed.clear();
     }
     let mut fx = Vec::new();
     match action {
-        Action::KeyPrefix(keys) => m.pending = keys,
+        Action::KeyPrefix(keys) => m.keys_typed = keys,
         Action::CancelKeys => {}
         Action::Cmd(Command::MoveDown) => step(m, 1),
         Action::Cmd(Command::MoveUp) => step(m, -1),
@@ -129,20 +129,20 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Cmd(Command::PrevMatch) => jump_match(m, false),
         Action::Cmd(Command::OpenCard) => {
             if m.selected().is_some() {
-                m.card = Some(0);
-                m.help = None;
+                m.card_field = Some(0);
+                m.help_scroll = None;
             }
         }
         Action::Cmd(Command::Copy) => copy(m, &mut fx),
         Action::Cmd(Command::OpenLink) => open_link(m, &mut fx),
         Action::Cmd(Command::Close) => {
-            if m.help.is_some() {
-                m.help = None;
+            if m.help_scroll.is_some() {
+                m.help_scroll = None;
             } else {
-                m.card = None;
+                m.card_field = None;
             }
         }
-        Action::Cmd(Command::ToggleHelp) => m.help = if m.help.is_some() { None } else { Some(0) },
+        Action::Cmd(Command::ToggleHelp) => m.help_scroll = if m.help_scroll.is_some() { None } else { Some(0) },
         Action::Cmd(Command::Reload) => fx.push(Effect::Reload),
         Action::Cmd(Command::ToggleBookmark) => {
             if let Some(p) = m.selected() {
@@ -184,7 +184,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
 /// the pane under it.
 fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
     let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
-    if m.help.is_none() && m.card.is_none() {
+    if m.help_scroll.is_none() && m.card_field.is_none() {
         let a = m.areas();
         if a.list.is_some_and(|r| r.contains((column, row).into())) {
             m.focus = Focus::List;
@@ -198,7 +198,7 @@ fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
 /// A left click: a row of the list selects it, a pane takes the focus.
 fn on_click(m: &mut Model, column: u16, row: u16) {
     let a = m.areas();
-    if m.help.is_some() || m.card.is_some() {
+    if m.help_scroll.is_some() || m.card_field.is_some() {
         return;
     }
     if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
@@ -226,7 +226,7 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             m.size = super::layout::clamp_size(w, h);
             keep_visible(m);
             clamp_detail(m);
-            m.help = m.help.map(|s| s.min(help_len(m)));
+            m.help_scroll = m.help_scroll.map(|s| s.min(help_len(m)));
         }
         // Results of an older search are stale.
         Action::SearchDone { seq, hits } if seq == m.search.seq => {
@@ -236,7 +236,7 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             m.list.terms = query_terms(&m.list.query);
             m.list.selected = 0;
             m.list.offset = 0;
-            m.search.pending = false;
+            m.search.awaiting = false;
             reset_detail(m);
         }
         // An answer for a practice no longer selected (or an older store) is dropped.
@@ -252,7 +252,7 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             m.store = Arc::new(store);
             m.index = index;
             m.generation += 1;
-            m.card = None;
+            m.card_field = None;
             fx.push(new_search(m));
             let s = m.strings();
             info(m, format!("{} ({n} {}, {skipped} {})", s.reloaded, s.shown, s.skipped));
@@ -286,14 +286,14 @@ fn new_search(m: &mut Model) -> Effect {
         info(m, s.query_cut);
     }
     m.search.seq += 1;
-    m.search.pending = true;
+    m.search.awaiting = true;
     Effect::Search { seq: m.search.seq, query: m.search.text.clone() }
 }
 
 /// How far a page moves in the pane that has the keys.
 fn page(m: &Model) -> usize {
     let a = m.areas();
-    match (m.help, m.card, m.focus) {
+    match (m.help_scroll, m.card_field, m.focus) {
         (Some(_), _, _) => usize::from(m.size.1.saturating_sub(4)).max(1),
         (None, Some(_), _) => 5,
         (None, None, Focus::Detail) => a.detail_text().1.max(1),
@@ -310,13 +310,13 @@ fn moved(pos: usize, delta: isize, len: usize) -> usize {
 
 /// Moves whatever the keys move now by `delta` lines.
 fn step(m: &mut Model, delta: isize) {
-    if let Some(scroll) = m.help {
-        m.help = Some(scroll.saturating_add_signed(delta).min(help_len(m)));
+    if let Some(scroll) = m.help_scroll {
+        m.help_scroll = Some(scroll.saturating_add_signed(delta).min(help_len(m)));
         return;
     }
-    if let Some(sel) = m.card {
+    if let Some(sel) = m.card_field {
         let n = m.selected().map_or(0, |p| card_fields(p, m.strings()).len());
-        m.card = Some(moved(sel, delta, n));
+        m.card_field = Some(moved(sel, delta, n));
         return;
     }
     match m.focus {
@@ -444,7 +444,7 @@ fn jump_match(m: &mut Model, forward: bool) {
 
 fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
     let s = m.strings();
-    let value = match (m.card, m.focus, m.detail.tab) {
+    let value = match (m.card_field, m.focus, m.detail.tab) {
         (Some(i), _, _) => m.selected().and_then(|p| card_fields(p, s).get(i).map(|f| f.value.trim().to_owned())),
         (None, Focus::Detail, Tab::Attachments) => {
             let p = m.detail_practice().and_then(Result::ok);
@@ -465,7 +465,7 @@ fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
 fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
     let s = m.strings();
     let Some(p) = m.selected() else { return };
-    let raw = match (m.card, m.detail.tab) {
+    let raw = match (m.card_field, m.detail.tab) {
         (Some(i), _) => card_fields(p, s).get(i).and_then(|f| f.openable.clone()),
         (None, Tab::Attachments) => {
             let full = m.detail_practice().and_then(Result::ok);

@@ -319,7 +319,7 @@ fn waits_for_news(m: &Model, action: &Action, search_queued: bool) -> bool {
     if editing {
         return false;
     }
-    (search_queued || m.search.pending) || (m.focus == app::Focus::Detail && m.texts_asked.is_some())
+    (search_queued || m.search.awaiting) || (m.focus == app::Focus::Detail && m.texts_asked.is_some())
 }
 
 fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Theme) -> Result<()> {

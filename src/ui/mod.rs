@@ -36,10 +36,10 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
         render_detail(m, theme, f, r);
     }
     render_status(m, theme, f, a.status);
-    if m.card.is_some() {
+    if m.card_field.is_some() {
         render_card(m, theme, f, area);
     }
-    if m.help.is_some() {
+    if m.help_scroll.is_some() {
         render_help(m, theme, f, area);
     }
 }
@@ -103,7 +103,7 @@ fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     } else {
         spans.push(Span::styled(m.search.text.clone(), theme.text));
     }
-    if m.search.pending {
+    if m.search.awaiting {
         spans.push(Span::styled(" …", theme.muted));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
@@ -286,8 +286,8 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     if m.only_marked {
         counts.push_str(&format!(" ({})", s.only_marked));
     }
-    let pending = (!m.pending.is_empty())
-        .then(|| format!("{} …", m.pending.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
+    let pending = (!m.keys_typed.is_empty())
+        .then(|| format!("{} …", m.keys_typed.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
     let (right, style) = match (&m.status, pending) {
         (_, Some(keys)) => (keys, theme.status),
         (Some((text, crate::app::model::StatusKind::Error)), None) => (text.clone(), theme.status_error),
@@ -348,7 +348,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = m.strings();
-    let (Some(sel), Some(p)) = (m.card, m.selected()) else { return };
+    let (Some(sel), Some(p)) = (m.card_field, m.selected()) else { return };
     let fields = card_fields(p, s);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -420,7 +420,7 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     let r = centered(area, 60, area.height.saturating_sub(2));
-    let scroll = m.help.unwrap_or(0);
+    let scroll = m.help_scroll.unwrap_or(0);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

@@ -191,7 +191,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // The bytes come from the handle that was just checked, so the cache
     // describes exactly what was parsed, unless the file changed while it
     // was read, which the second look at its metadata tells.
-    let bytes = load::read_all(&file).map_err(read_err)?;
+    let bytes = crate::store::input::read_all(&file).map_err(read_err)?;
     let store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
     let index = Index::new(&store.practices);
     let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);

@@ -8,121 +8,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use serde::Deserialize;
 use serde::de::DeserializeSeed;
-use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::checks;
 use super::model::{FORMAT, Head, Practice};
+pub use super::problem::{LoadError, Problem, Severity};
 use crate::text::sanitize::sanitize_in_place;
-
-/// A store could not be used at all.
-#[derive(Debug)]
-pub enum LoadError {
-    Read { origin: String, source: std::io::Error },
-    Encoding { origin: String, line: usize, column: usize },
-    Syntax { origin: String, line: usize, column: usize, message: String },
-    Shape { origin: String, line: usize, column: usize, message: String },
-    Format { origin: String, found: String },
-    Strict { origin: String, problems: Vec<Problem> },
-}
-
-impl LoadError {
-    /// What went wrong, without the file's name: for where the file is
-    /// already shown (the browser's status line names the store).
-    pub fn detail(&self) -> String {
-        match self {
-            LoadError::Read { source, .. } => format!("cannot read: {source}"),
-            LoadError::Encoding { line, column, .. } => format!("{line}:{column}: not valid UTF-8"),
-            LoadError::Syntax { line, column, message, .. } => format!("{line}:{column}: invalid JSON: {message}"),
-            LoadError::Shape { line, column, message, .. } => {
-                format!("{line}:{column}: not a praktyki store: {message}")
-            }
-            LoadError::Format { found, .. } => {
-                format!("unsupported store format '{found}' (this version reads '{FORMAT}')")
-            }
-            LoadError::Strict { problems, .. } => match problems.first() {
-                Some(first) => {
-                    format!("{} practice(s) break the schema and --strict is set; first: {first}", problems.len())
-                }
-                None => "--strict is set".to_owned(),
-            },
-        }
-    }
-
-    fn origin(&self) -> &str {
-        match self {
-            LoadError::Read { origin, .. }
-            | LoadError::Encoding { origin, .. }
-            | LoadError::Syntax { origin, .. }
-            | LoadError::Shape { origin, .. }
-            | LoadError::Format { origin, .. }
-            | LoadError::Strict { origin, .. } => origin,
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    /// `file:line:column: message` where there is a place, `file: message` where not.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let located = matches!(self, LoadError::Encoding { .. } | LoadError::Syntax { .. } | LoadError::Shape { .. });
-        let sep = if located { ":" } else { ": " };
-        write!(f, "{}{sep}{}", self.origin(), self.detail())
-    }
-}
-
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Read { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
-
-impl LoadError {
-    /// Every load error means the file as a whole cannot be used.
-    pub fn exit_code(&self) -> u8 {
-        2
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem with one practice, located in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub severity: Severity,
-    pub origin: String,
-    pub line: usize,
-    pub column: usize,
-    /// Position of the practice in the `practices` array, from 0.
-    pub index: usize,
-    pub id: Option<String>,
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}:{}:{}: {kind}: practice #{}", self.origin, self.line, self.column, self.index)?;
-        if let Some(id) = &self.id {
-            write!(f, " (id '{id}')")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ", field '{field}'")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 /// A loaded store: the practices that passed, and what was found on the way.
 #[derive(Debug, Clone, Default)]
@@ -264,61 +157,13 @@ pub struct LoadOptions {
 pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
     let origin = path.display().to_string();
     let bytes = super::input::open(path, true)
-        .and_then(|f| read_all(&f))
+        .and_then(|f| super::input::read_all(&f))
         .map_err(|source| LoadError::Read { origin: origin.clone(), source })?;
     if !opts.lazy {
         return parse_bytes(&bytes, &origin, opts);
     }
     // A lazy store keeps the bytes, so it takes them over instead of copying.
     parse_owned(Arc::new(bytes), &origin, opts)
-}
-
-/// Files from this size are read by several threads at once.
-const PARALLEL_READ_FROM: usize = 32 << 20;
-
-/// Reads a whole file from its start. A large one is read in parts on
-/// every core: most of the time goes into the kernel zeroing and filling
-/// fresh pages (0.7 s for 1 GB on one core), which parts read at once share.
-pub fn read_all(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
-    use std::io::{Read, Seek};
-    use std::os::unix::fs::FileExt;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        // A pipe: read to its end, but not past the largest store.
-        return super::input::read_capped(file, super::input::MAX_STORE);
-    }
-    if meta.len() > super::input::MAX_STORE {
-        return Err(super::input::too_large(super::input::MAX_STORE));
-    }
-    let len = usize::try_from(meta.len()).map_err(std::io::Error::other)?;
-    let mut reader = file;
-    if len >= PARALLEL_READ_FROM {
-        let mut buf = vec![0u8; len];
-        let chunk = len.div_ceil(rayon::current_num_threads().max(1));
-        let read: std::io::Result<()> = std::thread::scope(|s| {
-            let parts: Vec<_> = buf
-                .chunks_mut(chunk)
-                .enumerate()
-                .map(|(i, part)| s.spawn(move || file.read_exact_at(part, (i * chunk) as u64)))
-                .collect();
-            parts
-                .into_iter()
-                .try_for_each(|p| p.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked"))))
-        });
-        // Reads at an offset leave the file's position at its start. A file
-        // that shrank meanwhile is read again below, as it is now; one that
-        // grew gets the rest appended.
-        if read.is_ok() {
-            reader.seek(std::io::SeekFrom::Start(len as u64))?;
-            reader.read_to_end(&mut buf)?;
-            return Ok(buf);
-        }
-    }
-    // No seek here: a pipe (`--store <(zcat store.json.gz)`) cannot seek,
-    // and nothing has moved the position yet.
-    let mut buf = Vec::with_capacity(len + 1);
-    reader.read_to_end(&mut buf)?;
-    Ok(buf)
 }
 
 /// Checks that `bytes` are UTF-8 (SIMD-fast: stores are large), or says where not.
@@ -752,17 +597,6 @@ mod tests {
         let store = parse(&fine).unwrap();
         let ids: Vec<String> = (0..3 * BATCH).map(|i| format!("p{i}")).collect();
         assert_eq!(store.practices.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), ids, "in file order");
-    }
-
-    #[test]
-    fn large_files_are_read_whole_in_parts() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("big");
-        // Not zeros: the parts are read into a zeroed buffer.
-        let bytes: Vec<u8> = (0..PARALLEL_READ_FROM + 12_345).map(|i| (i % 251) as u8 + 1).collect();
-        std::fs::write(&path, &bytes).unwrap();
-        let read = read_all(&std::fs::File::open(&path).unwrap()).unwrap();
-        assert!(read == bytes, "{} bytes read of {}", read.len(), bytes.len());
     }
 
     #[test]

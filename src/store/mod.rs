@@ -7,6 +7,7 @@ pub mod input;
 pub mod load;
 pub mod lock;
 pub mod model;
+pub mod problem;
 pub mod synth;
 pub mod write;
 

@@ -1,6 +1,7 @@
 //! Import of saved BDP practice pages (text or HTML, any of the three views,
 //! UTF-8 or the legacy Polish encodings) into practices.
 
+mod attachments;
 pub mod decode;
 pub mod html;
 pub mod page;

@@ -137,3 +137,29 @@ fn escape_and_a_key_in_one_burst_are_escape_then_the_key() {
     s.take(Msg::Event(Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT)))).unwrap();
     assert_eq!(s.settle().unwrap(), Some(End::Quit), "Esc then q quits");
 }
+
+#[test]
+fn a_move_over_a_lazy_store_is_one_frame_with_the_texts() {
+    // Reading texts off the input thread first drew the practice's head and
+    // then a second frame with its texts: 877 -> 1266 bytes per move.
+    let bytes = Arc::new(common::SMALL.as_bytes().to_vec());
+    let lazy =
+        praktyki::store::load::parse_owned(bytes, "lazy.json", LoadOptions { strict: false, lazy: true }).unwrap();
+    let index = Arc::new(Index::new(&lazy.practices));
+    let model = Model::new(lazy, index, "lazy".into(), Arc::new(Keymap::defaults()), Lang::En);
+    let sink = Sink::default();
+    let mut s = Session::new(model, Theme::mono(), settings(), sink.clone(), (80, 24)).unwrap();
+    s.settle().unwrap();
+    keys(&mut s, "j");
+    s.settle().unwrap();
+    let frames_before = String::from_utf8_lossy(&sink.0.lock().unwrap()).matches("\u{1b}[?2026h").count();
+    keys(&mut s, "j");
+    s.settle().unwrap();
+    let text = String::from_utf8_lossy(&sink.0.lock().unwrap()).into_owned();
+    assert_eq!(text.matches("\u{1b}[?2026h").count(), frames_before + 1, "one frame for one move");
+    assert!(
+        screen(&sink, (80, 24)).contains("Drugi akapit") || screen(&sink, (80, 24)).contains("Współpraca"),
+        "{}",
+        screen(&sink, (80, 24))
+    );
+}

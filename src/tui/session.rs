@@ -34,6 +34,10 @@ use crate::ui::{self, Theme};
 /// less than a frame. Larger ones are searched by a worker.
 const INLINE_SEARCH_LIMIT: usize = 20_000;
 
+/// How long a frame waits for the long texts of the practice it shows
+/// before it is drawn without them (they come in a later frame).
+const TEXTS_WAIT: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// What reaches a session: input, the answer of work done off its
 /// thread, and what happens to its terminal.
 pub enum Msg {
@@ -221,6 +225,7 @@ impl<W: Write> Session<W> {
         // Of the searches a burst of keys asks for, only the last matters:
         // it is run once the burst is applied (the older ones are stale).
         let mut search: Option<Effect> = None;
+        let mut waited = false;
         loop {
             while let Some(next) = self.pending.pop_front() {
                 // A key is read in the mode the keys before it left: in a
@@ -275,6 +280,16 @@ impl<W: Write> Session<W> {
                     let answer = perform(effect, &self.model, &self.exec, self.terminal.backend_mut().writer_mut());
                     if let Some(a) = answer {
                         self.pending.push_front(Pending::Act(a));
+                    }
+                }
+                None if dirty && !waited && self.model.texts_asked.is_some() => {
+                    // A practice's long texts are on their way, most often
+                    // within a millisecond: wait a moment for them, so one
+                    // frame shows the practice whole rather than its head and
+                    // then its texts (twice the bytes, over SSH too).
+                    waited = true;
+                    if let Ok(msg) = self.rx.recv_timeout(TEXTS_WAIT) {
+                        self.take(msg)?;
                     }
                 }
                 None => break,

@@ -482,3 +482,19 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     assert!(m.detail_practice().unwrap().unwrap().summary.starts_with("Współpraca gmin wokół Łodzi"));
     assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l).contains("Współpraca gmin")));
 }
+
+#[test]
+fn a_reload_keeps_the_selected_practice() {
+    // A reload jumped back to the top of the list.
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)]);
+    let before = selected_id(&m);
+    assert_eq!(before.as_deref(), Some("lodz"));
+    // The new store has one practice more, before the selected one in title order.
+    let text = common::SMALL.replacen("[\n", "[\n{\"id\": \"new\", \"title\": \"Aaa nowa praktyka\"},\n", 1);
+    let store = common::store(&text);
+    let index = Arc::new(praktyki::search::Index::new(&store.practices));
+    drive(&mut m, [Action::Reloaded(Ok(Arc::new((store, index))))]);
+    assert_eq!(m.store.practices.len(), 6);
+    assert_eq!(selected_id(&m), before, "the same practice is selected");
+}

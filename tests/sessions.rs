@@ -163,3 +163,16 @@ fn a_move_over_a_lazy_store_is_one_frame_with_the_texts() {
         screen(&sink, (80, 24))
     );
 }
+
+#[test]
+fn a_paste_in_the_list_is_a_search() {
+    let store = Arc::new(common::store(common::SMALL));
+    let index = Arc::new(Index::new(&store.practices));
+    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
+    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    s.settle().unwrap();
+    s.take(Msg::Event(Event::Paste("Żywiec".into()))).unwrap();
+    s.settle().unwrap();
+    assert_eq!(s.model().search.text, "Żywiec");
+    assert_eq!(common::selected_id(s.model()).as_deref(), Some("zyw"));
+}

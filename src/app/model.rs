@@ -141,6 +141,9 @@ pub struct Model {
     /// The texts asked of the edge and not yet come (practice, generation),
     /// so one selection asks once.
     pub texts_asked: Option<(usize, u64)>,
+    /// The practice to select again when the next results come (after a
+    /// reload, which searches the new store): the user keeps their place.
+    pub reselect: Option<String>,
 }
 
 /// A practice read with its long texts, for the practice at `index` of the
@@ -184,6 +187,7 @@ impl Model {
             generation: 0,
             texts: None,
             texts_asked: None,
+            reselect: None,
         }
     }
 

@@ -237,6 +237,15 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             m.list.selected = 0;
             m.list.offset = 0;
             m.search.awaiting = false;
+            if let Some(id) = m.reselect.take() {
+                let store = &m.store;
+                if let Some(at) =
+                    m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id == id))
+                {
+                    m.list.selected = at;
+                    keep_visible(m);
+                }
+            }
             reset_detail(m);
         }
         // An answer for a practice no longer selected (or an older store) is dropped.
@@ -246,6 +255,8 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             clamp_detail(m);
         }
         Action::Reloaded(Ok(pair)) => {
+            // The hits point into the old store: note the selection's id first.
+            m.reselect = m.selected().map(|p| p.id.clone());
             let (store, index) = Arc::unwrap_or_clone(pair);
             let n = store.practices.len();
             let skipped = store.skipped();

@@ -99,7 +99,7 @@ pub enum Command {
         /// `wget -m`, HTTrack or a browser, read recursively
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Store to write (default: practices.json in the data directory)
+        /// Store to write (default: the store in use, or practices.json in the data directory)
         #[arg(long, value_name = "PATH")]
         into: Option<PathBuf>,
         /// Print the report and the resulting JSON; write nothing

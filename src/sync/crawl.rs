@@ -21,10 +21,9 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
         return Err(format!("cannot reach the site ({base}robots.txt: {e}); nothing was fetched"));
     }
     let start = base.join("index.php").map_err(|e| e.to_string())?;
-    let mut listings: VecDeque<Url> = VecDeque::from([start.clone()]);
-    let mut seen: HashSet<String> = HashSet::from([listing_key(&start)]);
-    let mut arts: BTreeMap<u64, ViewRef> = BTreeMap::new();
-    let mut views: VecDeque<ViewRef> = VecDeque::new();
+    let mut f = Frontier::default();
+    f.seen.insert(listing_key(&start));
+    f.listings.push_back(start.clone());
     loop {
         if tally.cancelled() {
             out.interrupted = true;
@@ -33,15 +32,15 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
         if out.full(fetcher) {
             break;
         }
-        tally.queued = listings.len() + views.len();
-        tally.practices = arts.len();
-        if let Some(url) = listings.pop_front() {
+        tally.queued = f.listings.len() + f.views.len();
+        tally.practices = f.arts.len();
+        if let Some(url) = f.listings.pop_front() {
             match fetcher.fetch(url.as_str(), Some(raw), false) {
                 Ok(page) => {
                     tally.page(&page, fetcher);
                     let doc = import::document(&page.bytes, page.charset);
                     for link in &doc.links {
-                        follow(&url, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
+                        f.follow(&url, &link.href, fetcher, &mut out);
                     }
                 }
                 Err(e) => {
@@ -56,7 +55,7 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
                     }
                 }
             }
-        } else if let Some(want) = views.pop_front() {
+        } else if let Some(want) = f.views.pop_front() {
             let url = want.url(base.as_str());
             match fetcher.fetch(&url, Some(raw), false) {
                 Ok(page) => {
@@ -64,7 +63,7 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
                     let doc = import::document(&page.bytes, page.charset);
                     let from = Url::parse(&url).map_err(|e| e.to_string())?;
                     for link in &doc.links {
-                        follow(&from, &link.href, fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
+                        f.follow(&from, &link.href, fetcher, &mut out);
                     }
                     out.push(url, want, page);
                 }
@@ -80,58 +79,62 @@ pub fn crawl(base: &Url, fetcher: &mut Fetcher, raw: &RawStore, tally: &mut Tall
     Ok(out)
 }
 
-/// What to do with one link: a practice's article number is collected (its
-/// three views queued once), another `index.php?…` on the site is queued as
-/// a listing, anything else is left alone. Past the limits nothing more is
-/// collected, and the gathering says it is incomplete.
-#[allow(clippy::too_many_arguments)]
-fn follow(
-    page: &Url,
-    href: &str,
-    fetcher: &Fetcher,
-    seen: &mut HashSet<String>,
-    listings: &mut VecDeque<Url>,
-    arts: &mut BTreeMap<u64, ViewRef>,
-    views: &mut VecDeque<ViewRef>,
-    out: &mut Gathered,
-) {
-    let Ok(mut url) = page.join(href.trim()) else { return };
-    url.set_fragment(None);
-    if !super::fetch::on_site(&url, page)
-        || !url.path().ends_with("/index.php")
-        || url.query().is_none_or(str::is_empty)
-    {
-        return;
-    }
-    // One page, one address: a link over the other scheme is the same page.
-    if url.scheme() != page.scheme() {
-        let _ = url.set_scheme(page.scheme());
-    }
-    if let Some(r) = super::bdp::view_ref(url.as_str()) {
-        if arts.len() >= limits::ARTICLES && !arts.contains_key(&r.art) {
-            out.incomplete.get_or_insert(format!(
-                "stopped collecting at {} practices, far more than the BDP has",
-                limits::ARTICLES
-            ));
+/// What the crawl knows and has yet to fetch.
+#[derive(Default)]
+struct Frontier {
+    /// Listing pages queued or fetched, by their parameters in order.
+    seen: HashSet<String>,
+    listings: VecDeque<Url>,
+    /// Practices found, under the p1/p2 first seen with them.
+    arts: BTreeMap<u64, ViewRef>,
+    views: VecDeque<ViewRef>,
+}
+
+impl Frontier {
+    /// What to do with one link: a practice's article number is collected
+    /// (its three views queued once), another `index.php?…` on the site is
+    /// queued as a listing, anything else is left alone. Past the limits
+    /// nothing more is collected, and the gathering says it is incomplete.
+    fn follow(&mut self, page: &Url, href: &str, fetcher: &Fetcher, out: &mut Gathered) {
+        let Frontier { seen, listings, arts, views } = self;
+        let Ok(mut url) = page.join(href.trim()) else { return };
+        url.set_fragment(None);
+        if !super::fetch::on_site(&url, page)
+            || !url.path().ends_with("/index.php")
+            || url.query().is_none_or(str::is_empty)
+        {
             return;
         }
-        if let std::collections::btree_map::Entry::Vacant(e) = arts.entry(r.art) {
-            let summary = r.with_view(ViewKind::Summary);
-            e.insert(summary.clone());
-            views.extend(ViewKind::ALL.map(|k| summary.with_view(k)));
+        // One page, one address: a link over the other scheme is the same page.
+        if url.scheme() != page.scheme() {
+            let _ = url.set_scheme(page.scheme());
         }
-        return;
-    }
-    if !fetcher.allowed(url.as_str()) {
-        return;
-    }
-    if seen.len() >= limits::LISTINGS {
-        out.incomplete
-            .get_or_insert(format!("stopped at {} listing pages, far more than the BDP has", limits::LISTINGS));
-        return;
-    }
-    if seen.insert(listing_key(&url)) {
-        listings.push_back(url);
+        if let Some(r) = super::bdp::view_ref(url.as_str()) {
+            if arts.len() >= limits::ARTICLES && !arts.contains_key(&r.art) {
+                out.incomplete.get_or_insert(format!(
+                    "stopped collecting at {} practices, far more than the BDP has",
+                    limits::ARTICLES
+                ));
+                return;
+            }
+            if let std::collections::btree_map::Entry::Vacant(e) = arts.entry(r.art) {
+                let summary = r.with_view(ViewKind::Summary);
+                e.insert(summary.clone());
+                views.extend(ViewKind::ALL.map(|k| summary.with_view(k)));
+            }
+            return;
+        }
+        if !fetcher.allowed(url.as_str()) {
+            return;
+        }
+        if seen.len() >= limits::LISTINGS {
+            out.incomplete
+                .get_or_insert(format!("stopped at {} listing pages, far more than the BDP has", limits::LISTINGS));
+            return;
+        }
+        if seen.insert(listing_key(&url)) {
+            listings.push_back(url);
+        }
     }
 }
 
@@ -150,9 +153,7 @@ mod tests {
     fn only_index_php_with_a_query_on_the_site_is_followed() {
         let base = Url::parse("http://127.0.0.1:9/bdp/index.php?p1=6").unwrap();
         let fetcher = Fetcher::new(&base, super::super::fetch::Politeness::default());
-        let (mut seen, mut listings, mut arts, mut views) =
-            (HashSet::new(), VecDeque::new(), BTreeMap::new(), VecDeque::new());
-        let mut out = Gathered::default();
+        let (mut f, mut out) = (Frontier::default(), Gathered::default());
         for href in [
             "?p1=6&p2=20",
             // The same page with its parameters in another order.
@@ -168,9 +169,9 @@ mod tests {
             "index.php?p1=6&p2=20&art=596",
             "index.php?p1=1&p2=2&art=596&s=2",
         ] {
-            follow(&base, href, &fetcher, &mut seen, &mut listings, &mut arts, &mut views, &mut out);
+            f.follow(&base, href, &fetcher, &mut out);
         }
-        let got: Vec<String> = listings.iter().map(Url::to_string).collect();
+        let got: Vec<String> = f.listings.iter().map(Url::to_string).collect();
         assert_eq!(
             got,
             [
@@ -180,8 +181,8 @@ mod tests {
             ]
         );
         // The article is queued once, under the p1/p2 it was first seen with.
-        assert_eq!(views.len(), 3);
-        assert_eq!(arts[&596].p1.as_deref(), Some("6"));
+        assert_eq!(f.views.len(), 3);
+        assert_eq!(f.arts[&596].p1.as_deref(), Some("6"));
         assert!(out.incomplete.is_none());
     }
 
@@ -189,33 +190,13 @@ mod tests {
     fn a_trap_of_endless_pages_and_articles_stops_at_the_limits() {
         let base = Url::parse("http://127.0.0.1:9/index.php").unwrap();
         let fetcher = Fetcher::new(&base, super::super::fetch::Politeness::default());
-        let (mut seen, mut listings, mut arts, mut views) =
-            (HashSet::new(), VecDeque::new(), BTreeMap::new(), VecDeque::new());
-        let mut out = Gathered::default();
+        let (mut f, mut out) = (Frontier::default(), Gathered::default());
         for i in 0..limits::LISTINGS + 10 {
-            follow(
-                &base,
-                &format!("index.php?p={i}"),
-                &fetcher,
-                &mut seen,
-                &mut listings,
-                &mut arts,
-                &mut views,
-                &mut out,
-            );
-            follow(
-                &base,
-                &format!("index.php?art={i}"),
-                &fetcher,
-                &mut seen,
-                &mut listings,
-                &mut arts,
-                &mut views,
-                &mut out,
-            );
+            f.follow(&base, &format!("index.php?p={i}"), &fetcher, &mut out);
+            f.follow(&base, &format!("index.php?art={i}"), &fetcher, &mut out);
         }
         assert_eq!(
-            (listings.len(), arts.len(), views.len()),
+            (f.listings.len(), f.arts.len(), f.views.len()),
             (limits::LISTINGS, limits::ARTICLES, 3 * limits::ARTICLES)
         );
         assert!(out.incomplete.is_some());

@@ -186,7 +186,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub fn value(self, p: &crate::store::Practice) -> Option<&str> {
+    pub fn value<S, P, A>(self, p: &crate::store::model::PracticeOf<S, P, A>) -> Option<&str> {
         match self {
             Column::Town => p.town.as_deref(),
             Column::County => p.county.as_deref(),

@@ -463,7 +463,10 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     assert_eq!(m.store.practices[index].id, "lodz");
     // The head shows at once: no summary text yet, no file read; a tab of
     // long texts says it is reading, not that there are none.
-    assert!(m.detail_practice().unwrap().unwrap().summary.is_empty());
+    assert!(
+        matches!(m.detail(), Some(praktyki::app::model::Detail::Head(_))),
+        "the head, not a practice with empty texts"
+    );
     praktyki::app::update(&mut m, Action::Cmd(Command::ShowPresentation));
     assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l) == "Reading…"));
     praktyki::app::update(&mut m, Action::Cmd(Command::ShowSummary));
@@ -479,7 +482,7 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     // The answer for it fills the pane.
     let practice = m.store.read_full(index).map(|p| std::sync::Arc::new(p.into_owned()));
     praktyki::app::update(&mut m, Action::PracticeRead(praktyki::app::model::Texts { index, generation, practice }));
-    assert!(m.detail_practice().unwrap().unwrap().summary.starts_with("Współpraca gmin wokół Łodzi"));
+    assert!(m.full_practice().unwrap().summary.starts_with("Współpraca gmin wokół Łodzi"));
     assert!(m.detail.view.iter().any(|(_, l)| praktyki::app::doc::plain(l).contains("Współpraca gmin")));
 }
 

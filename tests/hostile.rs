@@ -62,8 +62,8 @@ proptest! {
         }
         bytes.truncate(cut.max(1).min(bytes.len()));
         if let Ok(store) = parse_bytes(&bytes, "fuzz.json", LoadOptions::default()) {
-            for p in &store.practices {
-                for (s, multiline) in strings(p) {
+            for i in 0..store.practices.len() {
+                for (s, multiline) in strings(&store.read_full(i).unwrap()) {
                     prop_assert!(is_terminal_safe(&s, multiline), "{s:?}");
                 }
             }
@@ -76,8 +76,8 @@ proptest! {
             "presentation": [{"heading": town, "body": body}], "contacts": [{"name": title, "email": town}]});
         let text = serde_json::json!({"format": "praktyki/1", "practices": [p]}).to_string();
         let store = parse_str(&text, "fuzz.json", LoadOptions::default()).unwrap();
-        for p in &store.practices {
-            for (s, multiline) in strings(p) {
+        for i in 0..store.practices.len() {
+            for (s, multiline) in strings(&store.read_full(i).unwrap()) {
                 prop_assert!(is_terminal_safe(&s, multiline), "{s:?}");
             }
         }

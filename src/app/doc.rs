@@ -131,16 +131,19 @@ fn blocks<T>(out: &mut Vec<DocLine>, items: &[T], empty: &str, mut each: impl Fn
 /// The lines of the open tab of the selected practice; a practice whose
 /// long texts cannot be read shows why instead.
 pub fn for_model(m: &super::Model) -> Vec<DocLine> {
-    let reading = m.texts_wanted().is_some();
-    match m.detail_practice() {
+    use super::model::Detail;
+    match m.detail() {
         None => Vec::new(),
+        Some(Detail::Full(p)) => build(p, m.detail.tab, m.strings(), m.detail.attachment),
         // Until its long texts are read, a tab of them says so rather than
-        // "No full presentation." (the summary tab shows what it has).
-        Some(Ok(_)) if reading && m.detail.tab != super::Tab::Summary => {
+        // "No full presentation."; the summary tab shows what it has.
+        Some(Detail::Head(_)) if m.detail.tab != super::Tab::Summary => {
             vec![vec![span(m.strings().reading, Kind::Muted)]]
         }
-        Some(Ok(p)) => build(p, m.detail.tab, m.strings(), m.detail.attachment),
-        Some(Err(e)) => vec![vec![span(e, Kind::Muted)]],
+        Some(Detail::Head(h)) => {
+            build(&h.clone().with_long(Default::default()), m.detail.tab, m.strings(), m.detail.attachment)
+        }
+        Some(Detail::Failed(e)) => vec![vec![span(e, Kind::Muted)]],
     }
 }
 

@@ -7,6 +7,7 @@ use crate::i18n::{Lang, Strings};
 use crate::input::{Keymap, Mode};
 use crate::load::bookmarks::Bookmarks;
 use crate::search::{Hit, Index};
+use crate::store::model::Head;
 use crate::store::{Practice, Store};
 
 use super::doc::DocLine;
@@ -146,6 +147,15 @@ pub struct Model {
     pub reselect: Option<String>,
 }
 
+/// What the detail pane has of the selected practice.
+#[derive(Debug, Clone, Copy)]
+pub enum Detail<'a> {
+    Full(&'a Practice),
+    /// The long texts are on their way.
+    Head(&'a Head),
+    Failed(&'a str),
+}
+
 /// A practice read with its long texts, for the practice at `index` of the
 /// store of `generation`; or why it could not be read.
 #[derive(Debug, Clone)]
@@ -199,32 +209,37 @@ impl Model {
         layout::areas(self.size.0, self.size.1, self.focus)
     }
 
-    /// The practice under the selection, if any.
-    pub fn selected(&self) -> Option<&Practice> {
+    /// The practice under the selection, if any, without its long texts.
+    pub fn selected(&self) -> Option<&Head> {
         self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
     }
 
-    /// The selected practice with its long texts, or why they cannot be
-    /// read. After a lazy load, until the edge has read them, it is the
-    /// practice without them (see [`Model::texts_wanted`]).
-    pub fn detail_practice(&self) -> Option<Result<&Practice, &str>> {
+    /// What the detail pane has of the selected practice: the whole of it,
+    /// its head until its long texts come (see [`Model::texts_wanted`]), or
+    /// why they cannot be read.
+    pub fn detail(&self) -> Option<Detail<'_>> {
         let hit = self.list.hits.get(self.list.selected)?;
         let head = self.store.practices.get(hit.index)?;
-        match &self.texts {
-            _ if !self.store.is_lazy() => Some(Ok(head)),
-            Some(t) if t.index == hit.index && t.generation == self.generation => {
-                Some(t.practice.as_deref().map_err(String::as_str))
-            }
-            _ => Some(Ok(head)),
+        Some(match &self.texts {
+            Some(t) if t.index == hit.index && t.generation == self.generation => match &t.practice {
+                Ok(p) => Detail::Full(p),
+                Err(e) => Detail::Failed(e),
+            },
+            _ => Detail::Head(head),
+        })
+    }
+
+    /// The selected practice with its long texts, once they are there.
+    pub fn full_practice(&self) -> Option<&Practice> {
+        match self.detail()? {
+            Detail::Full(p) => Some(p),
+            _ => None,
         }
     }
 
     /// The practice whose long texts the detail pane needs and does not
     /// have: its index in the store, and the store's generation.
     pub fn texts_wanted(&self) -> Option<(usize, u64)> {
-        if !self.store.is_lazy() {
-            return None;
-        }
         let index = self.list.hits.get(self.list.selected)?.index;
         match &self.texts {
             Some(t) if t.index == index && t.generation == self.generation => None,

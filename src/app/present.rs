@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 
 use crate::i18n::Strings;
-use crate::store::{Contact, Practice};
+use crate::store::Contact;
+use crate::store::model::PracticeOf;
 
 /// Labelled metadata rows of the "Metryka" block, in the BDP's order.
 /// Absent values are left out; an unknown population says so.
-pub fn metadata_rows<'a>(p: &'a Practice, s: &Strings) -> Vec<(Cow<'a, str>, String)> {
+pub fn metadata_rows<'a, S, P, A>(p: &'a PracticeOf<S, P, A>, s: &Strings) -> Vec<(Cow<'a, str>, String)> {
     let mut rows = Vec::new();
     let mut push = |label: &'static str, v: Option<String>| {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
@@ -66,7 +67,7 @@ fn person_fields(c: &Contact, s: &Strings, out: &mut Vec<CardField>) {
 }
 
 /// Every field of the contact card: each person, then the office.
-pub fn card_fields(p: &Practice, s: &Strings) -> Vec<CardField> {
+pub fn card_fields<S, P, A>(p: &PracticeOf<S, P, A>, s: &Strings) -> Vec<CardField> {
     let mut out = Vec::new();
     for c in &p.contacts {
         person_fields(c, s, &mut out);

@@ -53,8 +53,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     // After a lazy load the selected practice's long texts are in the file:
     // the edge reads them, off the input path, and answers PracticeRead.
     if let Some(wanted) = m.texts_wanted().filter(|w| m.texts_asked != Some(*w)) {
-        m.texts_asked = Some(wanted);
-        fx.push(Effect::ReadPractice { index: wanted.0, generation: wanted.1 });
+        if m.store.is_lazy() {
+            m.texts_asked = Some(wanted);
+            fx.push(Effect::ReadPractice { index: wanted.0, generation: wanted.1 });
+        } else {
+            // Loaded with the store: joining head and texts reads nothing.
+            let practice = m.store.read_full(wanted.0).map(|p| Arc::new(p.into_owned()));
+            m.texts = Some(super::model::Texts { index: wanted.0, generation: wanted.1, practice });
+            refresh_view(m);
+        }
     }
     fx
 }
@@ -332,7 +339,7 @@ fn step(m: &mut Model, delta: isize) {
     }
     match m.focus {
         Focus::Detail if m.detail.tab == Tab::Attachments => {
-            let n = m.detail_practice().and_then(Result::ok).map_or(0, |p| p.attachments.len());
+            let n = m.full_practice().map_or(0, |p| p.attachments.len());
             if n > 0 {
                 m.detail.attachment = moved(m.detail.attachment, delta, n);
                 scroll_to_attachment(m);
@@ -458,7 +465,7 @@ fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
     let value = match (m.card_field, m.focus, m.detail.tab) {
         (Some(i), _, _) => m.selected().and_then(|p| card_fields(p, s).get(i).map(|f| f.value.trim().to_owned())),
         (None, Focus::Detail, Tab::Attachments) => {
-            let p = m.detail_practice().and_then(Result::ok);
+            let p = m.full_practice();
             p.and_then(|p| p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
         }
         _ => None,
@@ -479,7 +486,7 @@ fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
     let raw = match (m.card_field, m.detail.tab) {
         (Some(i), _) => card_fields(p, s).get(i).and_then(|f| f.openable.clone()),
         (None, Tab::Attachments) => {
-            let full = m.detail_practice().and_then(Result::ok);
+            let full = m.full_practice();
             full.and_then(|f| f.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
         }
         (None, _) => p.website.clone(),

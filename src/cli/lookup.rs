@@ -11,6 +11,7 @@ use crate::i18n::Strings;
 use crate::load::cache::Loaded;
 use crate::search::Index;
 use crate::store::Practice;
+use crate::store::model::Head;
 
 #[derive(Serialize)]
 struct SearchHit<'a> {
@@ -224,7 +225,7 @@ struct Office<'a> {
 pub(super) fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
     warn_long_query(cx, query)?;
     let loaded = open_store(cx)?;
-    let matches: Vec<&Practice> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
+    let matches: Vec<&Head> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
     if matches.is_empty() {
         writeln!(cx.err, "praktyki: no practice matches '{}'", shortened(query))?;
         return Ok(EXIT_NONE);

@@ -1,6 +1,7 @@
 //! vCard 4.0 (RFC 6350) for the contact people and offices of practices.
 
-use crate::store::{Contact, Practice};
+use crate::store::Contact;
+use crate::store::model::Head;
 
 /// Escapes a text value: backslash, comma, semicolon and newline.
 fn esc(s: &str) -> String {
@@ -44,7 +45,7 @@ fn structured_name(name: &str) -> String {
     }
 }
 
-fn address(p: &Practice) -> Option<String> {
+fn address(p: &Head) -> Option<String> {
     if p.street.is_none() && p.post_office.is_none() && p.postal_code.is_none() && p.town.is_none() {
         return None;
     }
@@ -59,7 +60,7 @@ fn address(p: &Practice) -> Option<String> {
     ))
 }
 
-fn person(out: &mut String, p: &Practice, c: &Contact) {
+fn person(out: &mut String, p: &Head, c: &Contact) {
     line(out, "BEGIN:VCARD");
     line(out, "VERSION:4.0");
     line(out, "KIND:individual");
@@ -79,7 +80,7 @@ fn person(out: &mut String, p: &Practice, c: &Contact) {
 
 /// The lines a person's and an office's card share: phone, the office's
 /// address and website, the practice it comes from, and the end.
-fn finish(out: &mut String, p: &Practice, phone: Option<&str>) {
+fn finish(out: &mut String, p: &Head, phone: Option<&str>) {
     if let Some(t) = phone.filter(|t| !t.trim().is_empty()) {
         line(out, &format!("TEL;TYPE=work;VALUE=text:{}", esc(t.trim())));
     }
@@ -93,7 +94,7 @@ fn finish(out: &mut String, p: &Practice, phone: Option<&str>) {
     line(out, "END:VCARD");
 }
 
-fn office(out: &mut String, p: &Practice) {
+fn office(out: &mut String, p: &Head) {
     let Some(name) = p.implementing_unit.as_deref().filter(|n| !n.trim().is_empty()) else {
         return;
     };
@@ -106,7 +107,7 @@ fn office(out: &mut String, p: &Practice) {
 }
 
 /// vCards for every contact person of the practices, then their offices.
-pub fn cards(practices: &[&Practice]) -> String {
+pub fn cards(practices: &[&Head]) -> String {
     let mut out = String::new();
     for p in practices {
         for c in &p.contacts {

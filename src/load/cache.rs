@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::search::Index;
-use crate::store::model::{Cached, Skipped};
+use crate::store::model::Head;
 use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 
 /// Stores smaller than this load in a few tens of milliseconds; a cache
@@ -78,7 +78,7 @@ pub struct NameRow {
 }
 
 impl NameRow {
-    pub fn of(p: &crate::store::Practice) -> Self {
+    pub fn of<S, P, A>(p: &crate::store::model::PracticeOf<S, P, A>) -> Self {
         Self { id: p.id.clone(), title: p.title.clone(), town: p.town.clone(), voivodeship: p.voivodeship.clone() }
     }
 }
@@ -323,9 +323,9 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
 /// cache is praktyki's own file in the user's own directory, trusted as
 /// their config file is, and a damaged one fails its CRC-32.
 fn restore(parts: &Parts, origin: &str, key: &Key, file: File) -> Option<(Store, Index)> {
-    let chunks: Option<Vec<Vec<Cached>>> =
-        (PRACTICES..parts.table.len()).into_par_iter().map(|i| parts.decode::<Vec<Cached>>(i)).collect();
-    let practices: Vec<_> = chunks?.into_iter().flatten().map(Cached::into_practice).collect();
+    let chunks: Option<Vec<Vec<Head>>> =
+        (PRACTICES..parts.table.len()).into_par_iter().map(|i| parts.decode::<Vec<Head>>(i)).collect();
+    let practices: Vec<Head> = chunks?.into_iter().flatten().collect();
     let n = practices.len();
     let spans: Vec<(usize, usize)> = parts.decode(SPANS)?;
     if spans.len() != n || spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
@@ -407,7 +407,8 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> io
         let parts: Vec<postcard::Result<Vec<u8>>> = batch
             .par_chunks(CHUNK)
             .map(|c| {
-                let cached: Vec<Cached> = c.iter().map(|p| p.clone().with_texts(Skipped, Skipped, Skipped)).collect();
+                // The store holds heads already: no copy without texts to make.
+                let cached: &[Head] = c;
                 postcard::to_stdvec(&cached)
             })
             .collect();

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::store::Practice;
+use crate::store::model::PracticeOf;
 use crate::text::fold;
 use crate::text::sanitize::sanitize;
 
@@ -80,7 +80,7 @@ pub struct Hit {
 }
 
 /// The name fields of a practice with their original text.
-pub fn name_fields(p: &Practice) -> impl Iterator<Item = (Field, &str)> {
+pub fn name_fields<S, P, A>(p: &PracticeOf<S, P, A>) -> impl Iterator<Item = (Field, &str)> {
     let opt = [
         (Field::Town, &p.town),
         (Field::County, &p.county),
@@ -124,7 +124,7 @@ impl Filter {
         Filter::ALL.iter().position(|f| *f == self).unwrap_or(0)
     }
 
-    fn value(self, p: &Practice) -> Option<&str> {
+    fn value<S, P, A>(self, p: &PracticeOf<S, P, A>) -> Option<&str> {
         match self {
             Filter::Voivodeship => p.voivodeship.as_deref(),
             Filter::County => p.county.as_deref(),
@@ -225,7 +225,7 @@ impl std::fmt::Debug for Index {
 }
 
 impl Index {
-    pub fn new<'p>(practices: &'p [Practice]) -> Self {
+    pub fn new<'p, S, P, A>(practices: &'p [PracticeOf<S, P, A>]) -> Self {
         // Intern by the original text first: most fields repeat, and only a
         // new value needs folding.
         let mut ids: FxHashMap<&'p str, u32> = FxHashMap::default();
@@ -446,6 +446,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Practice;
 
     fn p(id: &str, title: &str, town: &str, woj: &str) -> Practice {
         Practice {

@@ -13,7 +13,7 @@ use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
 use super::checks;
-use super::model::{FORMAT, Head, Practice};
+use super::model::{FORMAT, Head, LongTexts, Practice, Skim};
 pub use super::problem::{LoadError, Problem, Severity};
 use crate::text::sanitize::sanitize_in_place;
 
@@ -22,8 +22,12 @@ use crate::text::sanitize::sanitize_in_place;
 pub struct Store {
     /// Where it came from, as shown to the user (a path or "embedded").
     pub origin: String,
-    /// The practices; after a lazy load, without their long texts (see [`Store::read_full`]).
-    pub practices: Vec<Practice>,
+    /// Every practice without its long texts: a head cannot be taken for
+    /// the whole practice, which [`Store::read_full`] gives.
+    pub practices: Vec<Head>,
+    /// The long texts, aligned with `practices`, when they were loaded (not
+    /// after a lazy load: then they are read from the file).
+    texts: Vec<LongTexts>,
     /// Schema errors; each stands for one skipped practice.
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
@@ -97,7 +101,10 @@ impl Store {
     /// A long text that breaks the schema is reported here, with its place.
     pub fn read_full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
-        let Some(lazy) = &self.lazy else { return Ok(Cow::Borrowed(practice)) };
+        let Some(lazy) = &self.lazy else {
+            let long = self.texts.get(i).cloned().unwrap_or_default();
+            return Ok(Cow::Owned(practice.clone().with_long(long)));
+        };
         let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
         let changed = || format!("{}: {CHANGED}", self.origin);
         let bytes = lazy.texts.read(start, end).map_err(|e| format!("{}: cannot read: {e}", self.origin))?;
@@ -131,7 +138,7 @@ impl Store {
     /// problems found when it was parsed.
     pub fn from_cache(
         origin: String,
-        practices: Vec<Practice>,
+        practices: Vec<Head>,
         spans: Vec<(usize, usize)>,
         errors: Vec<Problem>,
         warnings: Vec<Problem>,
@@ -139,7 +146,7 @@ impl Store {
     ) -> std::io::Result<Self> {
         let at_load = stamp(&file.metadata()?);
         let lazy = Some(LazyTexts { texts: Texts::File(Arc::new(file), at_load), spans });
-        Ok(Self { origin, practices, errors, warnings, lazy })
+        Ok(Self { origin, practices, texts: Vec::new(), errors, warnings, lazy })
     }
 }
 
@@ -390,7 +397,11 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
             let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
             store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
         }
-        store.practices.push(practice);
+        let (head, long) = practice.split();
+        store.practices.push(head);
+        if !opts.lazy {
+            store.texts.push(long);
+        }
         if opts.lazy {
             spans.push((bom + start, bom + start + src.len()));
         }
@@ -429,7 +440,8 @@ fn parse_one(src: &str, lazy: bool) -> Parsed {
     let mut de = serde_json::Deserializer::from_str(src);
     let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
     let parsed: Result<Practice, _> = if lazy {
-        serde_ignored::deserialize::<_, _, Head>(&mut de, &mut on_unknown).map(Head::into_practice)
+        serde_ignored::deserialize::<_, _, Skim>(&mut de, &mut on_unknown)
+            .map(|p| p.into_head().with_long(LongTexts::default()))
     } else {
         serde_ignored::deserialize(&mut de, &mut on_unknown)
     };
@@ -449,7 +461,7 @@ fn parse_one(src: &str, lazy: bool) -> Parsed {
             // Only a broken practice pays for tracking the path to the error.
             let mut de = serde_json::Deserializer::from_str(src);
             let result = if lazy {
-                serde_path_to_error::deserialize::<_, Head>(&mut de).map(|_| ())
+                serde_path_to_error::deserialize::<_, Skim>(&mut de).map(|_| ())
             } else {
                 serde_path_to_error::deserialize::<_, Practice>(&mut de).map(|_| ())
             };
@@ -675,13 +687,12 @@ mod tests {
         assert_eq!(lazy.practices.len(), 2, "a bad long text is not seen at a lazy load");
         assert!(lazy.warnings.is_empty(), "skipped long texts are no unknown fields: {:?}", lazy.warnings);
         assert_eq!(eager.practices.len(), 1);
-        assert!(lazy.practices[0].summary.is_empty());
         let full = lazy.read_full(0).unwrap();
         assert_eq!(full.summary, "Długi␛[2J tekst", "sanitised when read");
-        assert_eq!(*full, eager.practices[0]);
+        assert_eq!(full, eager.read_full(0).unwrap());
         let err = lazy.read_full(1).unwrap_err();
         assert!(err.starts_with("t.json:4:") && err.contains("presentation"), "{err}");
-        assert!(matches!(eager.read_full(0), Ok(Cow::Borrowed(_))));
+        assert_eq!(eager.read_full(0).unwrap().presentation[0].body, "B", "an eager store keeps its texts");
     }
 
     #[test]

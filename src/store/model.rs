@@ -17,11 +17,11 @@ pub type Practice = PracticeOf<String, Vec<Section>, Vec<Attachment>>;
 
 /// A practice without its long texts (summary, presentation, attachments),
 /// which are skipped unread: what a lazy load keeps in memory.
-pub type Head = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny>;
+pub type Skim = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny>;
 
 /// A practice without its long texts as the start-up cache keeps it: the
 /// long texts take no bytes there, since they are read from the store file.
-pub type Cached = PracticeOf<Skipped, Skipped, Skipped>;
+pub type Head = PracticeOf<Skipped, Skipped, Skipped>;
 
 /// A long text left out of a record, written and read as nothing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,21 +177,41 @@ impl<S, P, A> PracticeOf<S, P, A> {
     }
 }
 
-impl Head {
-    /// The practice with its long texts empty.
-    pub fn into_practice(self) -> Practice {
-        self.with_texts(String::new(), Vec::new(), Vec::new())
-    }
-}
-
-impl Cached {
-    /// The practice with its long texts empty, as a lazy load has it.
-    pub fn into_practice(self) -> Practice {
-        self.with_texts(String::new(), Vec::new(), Vec::new())
-    }
+/// The long texts of a practice, apart from its head.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LongTexts {
+    pub summary: String,
+    pub presentation: Vec<Section>,
+    pub attachments: Vec<Attachment>,
 }
 
 impl Practice {
+    /// The head and the long texts, apart.
+    pub fn split(self) -> (Head, LongTexts) {
+        let long = LongTexts {
+            summary: self.summary.clone(),
+            presentation: self.presentation.clone(),
+            attachments: self.attachments.clone(),
+        };
+        (self.with_texts(Skipped, Skipped, Skipped), long)
+    }
+}
+
+impl Head {
+    /// The whole practice: this head with its long texts.
+    pub fn with_long(self, long: LongTexts) -> Practice {
+        self.with_texts(long.summary, long.presentation, long.attachments)
+    }
+}
+
+impl Skim {
+    /// The practice's head: the long texts were skipped unread.
+    pub fn into_head(self) -> Head {
+        self.with_texts(Skipped, Skipped, Skipped)
+    }
+}
+
+impl<S, P, A> PracticeOf<S, P, A> {
     /// "41-301 Opole": postal code and post office as the BDP shows them together.
     pub fn postal_line(&self) -> Option<String> {
         match (self.postal_code.as_deref(), self.post_office.as_deref()) {
@@ -201,7 +221,9 @@ impl Practice {
             (None, None) => None,
         }
     }
+}
 
+impl Practice {
     /// Applies `f` to every text field, with a flag telling whether the field
     /// may hold several lines. One walk serves sanitising and any future
     /// per-string pass, so a new field cannot be forgotten by one of them.

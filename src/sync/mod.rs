@@ -332,8 +332,9 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
         // A view that failed this time keeps the store's copy of it.
         for p in &mut practices {
             let kinds: Vec<bdp::ViewKind> = transient.iter().filter(|(id, _)| *id == p.id).map(|(_, k)| *k).collect();
-            if let (false, Some(old)) = (kinds.is_empty(), store.practices.iter().find(|o| o.id == p.id)) {
-                bdp::keep_views(p, old, &kinds);
+            let old = store.practices.iter().position(|o| o.id == p.id).and_then(|i| store.read_full(i).ok());
+            if let (false, Some(old)) = (kinds.is_empty(), old) {
+                bdp::keep_views(p, &old, &kinds);
             }
         }
         if live {
@@ -359,7 +360,7 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
 
 /// Whether a practice of the store came from the archive (and so may be
 /// found gone from it).
-fn from_archive(p: &crate::store::Practice) -> bool {
+fn from_archive(p: &crate::store::model::Head) -> bool {
     p.id.starts_with("bdp-") && p.source_url.as_deref().is_some_and(|u| u.starts_with(bdp::ARCHIVE))
 }
 

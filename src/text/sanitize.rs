@@ -117,10 +117,15 @@ impl<W: std::io::Write> TerminalSafe<W> {
 
     fn pass(&mut self, upto: usize) -> std::io::Result<()> {
         let chunk: Vec<u8> = self.pending.drain(..upto).collect();
-        if chunk.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t') {
-            return self.inner.write_all(&chunk);
+        self.clean_write(&chunk)
+    }
+
+    /// Writes whole lines, as they are when clean (the common case, no copy).
+    fn clean_write(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        if !needs_cleaning(chunk) {
+            return self.inner.write_all(chunk);
         }
-        let text = String::from_utf8_lossy(&chunk);
+        let text = String::from_utf8_lossy(chunk);
         let mut out = String::with_capacity(text.len());
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -138,8 +143,46 @@ impl<W: std::io::Write> TerminalSafe<W> {
     }
 }
 
+/// Whether UTF-8 `bytes` hold anything [`TerminalSafe`] changes, found by
+/// looking at bytes only (most output, Polish text among it, holds nothing):
+/// C0 controls but tab and LF, a CR, DEL, the C1 controls (C2 80–9F), and
+/// the bidi controls (E2 80 8E/8F/AA–AE, E2 81 A6–A9, D8 9C). Invalid UTF-8
+/// is left to the careful path too.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let bad = match b {
+            b'\t' | b'\n' => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            0xd8 => bytes.get(i + 1) == Some(&0x9c),
+            0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
+                (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+                _ => false,
+            },
+            _ => false,
+        };
+        if bad {
+            return true;
+        }
+        i += 1;
+    }
+    std::str::from_utf8(bytes).is_err()
+}
+
 impl<W: std::io::Write> std::io::Write for TerminalSafe<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Whole lines with nothing pending go straight through.
+        if self.pending.is_empty()
+            && let Some(last) = buf.iter().rposition(|&b| b == b'\n')
+        {
+            let (lines, rest) = buf.split_at(last + 1);
+            self.clean_write(lines)?;
+            self.pending.extend_from_slice(rest);
+            return Ok(buf.len());
+        }
         self.pending.extend_from_slice(buf);
         if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
             self.pass(last + 1)?;
@@ -168,6 +211,26 @@ impl<W: std::io::Write> Drop for TerminalSafe<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_finds_every_character_the_writer_changes() {
+        // Every character of the BMP: the fast check may say "clean" only where
+        // the careful path would change nothing.
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let s = format!("x{c}y");
+            let changed = {
+                let mut out = Vec::new();
+                {
+                    use std::io::Write;
+                    let mut w = TerminalSafe::new(&mut out);
+                    w.write_all(s.as_bytes()).unwrap();
+                }
+                out != s.as_bytes()
+            };
+            assert!(!changed || needs_cleaning(s.as_bytes()), "{:?} slips past the byte check", c);
+        }
+        assert!(!needs_cleaning("Łódź, Żywiec\tgmina\n".as_bytes()));
+    }
 
     #[test]
     fn output_through_the_safe_writer_keeps_its_shape_but_no_escape() {

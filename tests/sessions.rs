@@ -53,6 +53,14 @@ fn keys(s: &mut Session<Sink>, text: &str) {
     }
 }
 
+/// A session at 80x24 over the small store, in English.
+fn small_session() -> Session<Sink> {
+    let store = Arc::new(common::store(common::SMALL));
+    let index = Arc::new(Index::new(&store.practices));
+    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
+    Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap()
+}
+
 /// What the sink's bytes show on a screen of `size`.
 fn screen(sink: &Sink, size: (u16, u16)) -> String {
     let mut p = vt100::Parser::new(size.1.try_into().unwrap(), size.0.try_into().unwrap(), 0);
@@ -106,10 +114,7 @@ fn two_sessions_share_one_store_and_keep_their_own_screens() {
 #[test]
 fn keys_after_a_search_in_one_burst_act_on_what_it_found() {
     // "/lodz⏎m" at once marked the practice selected before the search.
-    let store = Arc::new(common::store(common::SMALL));
-    let index = Arc::new(Index::new(&store.practices));
-    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
-    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    let mut s = small_session();
     keys(&mut s, "G");
     s.settle().unwrap();
     assert_eq!(common::selected_id(s.model()).as_deref(), Some("zyw"));
@@ -124,10 +129,7 @@ fn keys_after_a_search_in_one_burst_act_on_what_it_found() {
 #[test]
 fn escape_and_a_key_in_one_burst_are_escape_then_the_key() {
     // Over a slow link Esc and the next key arrive together and read as Alt+key.
-    let store = Arc::new(common::store(common::SMALL));
-    let index = Arc::new(Index::new(&store.practices));
-    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
-    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    let mut s = small_session();
     keys(&mut s, "/opole");
     s.settle().unwrap();
     s.take(Msg::Event(Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT)))).unwrap();
@@ -166,10 +168,7 @@ fn a_move_over_a_lazy_store_is_one_frame_with_the_texts() {
 
 #[test]
 fn a_paste_in_the_list_is_a_search() {
-    let store = Arc::new(common::store(common::SMALL));
-    let index = Arc::new(Index::new(&store.practices));
-    let model = Model::new(store, index, "s".into(), Arc::new(Keymap::defaults()), Lang::En);
-    let mut s = Session::new(model, Theme::mono(), settings(), Sink::default(), (80, 24)).unwrap();
+    let mut s = small_session();
     s.settle().unwrap();
     s.take(Msg::Event(Event::Paste("Żywiec".into()))).unwrap();
     s.settle().unwrap();

@@ -65,6 +65,12 @@ fn say(w: &mut dyn Write, line: &str) -> io::Result<()> {
     writeln!(w, "{}", sanitize(line, false))
 }
 
+/// Says on stderr that another writer holds the store (the wait goes on).
+fn waiting(store: &Path, holder: &str) {
+    let line = format!("praktyki: {}: waiting for another writer ({holder})", store.display());
+    eprintln!("{}", sanitize(&line, false));
+}
+
 /// The store a command writes: `--into`, else the store in use if it is a
 /// file, else the data directory's.
 fn target(cx: &Context<'_>, into: Option<PathBuf>) -> Result<PathBuf, Failure> {
@@ -108,7 +114,9 @@ pub fn import(
     }
     let target = target(cx, into)?;
     let merged =
-        merge_into_file(&target, replace, dry_run, LOCK_WAIT, &mut |_, _| Ok((practices.clone(), Vec::new())))?;
+        merge_into_file(&target, replace, dry_run, LOCK_WAIT, &mut |holder| waiting(&target, holder), &mut |_, _| {
+            Ok((practices.clone(), Vec::new()))
+        })?;
     // Said only now: a practice "was added" once the store is written.
     report_merge(cx, &merged.report, &target.display().to_string(), dry_run)?;
     if dry_run {
@@ -365,6 +373,14 @@ impl Meter {
     }
 
     fn show(&mut self, p: &Progress) {
+        if let Some(holder) = &p.waiting {
+            let line = sanitize(&format!("sync: waiting for another writer of the store ({holder})"), false);
+            match &self.bar {
+                Some(bar) => bar.println(line),
+                None => eprintln!("{line}"),
+            }
+            return;
+        }
         let status = self.status(p);
         match &self.bar {
             Some(bar) => {

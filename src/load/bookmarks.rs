@@ -76,7 +76,8 @@ impl Bookmarks {
     /// under the file's lock: another browser's marks, saved meanwhile, stay.
     /// A file of a newer format is not written. Returns the file's marks.
     pub fn change(path: &Path, id: &str, title: &str, marked: bool) -> Result<Self, BookmarkError> {
-        let _lock = crate::store::lock::StoreLock::acquire(path, std::time::Duration::from_secs(10))?;
+        // Nothing to say while waiting: the browser's screen is no place for it.
+        let _lock = crate::store::lock::StoreLock::acquire(path, std::time::Duration::from_secs(10), &mut |_| {})?;
         let mut file = Self::load_raw(path)?;
         if file.format != FORMAT {
             return Err(BookmarkError::Newer { path: path.display().to_string(), found: file.format });

@@ -56,9 +56,11 @@ fn lock_path(store: &Path) -> PathBuf {
 }
 
 impl StoreLock {
-    /// Takes the lock of `store`, waiting up to `wait` for another writer;
-    /// says who holds it if that is too long.
-    pub fn acquire(store: &Path, wait: Duration) -> Result<StoreLock, LockError> {
+    /// Takes the lock of `store`, waiting up to `wait` for another writer:
+    /// `on_wait` is told once who holds it (the caller says so where its
+    /// user reads: stderr, a status line), and the error names the holder if
+    /// the wait is too long.
+    pub fn acquire(store: &Path, wait: Duration, on_wait: &mut dyn FnMut(&str)) -> Result<StoreLock, LockError> {
         let path = lock_path(store);
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -91,8 +93,7 @@ impl StoreLock {
                         });
                     }
                     if !told {
-                        let store = crate::text::sanitize::sanitize(&store.display().to_string(), false);
-                        eprintln!("praktyki: {store}: waiting for another writer ({holder})");
+                        on_wait(&holder);
                         told = true;
                     }
                     std::thread::sleep(Duration::from_millis(50));
@@ -152,15 +153,18 @@ mod tests {
     fn a_second_writer_waits_and_then_gives_up_naming_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("s.json");
-        let held = StoreLock::acquire(&store, Duration::ZERO).unwrap();
-        let err = StoreLock::acquire(&store, Duration::from_millis(120)).unwrap_err();
+        let held = StoreLock::acquire(&store, Duration::ZERO, &mut |_| {}).unwrap();
+        let mut told = Vec::new();
+        let err = StoreLock::acquire(&store, Duration::from_millis(120), &mut |h| told.push(h.to_owned())).unwrap_err();
+        assert_eq!(told.len(), 1, "told once who holds it");
+        assert!(told[0].contains(&format!("pid {}", std::process::id())), "{told:?}");
         let msg = err.to_string();
         assert!(
             msg.contains("another praktyki is writing it") && msg.contains(&format!("pid {}", std::process::id())),
             "{msg}"
         );
         drop(held);
-        let again = StoreLock::acquire(&store, Duration::ZERO).expect("free once the first is dropped");
+        let again = StoreLock::acquire(&store, Duration::ZERO, &mut |_| {}).expect("free once the first is dropped");
         let lock_file = again.path().to_path_buf();
         drop(again);
         assert!(!lock_file.exists(), "a finished writer leaves no lock file");
@@ -177,7 +181,7 @@ mod tests {
                 let store = store.clone();
                 std::thread::spawn(move || {
                     for j in 0..10 {
-                        let _lock = StoreLock::acquire(&store, Duration::from_secs(30)).unwrap();
+                        let _lock = StoreLock::acquire(&store, Duration::from_secs(30), &mut |_| {}).unwrap();
                         let mut text = std::fs::read_to_string(&store).unwrap();
                         std::thread::yield_now();
                         text.push_str(&format!("{i}.{j} "));
@@ -201,12 +205,12 @@ mod tests {
         std::fs::write(&target, "{}").unwrap();
         let link = dir.path().join("link.json");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        let lock = StoreLock::acquire(&link, Duration::ZERO).unwrap();
+        let lock = StoreLock::acquire(&link, Duration::ZERO, &mut |_| {}).unwrap();
         assert_eq!(
             lock.path().parent().unwrap().canonicalize().unwrap(),
             dir.path().join("real").canonicalize().unwrap()
         );
         // The link and its target are one store: one lock.
-        assert!(StoreLock::acquire(&target, Duration::ZERO).is_err());
+        assert!(StoreLock::acquire(&target, Duration::ZERO, &mut |_| {}).is_err());
     }
 }

@@ -77,15 +77,16 @@ pub type Plan<'a> = dyn FnMut(Option<&str>, &str) -> Result<(Vec<Practice>, Vec<
 /// The one way a store is changed: take its lock, re-read it, ask `plan`
 /// what to merge and remove given what is there now, merge (see [`merge`]),
 /// and write it atomically if that changed anything. A dry run takes no
-/// lock and writes nothing.
+/// lock and writes nothing. `on_wait` hears who holds the lock, if anyone.
 pub fn merge_into_file(
     into: &Path,
     replace: bool,
     dry_run: bool,
     lock_wait: std::time::Duration,
+    on_wait: &mut dyn FnMut(&str),
     plan: &mut Plan<'_>,
 ) -> Result<Merged, WriteError> {
-    let _lock = if dry_run { None } else { Some(super::lock::StoreLock::acquire(into, lock_wait)?) };
+    let _lock = if dry_run { None } else { Some(super::lock::StoreLock::acquire(into, lock_wait, on_wait)?) };
     let origin = into.display().to_string();
     if super::lock::real_path(into).is_dir() {
         return Err(WriteError::IsDir(origin));

@@ -81,6 +81,8 @@ pub enum Failure {
     Gone(u16),
     /// robots.txt disallows it.
     Disallowed,
+    /// Another status the server answered with (403, 401, …).
+    Status(u16),
     /// Anything else, said in words.
     Other(String),
 }
@@ -90,6 +92,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Gone(s) => write!(f, "HTTP {s}: not found"),
             Failure::Disallowed => f.write_str("disallowed by robots.txt"),
+            Failure::Status(s) => write!(f, "HTTP {s}"),
             Failure::Other(s) => f.write_str(s),
         }
     }
@@ -161,7 +164,8 @@ impl Fetcher {
                 Ok(())
             }
             Err(Failure::Gone(_)) => Ok(()),
-            Err(Failure::Other(e)) if e.starts_with("HTTP 4") => Ok(()),
+            // Any other client error (403 …) means no rules for us either (RFC 9309).
+            Err(Failure::Status(400..=499)) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -403,7 +407,7 @@ impl Fetcher {
                     };
                     backoff = retry(&mut attempt, why, wait)?;
                 }
-                _ => return Err(Failure::Other(format!("HTTP {status}"))),
+                _ => return Err(Failure::Status(status)),
             }
         }
     }

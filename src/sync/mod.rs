@@ -115,6 +115,8 @@ pub struct Progress {
     pub counts: Counts,
     /// The page just done.
     pub last: String,
+    /// Another writer holds the store, which the sync waits for (who).
+    pub waiting: Option<String>,
 }
 
 /// Counts pages as they are done and tells whoever watches.
@@ -347,7 +349,8 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
         }
         Ok((practices, if prune { gone.clone() } else { Vec::new() }))
     };
-    let merged = merge_into_file(&opts.into, true, opts.dry_run, opts.lock_wait, &mut plan)?;
+    let mut on_wait = |holder: &str| report(&Progress { waiting: Some(holder.to_owned()), ..Progress::default() });
+    let merged = merge_into_file(&opts.into, true, opts.dry_run, opts.lock_wait, &mut on_wait, &mut plan)?;
     summary.merge = merged.report;
     summary.written = merged.written;
     summary.gone = gone;

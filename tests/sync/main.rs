@@ -46,6 +46,25 @@ fn synced(home: &Path, from: &str, store: &Path, args: &[&str]) -> Output {
     out
 }
 
+/// Starts a sync in the background and returns once it has asked for the
+/// page at `path` (which the server holds back); its stderr is piped.
+fn sync_until(server: &Server, home: &Path, store: &Path, path: &str) -> std::process::Child {
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praktyki"))
+        .args(["sync", "--rate", "0", "--from", &server.base, "--into"])
+        .arg(store)
+        .env("PRAKTYKI_CACHE", home.join("cache"))
+        .env("PRAKTYKI_DATA", home.join("data"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !server.arrivals().iter().any(|a| a == path) {
+        assert!(started.elapsed().as_secs() < 60, "the sync never reached {path}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -230,21 +249,8 @@ fn an_interrupted_sync_resumes_without_fetching_done_pages_again() {
     });
     let home = tempfile::tempdir().unwrap();
     let store = home.path().join("store.json");
-    let exe = assert_cmd::cargo::cargo_bin("praktyki");
-    let mut child = std::process::Command::new(exe)
-        .args(["sync", "--rate", "0", "--from", &server.base, "--into"])
-        .arg(&store)
-        .env("PRAKTYKI_CACHE", home.path().join("cache"))
-        .env("PRAKTYKI_DATA", home.path().join("data"))
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
     let hung = view_path(130, 2);
-    let started = std::time::Instant::now();
-    while !server.arrivals().contains(&hung) {
-        assert!(started.elapsed().as_secs() < 60, "the sync never reached the hanging page");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut child = sync_until(&server, home.path(), &store, &hung);
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(!store.exists(), "killed before the end: no store yet");
@@ -433,19 +439,8 @@ fn ctrl_c_stops_after_the_page_and_says_what_was_kept() {
     });
     let home = tempfile::tempdir().unwrap();
     let store = home.path().join("store.json");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praktyki"))
-        .args(["sync", "--rate", "0", "--from", &server.base, "--into"])
-        .arg(&store)
-        .env("PRAKTYKI_CACHE", home.path().join("cache"))
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
     let hung = view_path(120, 1);
-    let started = std::time::Instant::now();
-    while !server.arrivals().contains(&hung) {
-        assert!(started.elapsed().as_secs() < 60, "the sync never reached the hanging page");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let child = sync_until(&server, home.path(), &store, &hung);
     let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     std::thread::sleep(std::time::Duration::from_millis(200));
@@ -554,4 +549,18 @@ fn a_mirror_with_folder_links_is_read_once_not_forever() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("1 practice(s) from 1 page(s)"), "{err}");
+}
+
+#[test]
+fn a_robots_txt_the_server_refuses_means_no_rules() {
+    // RFC 9309: a 4xx for robots.txt (403 here, not only 404) allows all.
+    let server = Server::start(|base| {
+        let mut s = site::site(base, "http://127.0.0.1:9/");
+        s.pages.get_mut("/robots.txt").unwrap().status = 403;
+        s
+    });
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store.json");
+    synced(home.path(), &server.base, &store, &[]);
+    assert_eq!(practices(&store).len(), 56);
 }

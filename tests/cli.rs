@@ -777,3 +777,31 @@ fn importing_into_a_link_writes_its_target_and_keeps_the_link() {
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
     assert!(std::fs::read_to_string(&target).unwrap().contains("aglomeracja-opolska"));
 }
+
+#[test]
+fn completions_into_a_closed_pipe_end_quietly() {
+    // clap_complete panicked (exit 101) when the pipe closed under it.
+    let dir = TempDir::new().unwrap();
+    let exe = assert_cmd::cargo::cargo_bin("praktyki");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!("'{}' completions {shell} | true; echo \"status=${{PIPESTATUS[0]}}\"", exe.display()))
+            .env("PRAKTYKI_DATA", dir.path())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("status=0") && !stderr.contains("panicked"), "{shell}: {stdout} {stderr}");
+    }
+}
+
+#[test]
+fn unicode_line_separators_are_line_breaks() {
+    // U+2028 in a title came out raw: the browser's layout slipped and
+    // line-based tools split search lines there.
+    let dir = TempDir::new().unwrap();
+    let store = store_with(&dir, "s.json", r#"{"id": "a", "title": "Gmina A\u2028B", "town": "X\u2029Y"}"#);
+    let out = praktyki(dir.path()).arg("--store").arg(&store).args(["search", "gmina"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, "a\tGmina A B\tX Y\t\n");
+}

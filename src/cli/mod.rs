@@ -211,8 +211,11 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "praktyki", &mut *cx.out);
-            Ok(EXIT_OK)
+            // Generated into memory first: clap_complete panics on a write
+            // error, and a closed pipe (`| head -1`) is none of ours.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "praktyki", &mut script);
+            cx.out.write_all(&script).map(|_| EXIT_OK).map_err(Failure::Io)
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();

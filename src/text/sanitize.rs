@@ -16,8 +16,14 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// The Unicode line and paragraph separators: line breaks to a terminal's
+/// text, which it does not treat as such (the layout goes wrong).
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 fn needs_work(c: char, multiline: bool) -> bool {
-    c.is_control() && !(multiline && c == '\n') || is_bidi_control(c)
+    c.is_control() && !(multiline && c == '\n') || is_bidi_control(c) || is_separator(c)
 }
 
 /// Returns `s` in NFC with terminal-unsafe characters replaced:
@@ -36,7 +42,7 @@ pub fn sanitize(s: &str, multiline: bool) -> String {
     let mut chars = normalized.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' | '\n' => {
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
@@ -133,6 +139,7 @@ impl<W: std::io::Write> TerminalSafe<W> {
                 '\n' | '\t' => out.push(c),
                 '\r' if chars.peek() == Some(&'\n') => out.push(c),
                 c if is_bidi_control(c) => {}
+                c if is_separator(c) => out.push(' '),
                 c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
                 '\u{7F}' => out.push('\u{2421}'),
                 c if c.is_control() => out.push('\u{FFFD}'),
@@ -158,7 +165,7 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
             0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
             0xd8 => bytes.get(i + 1) == Some(&0x9c),
             0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
+                (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xa8 | 0xa9 | 0xaa..=0xae),
                 (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
                 _ => false,
             },
@@ -269,6 +276,9 @@ mod tests {
     fn newlines_depend_on_field_kind() {
         assert_eq!(sanitize("a\r\nb\rc\nd", true), "a\nb\nc\nd");
         assert_eq!(sanitize("a\r\nb", false), "a b");
+        // The Unicode separators are line breaks too (the layout broke on them).
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c", false), "a b c");
+        assert_eq!(sanitize("a\u{2028}b", true), "a\nb");
     }
 
     #[test]

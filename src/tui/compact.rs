@@ -150,7 +150,8 @@ impl<W: Write> Compact<W> {
 /// already; this is the last guard for anything else drawn (a message that
 /// quotes a path or a broken file's words), so no cell can carry a control.
 fn safe_symbol(symbol: &str) -> &str {
-    let unsafe_char = |c: char| c.is_control() || crate::text::sanitize::is_bidi_control(c);
+    let unsafe_char =
+        |c: char| c.is_control() || crate::text::sanitize::is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}');
     if symbol.chars().any(unsafe_char) { "\u{FFFD}" } else { symbol }
 }
 

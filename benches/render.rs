@@ -25,12 +25,12 @@ fn bench(c: &mut Criterion) {
     let index = Arc::new(Index::new(&store.practices));
     let mut model = Model::new(store, index, "bench.json".into(), Arc::new(Keymap::defaults()), Lang::Pl);
     // A query, so highlighting is part of the frame.
-    let hits = Arc::new(model.index.search("gmin"));
     for a in [Action::Cmd(Command::FocusSearch), Action::InsertChar('g')] {
         app::update(&mut model, a);
     }
     let seq = model.search.seq;
-    app::update(&mut model, Action::SearchDone { seq, hits });
+    let done = praktyki::tui::session::search(&model.index, &model.store, seq, "gmin", &|| false);
+    app::update(&mut model, done.expect("an answer"));
     let mut g = c.benchmark_group("render");
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         app::update(&mut model, Action::Resize(w, h));

@@ -247,10 +247,12 @@ fn stale_search_results_are_ignored() {
         other => panic!("{other:?}"),
     };
     let (s1, s2) = (seq_of(&first), seq_of(&second));
-    let (newer, older) = (Arc::new(m.index.search("zy")), Arc::new(m.index.search("z")));
-    praktyki::app::update(&mut m, Action::SearchDone { seq: s2, hits: newer });
+    let answer =
+        |seq: u64, q: &str| praktyki::tui::session::search(&m.index, &m.store, seq, q, &|| false).expect("an answer");
+    let (newer, older) = (answer(s2, "zy"), answer(s1, "z"));
+    praktyki::app::update(&mut m, newer);
     let after = listed(&m);
-    praktyki::app::update(&mut m, Action::SearchDone { seq: s1, hits: older });
+    praktyki::app::update(&mut m, older);
     assert_eq!(listed(&m), after, "the older answer does not replace the newer");
     assert!(!m.search.awaiting);
 }

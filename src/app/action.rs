@@ -6,8 +6,21 @@
 use std::sync::Arc;
 
 use crate::input::Command;
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, Notes};
 use crate::store::Store;
+
+/// What a search found, as the list shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    pub hits: Arc<Vec<Hit>>,
+    pub notes: Notes,
+    /// For the first practices that matched in their texts: the sentence
+    /// that matched, and the matching word's character range in it.
+    pub sentences: Sentences,
+}
+
+/// A sentence by practice, with the matching word's character range in it.
+pub type Sentences = rustc_hash::FxHashMap<usize, (String, (usize, usize))>;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -28,7 +41,7 @@ pub enum Action {
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Ranked results for search number `seq`.
-    SearchDone { seq: u64, hits: Arc<Vec<Hit>> },
+    SearchDone { seq: u64, results: Arc<Results> },
     /// A reload finished: the new store and its index, or the error.
     Reloaded(Result<Arc<(Store, Arc<Index>)>, String>),
     /// Something to say in the status line.

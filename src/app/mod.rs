@@ -8,6 +8,6 @@ pub mod present;
 mod search_line;
 pub mod update;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, Results};
 pub use model::{Focus, Model, Tab};
 pub use update::{action_for_key, update};

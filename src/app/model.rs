@@ -70,6 +70,10 @@ pub struct SearchLine {
 pub struct ListState {
     /// What the search found.
     pub found: Arc<Vec<Hit>>,
+    /// What to tell about it (typo corrections, unknown filters…).
+    pub notes: crate::search::Notes,
+    /// The matching sentence of text matches, by practice.
+    pub sentences: Arc<crate::app::action::Sentences>,
     /// What the list shows: `found`, or its marked part.
     pub hits: Arc<Vec<Hit>>,
     /// The query these hits answer.

@@ -236,8 +236,11 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             m.help_scroll = m.help_scroll.map(|s| s.min(help_len(m)));
         }
         // Results of an older search are stale.
-        Action::SearchDone { seq, hits } if seq == m.search.seq => {
-            m.list.found = hits;
+        Action::SearchDone { seq, results } if seq == m.search.seq => {
+            let results = Arc::unwrap_or_clone(results);
+            m.list.found = results.hits;
+            m.list.notes = results.notes;
+            m.list.sentences = Arc::new(results.sentences);
             refilter(m);
             m.list.query = m.search.text.clone();
             m.list.terms = query_terms(&m.list.query);

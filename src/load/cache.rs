@@ -33,7 +33,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 8 << 20;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x02";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x03";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,13 +92,14 @@ struct Problems {
 
 /// The parts of a cache file, in this order, each encoded on its own (with
 /// its own length and CRC-32 in the table at the start) so that a reader
-/// decodes only the parts it needs: problems, index, name rows, spans,
-/// then the practices in parts of [`CHUNK`].
+/// decodes only the parts it needs: problems, name index, name rows,
+/// spans, the texts' index, then the practices in parts of [`CHUNK`].
 const PROBLEMS: usize = 0;
 const INDEX: usize = 1;
 const ROWS: usize = 2;
 const SPANS: usize = 3;
-const PRACTICES: usize = 4;
+const TOPICS: usize = 4;
+const PRACTICES: usize = 5;
 
 /// A cache file checked against its key, with its parts located.
 struct Parts {
@@ -193,7 +194,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // was read, which the second look at its metadata tells.
     let bytes = crate::store::input::read_all(&file).map_err(read_err)?;
     let store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
-    let index = Index::new(&store.practices);
+    let index = Index::of_store(&store);
     let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);
     if !unchanged {
         let outcome = Outcome::NotWritten("the store changed while it was read".into());
@@ -241,7 +242,7 @@ impl Loaded {
     /// Writes the cache file a parse left to write ([`Outcome::Pending`]).
     pub fn write_cache(&mut self) {
         if let Some(pending) = self.pending.take() {
-            let index = self.index.get_or_insert_with(|| Index::new(&self.store.practices));
+            let index = self.index.get_or_insert_with(|| Index::of_store(&self.store));
             self.outcome = pending.write(&self.store, index);
         }
     }
@@ -250,7 +251,7 @@ impl Loaded {
     /// it), once the cache file is written.
     pub fn write_cache_and_index(mut self) -> (Store, Index) {
         self.write_cache();
-        let index = self.index.unwrap_or_else(|| Index::new(&self.store.practices));
+        let index = self.index.unwrap_or_else(|| Index::of_store(&self.store));
         (self.store, index)
     }
 
@@ -258,7 +259,7 @@ impl Loaded {
     /// for another thread (sharing both): the browser draws its first
     /// frame meanwhile.
     pub fn deferred(self) -> (Arc<Store>, Arc<Index>, Option<CacheJob>) {
-        let index = Arc::new(self.index.unwrap_or_else(|| Index::new(&self.store.practices)));
+        let index = Arc::new(self.index.unwrap_or_else(|| Index::of_store(&self.store)));
         let store = Arc::new(self.store);
         let job = self.pending.map(|pending| CacheJob { pending, store: store.clone(), index: index.clone() });
         (store, index, job)
@@ -334,7 +335,8 @@ fn restore(parts: &Parts, origin: &str, key: &Key, file: File) -> Option<(Store,
     if practices.iter().any(|p| p.id.trim().is_empty() || p.title.trim().is_empty()) {
         return None;
     }
-    let index = Index::from_data(parts.decode(INDEX)?, n).ok()?;
+    let topics: Option<crate::search::Topics> = parts.decode(TOPICS)?;
+    let index = Index::from_data(parts.decode(INDEX)?, topics, n).ok()?;
     let problems = problems(parts, origin)?;
     let store =
         Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file).ok()?;
@@ -362,7 +364,7 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(Vec<NameRow>, 
     let (_, key, cache_file) = locate(path, &meta, dir).ok()?;
     let parts = read_cache(&cache_file, &key, Some(ROWS))?;
     let rows: Vec<NameRow> = parts.decode(ROWS)?;
-    let index = Index::from_data(parts.decode(INDEX)?, rows.len()).ok()?;
+    let index = Index::from_data(parts.decode(INDEX)?, None, rows.len()).ok()?;
     let skipped = problems(&parts, "")?.errors.len();
     Some((rows, index, skipped))
 }
@@ -398,11 +400,12 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> io
     };
     let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
     put(&mut out, encode(postcard::to_stdvec(&problems))?)?;
-    put(&mut out, encode(postcard::to_stdvec(index.data()))?)?;
+    put(&mut out, encode(postcard::to_stdvec(index.names_data()))?)?;
     let rows: Vec<NameRow> = store.practices.iter().map(NameRow::of).collect();
     put(&mut out, encode(postcard::to_stdvec(&rows))?)?;
     drop(rows);
     put(&mut out, encode(postcard::to_stdvec(spans))?)?;
+    put(&mut out, encode(postcard::to_stdvec(&index.topics()))?)?;
     for batch in store.practices.chunks(CHUNK * rayon::current_num_threads().max(1)) {
         let parts: Vec<postcard::Result<Vec<u8>>> = batch
             .par_chunks(CHUNK)

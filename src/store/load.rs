@@ -85,6 +85,12 @@ impl Texts {
 }
 
 impl Store {
+    /// A store of `practices` held in memory, as a parse would make it.
+    pub fn from_practices(origin: &str, practices: Vec<Practice>) -> Self {
+        let (practices, texts) = practices.into_iter().map(Practice::split).unzip();
+        Store { origin: origin.to_owned(), practices, texts, ..Store::default() }
+    }
+
     /// How many practices of the file were skipped.
     pub fn skipped(&self) -> usize {
         self.errors.len()

@@ -27,7 +27,8 @@ use super::compact::Compact;
 use super::{OSC52_MAX_BYTES, osc52};
 use crate::app::{self, Action, Effect, Model};
 use crate::input::Chord;
-use crate::search::Index;
+use crate::search::{Index, Quality, Scope};
+use crate::store::Store;
 use crate::ui::{self, Theme};
 
 /// Stores up to this size are searched on the session's thread: it takes
@@ -352,7 +353,7 @@ fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Th
     Ok(())
 }
 
-type SearchRequest = (u64, String, Arc<Index>);
+type SearchRequest = (u64, String, Arc<Index>, Arc<Store>);
 
 /// A worker that runs only the newest search it has been asked for, and
 /// abandons one when a newer request arrives.
@@ -364,10 +365,10 @@ fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::S
             for newer in req_rx.try_iter() {
                 req = newer;
             }
-            let (seq, query, index) = req;
+            let (seq, query, index, store) = req;
             let cancelled = || latest.load(Ordering::Relaxed) != seq;
-            if let Some(hits) = index.search_cancellable(&query, &cancelled)
-                && tx.send(Msg::Action(Action::SearchDone { seq, hits: Arc::new(hits) })).is_err()
+            if let Some(done) = search(&index, &store, seq, &query, &cancelled)
+                && tx.send(Msg::Action(done)).is_err()
             {
                 return;
             }
@@ -376,15 +377,45 @@ fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::S
     req_tx
 }
 
+/// Text matches whose sentence is looked up with the results: more than a
+/// screen of rows, few enough to read from the store file in a few ms.
+const SENTENCES: usize = 120;
+
+/// The browser's search: names and texts, ids typed whole, and the
+/// sentence of each text match near the top.
+pub fn search(
+    index: &Index,
+    store: &Store,
+    seq: u64,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Action> {
+    let found = index.find_among(&store.practices, query, Scope { texts: true }, cancelled)?;
+    let parsed = crate::search::Query::parse(query);
+    let words: Vec<String> = parsed.terms.into_iter().chain(parsed.text_terms).collect();
+    let sentences = found
+        .hits
+        .iter()
+        .filter(|h| h.quality == Quality::Text)
+        .take(SENTENCES)
+        .filter_map(|h| {
+            let p = store.read_full(h.index).ok()?;
+            Some((h.index, index.sentence(&crate::search::all_text(&p), &words, 200)?))
+        })
+        .collect();
+    let results = app::Results { hits: Arc::new(found.hits), notes: found.notes, sentences };
+    Some(Action::SearchDone { seq, results: Arc::new(results) })
+}
+
 /// Carries out one effect; returns the action that reports its outcome.
 fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write) -> Option<Action> {
     match effect {
         Effect::Search { seq, query } => {
             exec.latest.store(seq, Ordering::Relaxed);
             if model.index.len() <= INLINE_SEARCH_LIMIT {
-                Some(Action::SearchDone { seq, hits: Arc::new(model.index.search(&query)) })
+                search(&model.index, &model.store, seq, &query, &|| false)
             } else {
-                let _ = exec.worker.send((seq, query, model.index.clone()));
+                let _ = exec.worker.send((seq, query, model.index.clone(), model.store.clone()));
                 None
             }
         }

@@ -59,8 +59,8 @@ pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Ef
         for e in app::update(m, a) {
             match e {
                 Effect::Search { seq, query } => {
-                    let hits = Arc::new(m.index.search(&query));
-                    queue.insert(0, Action::SearchDone { seq, hits })
+                    let done = praktyki::tui::session::search(&m.index, &m.store, seq, &query, &|| false);
+                    queue.insert(0, done.expect("a search that is not cancelled answers"))
                 }
                 // The edge reads the long texts after a lazy load; here at once.
                 Effect::ReadPractice { index, generation } => {

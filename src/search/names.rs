@@ -1,0 +1,362 @@
+//! Search over the name fields of practices: diacritic folding, matching
+//! per field with field weights, typo tolerance, and Polish ordering.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::collate;
+use super::query::Filter;
+use super::typo::Words;
+use super::{Field, Quality};
+use crate::store::model::PracticeOf;
+use crate::text::fold;
+
+impl Field {
+    /// A title or town match beats one inside an office name.
+    pub(super) fn weight(self) -> i64 {
+        match self {
+            Field::Title | Field::Town => 4,
+            Field::County | Field::Partner => 3,
+            Field::Voivodeship | Field::ImplementingUnit => 2,
+            Field::Text => 1,
+        }
+    }
+}
+
+/// One practice's name fields as references into the table of distinct
+/// folded values.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    fields: Box<[(Field, u32)]>,
+    /// Values the field filters look at, by [`Filter`] position.
+    filters: [Option<u32>; Filter::ALL.len()],
+}
+
+/// What building the name index works out, which the start-up cache keeps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NamesData {
+    /// Distinct folded values of every name field.
+    values: Vec<String>,
+    entries: Vec<Entry>,
+    /// Positions of all practices in Polish alphabetical order of titles.
+    pub(super) by_title: Vec<u32>,
+    /// The words of the values, for typo tolerance.
+    words: Words,
+}
+
+/// The name fields of a practice with their original text.
+pub fn name_fields<S, P, A>(p: &PracticeOf<S, P, A>) -> impl Iterator<Item = (Field, &str)> {
+    let opt = [
+        (Field::Town, &p.town),
+        (Field::County, &p.county),
+        (Field::Voivodeship, &p.voivodeship),
+        (Field::ImplementingUnit, &p.implementing_unit),
+    ];
+    std::iter::once((Field::Title, p.title.as_str()))
+        .chain(opt.into_iter().filter_map(|(f, v)| v.as_deref().map(|s| (f, s))))
+        .chain(p.partners.iter().map(|s| (Field::Partner, s.as_str())))
+}
+
+/// Whether `needle`'s bytes occur in order in `hay`: a fuzzy match needs
+/// that, and it is far cheaper to check than to score.
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+/// Scores below this many values or practices are computed on one thread.
+pub(super) const PARALLEL_FROM: usize = 4096;
+
+/// A term's match in one value: how good a kind of match, and its score
+/// within that kind, packed so that a greater number is a better match.
+pub(super) type Packed = u64;
+
+pub(super) fn pack(q: Quality, score: i64) -> Packed {
+    ((q as u64) << 32) | score.clamp(0, i64::from(u32::MAX >> 1)) as u64
+}
+
+pub(super) fn unpack(p: Packed) -> (Quality, i64) {
+    (Quality::from_u8((p >> 32) as u8), (p & 0xffff_ffff) as i64)
+}
+
+/// Extra score of a term that is a whole word of the value ("ostrow" is
+/// Ostrów more than Ostrowiec).
+const WHOLE_WORD: i64 = 24;
+
+/// How one term matches each distinct value, and what its typos stood for.
+pub(super) struct TermScores {
+    pub values: Vec<Packed>,
+    /// The word a typo match took the term for, when the term matched
+    /// nothing better anywhere.
+    pub correction: Option<String>,
+}
+
+pub struct Names {
+    data: NamesData,
+    /// Rank of each practice in `by_title`, for tie breaks.
+    pub(super) title_rank: Vec<u32>,
+    matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Names")
+            .field("len", &self.data.entries.len())
+            .field("values", &self.data.values.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Names {
+    pub fn new<'p, S, P, A>(practices: &'p [PracticeOf<S, P, A>]) -> Self {
+        // Intern by the original text first: most fields repeat, and only a
+        // new value needs folding.
+        let mut ids: FxHashMap<&'p str, u32> = FxHashMap::default();
+        let mut originals: Vec<&'p str> = Vec::new();
+        let mut intern = |s: &'p str| -> u32 {
+            *ids.entry(s).or_insert_with(|| {
+                originals.push(s);
+                (originals.len() - 1) as u32
+            })
+        };
+        let entries: Vec<Entry> = practices
+            .iter()
+            .map(|p| {
+                let fields = name_fields(p).map(|(f, s)| (f, intern(s))).collect();
+                let filters = Filter::ALL.map(|f| f.value(p).map(&mut intern));
+                Entry { fields, filters }
+            })
+            .collect();
+        // Different originals can fold to one value ("Łódź", "LODZ"); they
+        // keep separate ids, which only costs scoring the value twice.
+        let values: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
+        // The title is every entry's first field. Titles can repeat, and a
+        // collation key is costly: each distinct title is keyed and ranked
+        // once, then practices sort by (rank, position) packed in one u64.
+        let title_of: Vec<u32> = entries.iter().map(|e| e.fields[0].1).collect();
+        let mut titles = title_of.clone();
+        titles.par_sort_unstable();
+        titles.dedup();
+        let mut keyed: Vec<(Vec<u32>, u32)> =
+            titles.into_par_iter().map(|id| (collate::polish_key(originals[id as usize]), id)).collect();
+        keyed.par_sort_unstable();
+        let mut rank_of = vec![0u32; originals.len()];
+        let mut rank = 0u32;
+        for (i, (key, id)) in keyed.iter().enumerate() {
+            if i > 0 && *key != keyed[i - 1].0 {
+                rank += 1;
+            }
+            rank_of[*id as usize] = rank;
+        }
+        let mut by_title: Vec<u32> = (0..practices.len() as u32).collect();
+        by_title
+            .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
+        let words = Words::new(&values);
+        Self::with_data(NamesData { values, entries, by_title, words })
+    }
+
+    fn with_data(data: NamesData) -> Self {
+        let mut title_rank = vec![0u32; data.by_title.len()];
+        for (rank, &i) in data.by_title.iter().enumerate() {
+            title_rank[i as usize] = rank as u32;
+        }
+        Self { data, title_rank, matcher: SkimMatcherV2::default() }
+    }
+
+    pub fn data(&self) -> &NamesData {
+        &self.data
+    }
+
+    /// An index from what [`Names::data`] gave for a store of `len`
+    /// practices, checked first: it comes from a file, and a reference out
+    /// of range would otherwise surface as a panic in the middle of a search.
+    pub fn from_data(data: NamesData, len: usize) -> Result<Self, String> {
+        if data.entries.len() != len || data.by_title.len() != len {
+            return Err(format!("index of {} entries for {len} practices", data.entries.len()));
+        }
+        let values = data.values.len();
+        let in_range = |id: &u32| (*id as usize) < values;
+        for e in &data.entries {
+            if !e.fields.iter().all(|(_, id)| in_range(id)) || !e.filters.iter().flatten().all(in_range) {
+                return Err("index refers to a value it does not have".into());
+            }
+        }
+        let mut seen = vec![false; len];
+        for &i in &data.by_title {
+            match seen.get_mut(i as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return Err("title order is not a permutation of the practices".into()),
+            }
+        }
+        data.words.check(values)?;
+        Ok(Self::with_data(data))
+    }
+
+    pub fn len(&self) -> usize {
+        self.data.entries.len()
+    }
+
+    pub fn distinct_values(&self) -> usize {
+        self.data.values.len()
+    }
+
+    /// How `term` matches every distinct value. A contiguous match at the
+    /// start of a word is the best kind, inside a word the next; then a
+    /// match with typos; letters scattered in order (fzf's fuzzy match)
+    /// the weakest.
+    pub(super) fn term_scores(&self, term: &str) -> TermScores {
+        let needle = term.as_bytes();
+        let score = |v: &String| -> Packed {
+            if !is_subsequence(needle, v.as_bytes()) {
+                return 0;
+            }
+            let Some(s) = self.matcher.fuzzy_match(v, term).filter(|s| *s > 0) else { return 0 };
+            let bytes = v.as_bytes();
+            let at_word = |at: usize| at == 0 || !(bytes[at - 1] as char).is_alphanumeric();
+            let mut best = None;
+            for (at, _) in v.match_indices(term) {
+                let end = at + term.len();
+                let whole = end == v.len() || !v[end..].starts_with(|c: char| c.is_alphanumeric());
+                let here = match (at_word(at), whole) {
+                    (true, true) => (Quality::Word, s + WHOLE_WORD),
+                    (true, false) => (Quality::Word, s),
+                    _ => (Quality::Inside, s),
+                };
+                if best.is_none_or(|b: (Quality, i64)| here > b) {
+                    best = Some(here);
+                }
+            }
+            let (q, s) = best.unwrap_or((Quality::Scattered, s));
+            pack(q, s)
+        };
+        let mut values: Vec<Packed> = if self.data.values.len() >= PARALLEL_FROM {
+            self.data.values.par_iter().map(score).collect()
+        } else {
+            self.data.values.iter().map(score).collect()
+        };
+        let near = self.data.words.near(term);
+        let plain = values.iter().any(|&p| unpack(p).0 >= Quality::Inside);
+        let correction = (!plain).then(|| near.first().map(|n| n.word.to_owned())).flatten();
+        let len = term.chars().count() as i64;
+        for n in &near {
+            let typo = pack(Quality::Typo, 16 * len - 24 * n.distance as i64 + if n.whole { WHOLE_WORD } else { 0 });
+            for &v in n.values {
+                let slot = &mut values[v as usize];
+                *slot = (*slot).max(typo);
+            }
+        }
+        TermScores { values, correction }
+    }
+
+    /// Which distinct values pass a filter.
+    pub(super) fn passing(&self, filter: Filter, wanted: &str) -> Vec<bool> {
+        self.data.values.iter().map(|v| filter.passes(v, wanted)).collect()
+    }
+
+    /// Whether the practice at `index` passes every filter in `passes`.
+    pub(super) fn allowed(&self, index: usize, passes: &[(usize, Vec<bool>)]) -> bool {
+        let entry = &self.data.entries[index];
+        passes.iter().all(|(pos, ok)| entry.filters[*pos].is_some_and(|id| ok[id as usize]))
+    }
+
+    /// The best match of each term in the practice's names (quality,
+    /// weighted score, field), or `None` for a term that matches no name.
+    pub(super) fn matches(&self, index: usize, scores: &[TermScores]) -> Vec<Option<(Quality, i64, Field)>> {
+        let entry = &self.data.entries[index];
+        scores
+            .iter()
+            .map(|t| {
+                let matching = entry.fields.iter().filter_map(|(f, id)| {
+                    let (q, s) = unpack(t.values[*id as usize]);
+                    (q > Quality::None).then_some((q, s * f.weight(), *f))
+                });
+                let best = matching.clone().max_by_key(|(q, s, f)| (*q, *s, std::cmp::Reverse(*f)))?;
+                // Other fields matching the same term add a little: "Żywiec"
+                // in both title and town beats "Żywiec" in the town alone.
+                let echoes: i64 = matching.map(|(_, s, _)| s).sum::<i64>() - best.1;
+                Some((best.0, best.1 + echoes / 8, best.2))
+            })
+            .collect()
+    }
+
+    /// Terms that all land in one field value ("urzad metropolitalny" in an
+    /// office name) mean that value more than terms scattered over title
+    /// and office: the best such value's score, counted double.
+    pub(super) fn together(&self, index: usize, scores: &[TermScores]) -> Option<(i64, Field)> {
+        if scores.len() < 2 {
+            return None;
+        }
+        let entry = &self.data.entries[index];
+        entry
+            .fields
+            .iter()
+            .filter_map(|(f, id)| {
+                let each: Option<i64> = scores
+                    .iter()
+                    .map(|t| Some(unpack(t.values[*id as usize])).filter(|(q, _)| *q >= Quality::Inside).map(|p| p.1))
+                    .sum();
+                each.map(|e| (e * f.weight() * 2, *f))
+            })
+            .max_by_key(|(s, _)| *s)
+    }
+
+    /// Character positions in `text` (original, unfolded) that the folded
+    /// `terms` match, for highlighting. A term matches where it occurs
+    /// whole; otherwise where its letters are scattered.
+    pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<usize> {
+        let hay = fold::fold(text);
+        let mut out: Vec<usize> = Vec::new();
+        for t in terms {
+            if let Some(at) = hay.find(t.as_str()) {
+                let from = hay[..at].chars().count();
+                out.extend(from..from + t.chars().count());
+            } else if let Some((_, idx)) = self.matcher.fuzzy_indices(&hay, t) {
+                out.extend(idx);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Practice;
+
+    #[test]
+    fn index_data_is_checked_before_use() {
+        let s: Vec<Practice> = ["Aglo", "Łódź", "Żywiec"]
+            .iter()
+            .map(|t| Practice {
+                id: t.to_string(),
+                title: t.to_string(),
+                town: Some("X".into()),
+                ..Practice::default()
+            })
+            .collect();
+        let good = Names::new(&s).data().clone();
+        assert!(Names::from_data(good.clone(), s.len()).is_ok());
+        assert!(Names::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");
+        let mut bad = good.clone();
+        bad.entries[1].fields[0].1 = bad.values.len() as u32;
+        assert!(Names::from_data(bad, s.len()).is_err(), "a value out of range");
+        let mut bad = good.clone();
+        bad.entries[2].filters[2] = Some(u32::MAX);
+        assert!(Names::from_data(bad, s.len()).is_err(), "a filter value out of range");
+        let mut bad = good.clone();
+        bad.by_title[0] = bad.by_title[1];
+        assert!(Names::from_data(bad, s.len()).is_err(), "a title order that repeats a practice");
+        let mut bad = good;
+        bad.values.truncate(1);
+        bad.entries.iter_mut().for_each(|e| {
+            e.fields = Box::new([(Field::Title, 0)]);
+            e.filters = [None; Filter::ALL.len()];
+        });
+        assert!(Names::from_data(bad, s.len()).is_err(), "words that refer to values it no longer has");
+    }
+}

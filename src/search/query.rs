@@ -1,0 +1,255 @@
+//! The search line's syntax: words, field filters (`woj:śląskie`,
+//! `powiat:"nowy sącz"`, `dział:`, `rok:2010-2014`) and words that must
+//! be in the texts (`tekst:odpady`).
+
+use crate::store::model::PracticeOf;
+use crate::text::fold;
+use crate::text::sanitize::sanitize;
+
+/// A field filter of the search line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Voivodeship,
+    County,
+    Town,
+    UnitType,
+    /// The BDP section (`area`).
+    Area,
+    /// The year the practice was entered.
+    Year,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 6] =
+        [Filter::Voivodeship, Filter::County, Filter::Town, Filter::UnitType, Filter::Area, Filter::Year];
+
+    /// The prefixes that name the filter in a query (folded, without ':').
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Filter::Voivodeship => &["woj", "wojewodztwo", "voivodeship"],
+            Filter::County => &["powiat", "county"],
+            Filter::Town => &["miasto", "miejscowosc", "town"],
+            Filter::UnitType => &["typ", "type"],
+            Filter::Area => &["dzial", "area", "section", "sekcja"],
+            Filter::Year => &["rok", "year"],
+        }
+    }
+
+    pub(super) fn position(self) -> usize {
+        Filter::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    /// The field the filter looks at.
+    pub fn value<S, P, A>(self, p: &PracticeOf<S, P, A>) -> Option<&str> {
+        match self {
+            Filter::Voivodeship => p.voivodeship.as_deref(),
+            Filter::County => p.county.as_deref(),
+            Filter::Town => p.town.as_deref(),
+            Filter::UnitType => p.unit_type.as_deref(),
+            Filter::Area => p.area.as_deref(),
+            Filter::Year => p.entered.as_deref(),
+        }
+    }
+
+    /// Whether a folded field value passes the folded filter value: a
+    /// prefix of a word of the field (so `dział:ngo` finds "Współpraca
+    /// JST-NGO" and `woj:slaskie` finds "śląskie"), or for the year, a year
+    /// or a range of years (`2010-2014`, `2010..2014`, `2012-`).
+    pub fn passes(self, field: &str, wanted: &str) -> bool {
+        match self {
+            Filter::Year => {
+                let Some(year) = field.get(..4).and_then(|y| y.parse::<u32>().ok()) else { return false };
+                match year_range(wanted) {
+                    Some((lo, hi)) => (lo..=hi).contains(&year),
+                    None => field.starts_with(wanted),
+                }
+            }
+            Filter::Area => {
+                field.starts_with(wanted)
+                    || field
+                        .match_indices(wanted)
+                        .any(|(at, _)| field[..at].chars().next_back().is_some_and(|c| !c.is_alphanumeric()))
+            }
+            _ => field.starts_with(wanted),
+        }
+    }
+}
+
+/// `2010-2014`, `2010..2014`, `2012-` or `-2012` as an inclusive range.
+fn year_range(s: &str) -> Option<(u32, u32)> {
+    let (lo, hi) = s.split_once("..").or_else(|| s.split_once('-'))?;
+    let bound = |b: &str, open: u32| if b.is_empty() { Some(open) } else { b.parse().ok() };
+    Some((bound(lo, 0)?, bound(hi, u32::MAX)?))
+}
+
+/// A parsed search line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Folded words matched against the names (and the texts where texts
+    /// are searched).
+    pub terms: Vec<String>,
+    /// Field filters with their folded values.
+    pub filters: Vec<(Filter, String)>,
+    /// Folded words that must be in a practice's texts (`tekst:`).
+    pub text_terms: Vec<String>,
+    /// Words that looked like a filter with a name no filter has
+    /// (`foo:bar`); they are read as words, and whoever shows results says so.
+    pub unknown: Vec<String>,
+    /// Words past [`Query::MAX_WORDS`] (or characters past
+    /// [`Query::MAX_CHARS`]) were left out, and whoever shows results says so.
+    pub truncated: bool,
+}
+
+/// The prefixes of `tekst:`.
+const TEXT_NAMES: [&str; 2] = ["tekst", "text"];
+
+impl Query {
+    /// Words and filters a query may have: every word is matched against
+    /// every name, so a pasted wall of text must not cost more than this.
+    pub const MAX_WORDS: usize = 16;
+    /// Characters of a query read; a longer one is cut.
+    pub const MAX_CHARS: usize = 500;
+
+    pub fn parse(query: &str) -> Self {
+        let mut out = Query::default();
+        let query = match query.char_indices().nth(Self::MAX_CHARS) {
+            Some((cut, _)) => {
+                out.truncated = true;
+                &query[..cut]
+            }
+            None => query,
+        };
+        let folded = fold::fold(&sanitize(query, false));
+        let mut rest = folded.as_str();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            if out.terms.len() + out.filters.len() + out.text_terms.len() >= Self::MAX_WORDS {
+                out.truncated = true;
+                break;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let named = token.split_once(':').filter(|(name, _)| is_filter_name(name));
+            let Some((name, _)) = named else {
+                out.terms.push(token.to_owned());
+                rest = &rest[end..];
+                continue;
+            };
+            let filter = Filter::ALL.into_iter().find(|f| f.names().contains(&name));
+            if filter.is_none() && !TEXT_NAMES.contains(&name) {
+                out.unknown.push(name.to_owned());
+                out.terms.push(token.to_owned());
+                rest = &rest[end..];
+                continue;
+            }
+            let skip = name.len() + 1;
+            let after = &rest[skip..];
+            let (value, used) = match after.strip_prefix('"') {
+                Some(q) => {
+                    let close = q.find('"').unwrap_or(q.len());
+                    (&q[..close], skip + 1 + (close + 1).min(q.len()))
+                }
+                None => {
+                    let e = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..e], skip + e)
+                }
+            };
+            let value = value.trim();
+            if !value.is_empty() {
+                match filter {
+                    Some(f) => out.filters.push((f, value.to_owned())),
+                    None => out.text_terms.extend(value.split_whitespace().map(str::to_owned)),
+                }
+            }
+            rest = &rest[used.min(rest.len())..];
+        }
+        out
+    }
+
+    /// Whether the query asks for nothing: every practice is listed.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.filters.is_empty() && self.text_terms.is_empty()
+    }
+}
+
+/// A word before ':' that is meant as a filter's name: letters only, so a
+/// time (`10:30`) or an address (`https://…`) stays a word.
+fn is_filter_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 20 && name.chars().all(|c| c.is_alphabetic()) && name != "http" && name != "https"
+}
+
+/// Every name a filter can be written with, for help and error messages.
+pub fn filter_names() -> Vec<&'static str> {
+    Filter::ALL.iter().map(|f| f.names()[0]).chain([TEXT_NAMES[0]]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_words_and_quotes() {
+        assert_eq!(
+            Query::parse("powiat:\"Nowy Sącz\" zwiazek"),
+            Query {
+                terms: vec!["zwiazek".into()],
+                filters: vec![(Filter::County, "nowy sacz".into())],
+                ..Query::default()
+            }
+        );
+        assert_eq!(Query::parse("woj: x").terms, ["x"], "an empty filter is dropped");
+        let q = Query::parse("Dział:NGO rok:2010-2014 tekst:odpadów area:\"usługi społeczne\"");
+        assert_eq!(
+            q.filters,
+            [
+                (Filter::Area, "ngo".into()),
+                (Filter::Year, "2010-2014".into()),
+                (Filter::Area, "uslugi spoleczne".into())
+            ]
+        );
+        assert_eq!(q.text_terms, ["odpadow"]);
+        assert!(q.terms.is_empty() && q.unknown.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_filter_is_reported_and_read_as_a_word() {
+        let q = Query::parse("foo:bar gmina");
+        assert_eq!(q.unknown, ["foo"]);
+        assert_eq!(q.terms, ["foo:bar", "gmina"]);
+        // Times and addresses are words, not filters.
+        let q = Query::parse("10:30 https://bdp.example");
+        assert!(q.unknown.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn year_filter_takes_years_and_ranges() {
+        let y = |field: &str, wanted: &str| Filter::Year.passes(field, wanted);
+        assert!(y("2014-12-06", "2014") && y("2014-12-06", "201") && !y("2014-12-06", "2013"));
+        assert!(y("2012-01-01", "2010-2014") && y("2012-01-01", "2010..2012") && !y("2015-01-01", "2010-2014"));
+        assert!(y("2015-01-01", "2012-") && !y("2011-01-01", "2012-") && y("2011-01-01", "-2012"));
+        assert!(!y("brak", "2014") && !y("", "2014"));
+    }
+
+    #[test]
+    fn area_filter_takes_any_word_start() {
+        assert!(Filter::Area.passes("wspolpraca jst-ngo", "ngo"));
+        assert!(Filter::Area.passes("wspolpraca jst-ngo", "wspolpraca j"));
+        assert!(Filter::Area.passes("uslugi spoleczne", "spol"));
+        assert!(!Filter::Area.passes("uslugi spoleczne", "poleczne"));
+    }
+
+    #[test]
+    fn long_queries_are_bounded() {
+        // A wall of text is bounded: 50,000 words took 18 minutes.
+        let wall = "a ".repeat(50_000);
+        let q = Query::parse(&wall);
+        assert_eq!((q.terms.len(), q.truncated), (Query::MAX_WORDS, true));
+        let long = "ą".repeat(10_000);
+        let q = Query::parse(&long);
+        assert!(q.truncated && q.terms[0].chars().count() == Query::MAX_CHARS);
+        assert!(!Query::parse("zwiazek gmin woj:slaskie").truncated);
+    }
+}

@@ -1,0 +1,405 @@
+//! Topic search over the practices' texts (summary and full presentation).
+//!
+//! Polish inflects: "odpady", "odpadów", "odpadami" are one topic. Each
+//! word of the texts is reduced to its stem by Snowball's Polish stemmer
+//! (the `snowstem` crate), then folded; practices are ranked by BM25 over
+//! stems. People type without diacritics, and the stemmer needs them
+//! ("odpadów" loses its ending, "odpadow" does not), so a query word is
+//! looked up among the texts' own words folded (where "odpadow" finds
+//! "odpadów" and its stem) as well as stemmed itself.
+//!
+//! Built once per store (at load, or read from the start-up cache), never
+//! per keystroke: a query costs a few binary searches and a merge of the
+//! postings of its words.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use snowstem::{Algorithm, Stemmer};
+
+use crate::text::fold;
+
+/// BM25's usual constants (Robertson; Lucene's and Tantivy's defaults).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// Query words at least this long also find the words they begin
+/// ("kanaliz" finds "kanalizacji"), as someone typing is mid-word.
+const PREFIX_FROM: usize = 4;
+/// At most this many text words a prefix stands for, the most common first.
+const PREFIX_WORDS: usize = 64;
+
+/// The stems of every practice's texts, with BM25's statistics.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Topics {
+    /// Distinct words of the texts, folded, sorted, each with its stem
+    /// (one folded word can come from forms with different stems).
+    words: Vec<(String, u32)>,
+    /// Distinct stems, folded, sorted.
+    stems: Vec<String>,
+    /// `docs[starts[s]..starts[s + 1]]` hold the practices with stem `s`,
+    /// ascending, with the number of times it occurs in `tfs`.
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+    tfs: Vec<u16>,
+    /// Words in each practice's texts.
+    lens: Vec<u32>,
+}
+
+/// The words of a text: runs of letters and digits, lowercase, two
+/// characters or longer (one-letter words are Polish prepositions).
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some())
+}
+
+fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::Polish)
+}
+
+/// Letters that Polish endings carry with a diacritic, by their folded form.
+const MARKED: [(char, &[char]); 8] = [
+    ('a', &['ą']),
+    ('c', &['ć']),
+    ('e', &['ę']),
+    ('l', &['ł']),
+    ('n', &['ń']),
+    ('o', &['ó']),
+    ('s', &['ś']),
+    ('z', &['ż', 'ź']),
+];
+
+/// A folded word as typed and with the diacritics its ending may have had
+/// ("odpadow" is "odpadów"; "gmina" may be "gminą"): the stemmer reads
+/// endings with their diacritics, and people type without them. Only the
+/// last three letters vary, where the endings are.
+fn with_diacritics(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let tail = chars.len().saturating_sub(3);
+    let mut out = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let marked = MARKED.iter().find(|(plain, _)| *plain == c).map_or(&[][..], |m| m.1);
+        let options = if i >= tail { marked } else { &[] };
+        let mut next = Vec::with_capacity(out.len() * (1 + options.len()));
+        for prefix in &out {
+            for o in std::iter::once(&c).chain(options) {
+                let mut s = prefix.clone();
+                s.push(*o);
+                next.push(s);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The folded stem of a lowercase word.
+fn stem_key(stemmer: &Stemmer, lower: &str) -> String {
+    fold::fold(&stemmer.stem(lower))
+}
+
+impl Topics {
+    /// The topic index of `texts`, one string per practice (its texts joined).
+    pub fn new<T: AsRef<str> + Sync>(texts: &[T]) -> Self {
+        // Each practice's words and how often each occurs, in parallel.
+        let per_doc: Vec<(FxHashMap<String, u32>, u32)> = texts
+            .par_iter()
+            .map(|t| {
+                let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+                let mut len = 0u32;
+                for w in tokens(t.as_ref()) {
+                    len += 1;
+                    *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+                }
+                (counts, len)
+            })
+            .collect();
+        let mut distinct: Vec<&str> = per_doc.iter().flat_map(|(c, _)| c.keys().map(String::as_str)).collect();
+        distinct.par_sort_unstable();
+        distinct.dedup();
+        let stems_of: Vec<String> = distinct.par_iter().map_init(stemmer, |s, w| stem_key(s, w)).collect();
+        let mut stems: Vec<String> = stems_of.clone();
+        stems.par_sort_unstable();
+        stems.dedup();
+        let sid = |s: &str| stems.binary_search_by(|x| x.as_str().cmp(s)).unwrap_or(0) as u32;
+        let word_stem: Vec<u32> = stems_of.par_iter().map(|s| sid(s)).collect();
+        let mut words: Vec<(String, u32)> =
+            distinct.par_iter().zip(&word_stem).map(|(w, s)| (fold::fold(w), *s)).collect();
+        words.par_sort_unstable();
+        words.dedup();
+        // (stem, practice, count), summed over forms of one stem in one practice.
+        let mut triples: Vec<(u32, u32, u32)> = per_doc
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(doc, (counts, _))| {
+                let mut local: Vec<(u32, u32, u32)> = counts
+                    .iter()
+                    .map(|(w, n)| {
+                        let at = distinct.binary_search(&w.as_str()).unwrap_or(0);
+                        (word_stem[at], doc as u32, *n)
+                    })
+                    .collect();
+                local.sort_unstable();
+                local.dedup_by(|b, a| {
+                    let same = a.0 == b.0;
+                    if same {
+                        a.2 += b.2;
+                    }
+                    same
+                });
+                local
+            })
+            .collect();
+        triples.par_sort_unstable();
+        let mut out = Topics { words, lens: per_doc.iter().map(|(_, l)| *l).collect(), ..Topics::default() };
+        out.starts = Vec::with_capacity(stems.len() + 1);
+        let mut at = 0;
+        for s in 0..stems.len() as u32 {
+            out.starts.push(out.docs.len() as u32);
+            while at < triples.len() && triples[at].0 == s {
+                out.docs.push(triples[at].1);
+                out.tfs.push(triples[at].2.min(u32::from(u16::MAX)) as u16);
+                at += 1;
+            }
+        }
+        out.starts.push(out.docs.len() as u32);
+        out.stems = stems;
+        out
+    }
+
+    /// Practices this index was built over.
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// Checks an index read from a file against a store of `len` practices.
+    pub fn check(&self, len: usize) -> Result<(), String> {
+        let stems = self.stems.len();
+        let ok = self.lens.len() == len
+            && self.starts.len() == stems + 1
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().is_some_and(|&e| e as usize == self.docs.len())
+            && self.docs.len() == self.tfs.len()
+            && self.docs.iter().all(|&d| (d as usize) < len)
+            && self.words.iter().all(|(_, s)| (*s as usize) < stems);
+        if ok { Ok(()) } else { Err("the topic index does not fit the store".into()) }
+    }
+
+    /// The stems a folded query word stands for.
+    pub fn stems_of(&self, term: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let from = self.words.partition_point(|(w, _)| w.as_str() < term);
+        let prefix = term.chars().count() >= PREFIX_FROM;
+        let mut found: Vec<(u32, u32)> = self.words[from..]
+            .iter()
+            .take_while(|(w, _)| if prefix { w.starts_with(term) } else { w == term })
+            .map(|(w, s)| (u32::from(w != term), *s))
+            .collect();
+        // The word itself first, then the commonest words it begins.
+        found.sort_by_key(|&(longer, s)| (longer, std::cmp::Reverse(self.df(s))));
+        out.extend(found.iter().take(PREFIX_WORDS).map(|&(_, s)| s));
+        let stemmer = stemmer();
+        for form in with_diacritics(term) {
+            let own = stem_key(&stemmer, &form);
+            // The stemmer is not always consistent across a word's forms
+            // ("uczniów" gives "uczni", "uczniowie" "uczniow"): a stem of
+            // five letters or more that the word's own stem begins with,
+            // short of it by a letter or two, is the same word.
+            let len = own.chars().count();
+            let shorter = own.char_indices().map(|(i, _)| i).skip(5.max(len.saturating_sub(2)));
+            for end in shorter.chain([own.len()]) {
+                if let Ok(s) = self.stems.binary_search_by(|x| x.as_str().cmp(&own[..end])) {
+                    out.push(s as u32);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn df(&self, stem: u32) -> u32 {
+        self.starts[stem as usize + 1] - self.starts[stem as usize]
+    }
+
+    fn postings(&self, stem: u32) -> impl Iterator<Item = (u32, u16)> + '_ {
+        let (a, b) = (self.starts[stem as usize] as usize, self.starts[stem as usize + 1] as usize);
+        self.docs[a..b].iter().copied().zip(self.tfs[a..b].iter().copied())
+    }
+
+    /// Practices whose texts have every one of `terms` (folded words, each
+    /// in any of its forms), with their BM25 score, best first.
+    pub fn search(&self, terms: &[String]) -> Vec<(u32, f32)> {
+        let n = self.lens.len();
+        if n == 0 || terms.is_empty() {
+            return Vec::new();
+        }
+        let avg = (self.lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n as f32).max(1.0);
+        let mut acc: Option<Vec<(u32, f32)>> = None;
+        for term in terms {
+            // The term's forms count as one word (as Lucene's synonyms do):
+            // their occurrences add up, and a practice counts once for idf.
+            let mut merged: Vec<(u32, u32)> = self
+                .stems_of(term)
+                .into_iter()
+                .flat_map(|s| self.postings(s))
+                .map(|(d, t)| (d, u32::from(t)))
+                .collect();
+            merged.sort_unstable_by_key(|p| p.0);
+            merged.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            let df = merged.len() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            let scored = merged.into_iter().map(|(d, tf)| {
+                let tf = tf as f32;
+                let norm = K1 * (1.0 - B + B * self.lens[d as usize] as f32 / avg);
+                (d, idf * tf * (K1 + 1.0) / (tf + norm))
+            });
+            acc = Some(match acc {
+                None => scored.collect(),
+                Some(prev) => intersect(prev, scored),
+            });
+            if acc.as_ref().is_some_and(Vec::is_empty) {
+                return Vec::new();
+            }
+        }
+        let mut hits = acc.unwrap_or_default();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits
+    }
+
+    /// Whether a lowercase word of a text is one of `stems`.
+    pub fn word_is(&self, word: &str, stems: &[u32]) -> bool {
+        let folded = fold::fold(word);
+        let from = self.words.partition_point(|(w, _)| w.as_str() < folded.as_str());
+        self.words[from..].iter().take_while(|(w, _)| *w == folded).any(|(_, s)| stems.contains(s))
+    }
+}
+
+/// Practices in both (each ascending by practice), scores added.
+fn intersect(a: Vec<(u32, f32)>, b: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
+    let mut out = Vec::new();
+    let mut a = a.into_iter().peekable();
+    for (d, s) in b {
+        while a.peek().is_some_and(|x| x.0 < d) {
+            a.next();
+        }
+        if let Some(&(ad, as_)) = a.peek()
+            && ad == d
+        {
+            out.push((d, as_ + s));
+        }
+    }
+    out
+}
+
+/// The sentence of `text` with the first word that is one of `stems`, cut
+/// to about `max` characters around it, and that word's character range in
+/// the result.
+pub fn sentence(topics: &Topics, text: &str, stems: &[u32], max: usize) -> Option<(String, (usize, usize))> {
+    let mut at = None;
+    let mut search_from = 0;
+    for w in tokens(text) {
+        // Where this token is: tokens come in order, so search on from the last one.
+        let start = search_from + text[search_from..].find(w)?;
+        search_from = start + w.len();
+        if topics.word_is(&w.to_lowercase(), stems) {
+            at = Some((start, start + w.len()));
+            break;
+        }
+    }
+    let (ws, we) = at?;
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let begin = text[..ws].rfind(ends).map_or(0, |i| i + 1);
+    let end = text[we..].find(ends).map_or(text.len(), |i| we + i + 1);
+    let sentence = &text[begin..end];
+    let lead = sentence.len() - sentence.trim_start().len();
+    let (s, w0) = (&sentence[lead..], ws - begin - lead);
+    let chars_before = s[..w0].chars().count();
+    let word_chars = text[ws..we].chars().count();
+    // Keep the word in view: start a little before it when the sentence is long.
+    let skip = chars_before.saturating_sub(max / 3).min(chars_before);
+    let mut out: String = if skip > 0 { "…".into() } else { String::new() };
+    let offset = out.chars().count();
+    out.extend(s.chars().skip(skip).take(max));
+    if s.chars().count() > skip + max {
+        out.push('…');
+    }
+    let out = out.trim_end().replace(['\n', '\r', '\t'], " ");
+    let from = chars_before - skip + offset;
+    Some((out, (from, from + word_chars)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts() -> Vec<String> {
+        vec![
+            "Gmina prowadzi selektywną zbiórkę odpadów. Odpady trafiają do sortowni.".into(),
+            "Wspólna gospodarka odpadami w związku gmin.".into(),
+            "Budowa kanalizacji sanitarnej i oczyszczalni ścieków.".into(),
+            "Transport zbiorowy: linie autobusowe transportu zbiorowego łączą gminy.".into(),
+            "Dowóz uczniów do szkół gminnych.".into(),
+        ]
+    }
+
+    #[test]
+    fn inflected_forms_find_each_other() {
+        let t = Topics::new(&texts());
+        let found = |q: &str| -> Vec<u32> {
+            let terms: Vec<String> = q.split_whitespace().map(fold::fold).collect();
+            let mut d: Vec<u32> = t.search(&terms).into_iter().map(|h| h.0).collect();
+            d.sort_unstable();
+            d
+        };
+        for q in ["odpady", "odpadów", "odpadami", "odpadow", "ODPADY"] {
+            assert_eq!(found(q), [0, 1], "{q}");
+        }
+        assert_eq!(found("kanalizacja"), [2]);
+        assert_eq!(found("kanaliz"), [2], "a word being typed");
+        assert_eq!(found("transport zbiorowy"), [3]);
+        assert_eq!(found("transportu zbiorowego"), [3]);
+        assert_eq!(found("dowoz uczniow"), [4]);
+        assert_eq!(found("dowozu uczniów"), [4]);
+        assert!(found("odpady kanalizacja").is_empty(), "words are ANDed");
+        assert!(found("kot").is_empty());
+    }
+
+    #[test]
+    fn a_word_typed_without_diacritics_finds_its_forms_not_in_the_texts() {
+        // "odpadów" is not in these texts; typed as "odpadow" it still is odpady.
+        let t = Topics::new(&["Gospodarka odpadami.".to_string(), "Odpady w gminie.".to_string()]);
+        assert_eq!(t.search(&["odpadow".into()]).len(), 2);
+        assert_eq!(with_diacritics("kot"), ["kot", "kót"]);
+    }
+
+    #[test]
+    fn bm25_prefers_the_practice_about_the_topic() {
+        let t = Topics::new(&texts());
+        let hits = t.search(&["odpady".into()]);
+        assert_eq!(hits[0].0, 0, "two mentions in a short text beat one: {hits:?}");
+        assert!(t.check(5).is_ok() && t.check(4).is_err());
+    }
+
+    #[test]
+    fn sentence_shows_the_match() {
+        let t = Topics::new(&texts());
+        let stems = t.stems_of("odpadow");
+        let (s, (a, b)) = sentence(&t, &texts()[1], &stems, 80).expect("a sentence");
+        assert_eq!(s, "Wspólna gospodarka odpadami w związku gmin.");
+        assert_eq!(s.chars().skip(a).take(b - a).collect::<String>(), "odpadami");
+        let long = format!("{} odpady {}.", "słowo ".repeat(60), "inne ".repeat(60));
+        let (s, (a, b)) = sentence(&t, &long, &stems, 60).expect("a sentence");
+        assert!(s.starts_with('…') && s.ends_with('…') && s.chars().count() <= 62, "{s}");
+        assert_eq!(s.chars().skip(a).take(b - a).collect::<String>(), "odpady");
+    }
+}

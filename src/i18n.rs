@@ -52,6 +52,12 @@ pub struct Strings {
     pub population: &'static str,
     pub problems: &'static str,
     pub query_cut: &'static str,
+    /// Before the words a typo search took the query's words for.
+    pub showing_for: &'static str,
+    /// Before a filter name no filter has.
+    pub unknown_filter: &'static str,
+    /// Before the filter after which nothing was left.
+    pub emptied_by: &'static str,
     pub unknown: &'static str,
     pub partners: &'static str,
     pub contacts: &'static str,
@@ -121,6 +127,9 @@ pub static PL: Strings = Strings {
     population: "Liczba mieszkańców",
     problems: "Braki",
     query_cut: "Szukam tylko pierwszych 16 słów (500 znaków) zapytania",
+    showing_for: "Pokazuję wyniki dla",
+    unknown_filter: "Nieznany filtr (czytam jako słowo; filtry: woj powiat miasto typ dział rok tekst)",
+    emptied_by: "Nic nie zostało po",
     unknown: "brak danych",
     partners: "Partnerzy",
     contacts: "Osoby kontaktowe",
@@ -190,6 +199,9 @@ pub static EN: Strings = Strings {
     population: "Population",
     problems: "Missing",
     query_cut: "Only the first 16 words (500 characters) of the query are searched",
+    showing_for: "Showing matches for",
+    unknown_filter: "Unknown filter (read as a word; filters: woj powiat miasto typ dział rok tekst)",
+    emptied_by: "Nothing left after",
     unknown: "unknown",
     partners: "Partners",
     contacts: "Contacts",

@@ -82,6 +82,36 @@ fn search_results_and_contact_card_at_80x24() {
     insta::assert_snapshot!("card", text(&draw(&m, &Theme::colored())));
 }
 
+/// The row of the list (left pane) that has `needle`, as text.
+fn list_row(b: &Buffer, needle: &str) -> Option<String> {
+    // Below the search line, and in the list: the detail pane's title may have it too.
+    let (_, y) = find_in(b, needle, 30).filter(|(_, y)| *y > 1)?;
+    Some((0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>())
+}
+
+#[test]
+fn rows_say_why_they_are_listed() {
+    // A word only the texts have: the row shows the sentence, after "¶".
+    let m = searched("bilet");
+    let b = draw(&m, &Theme::colored());
+    let row = list_row(&b, "¶").expect("a text match row");
+    assert!(row.contains("Łódzki") && row.contains(" ¶ …") && row.contains("bilet."), "{row}");
+    let (_, y) = find_in(&b, "¶", m.areas().list.unwrap().width).expect("the row");
+    let x = (0..b.area.width - 5).find(|&x| (0..5).map(|d| b[(x + d, y)].symbol()).collect::<String>() == "bilet");
+    let x = x.expect("the word on the row");
+    assert!(b[(x, y)].modifier.contains(Modifier::UNDERLINED), "the word is highlighted");
+    assert!(!b[(x - 2, y)].modifier.contains(Modifier::UNDERLINED), "and not the word before");
+    // A partner's name: the row shows the partner, which the columns do not.
+    let m = searched("wegierska");
+    let row = list_row(&draw(&m, &Theme::colored()), "Związek").expect("the row");
+    assert!(row.contains(" · …Węgierska"), "the partner's matched part: {row}");
+    // A typo: the status line says what it was taken for.
+    let m = searched("zwaizek");
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("Showing matches for: zwaizek → zwiazek"), "{screen}");
+    assert_eq!(listed(&m).first().map(String::as_str), Some("zyw"));
+}
+
 #[test]
 fn presentation_and_attachments_tabs() {
     let mut m = searched("lodz");

@@ -240,10 +240,15 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             let results = Arc::unwrap_or_clone(results);
             m.list.found = results.hits;
             m.list.notes = results.notes;
+            if let Some(note) = search_note(m) {
+                info(m, note);
+            }
             m.list.sentences = Arc::new(results.sentences);
             refilter(m);
             m.list.query = m.search.text.clone();
             m.list.terms = query_terms(&m.list.query);
+            // Highlight what typos were taken for, too.
+            m.list.terms.extend(m.list.notes.corrections.iter().map(|(_, meant)| meant.clone()));
             m.list.selected = 0;
             m.list.offset = 0;
             m.search.awaiting = false;
@@ -285,6 +290,24 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::Notify(text) => info(m, text),
         _ => {}
     }
+}
+
+/// What to say about a search's results: what typos were taken for, a
+/// filter name that is none, or the filter that left nothing.
+fn search_note(m: &Model) -> Option<String> {
+    let s = m.strings();
+    let n = &m.list.notes;
+    if let Some(f) = &n.emptied_by {
+        return Some(format!("{} {f}", s.emptied_by));
+    }
+    if !n.unknown_filters.is_empty() {
+        return Some(format!("{}: {}:", s.unknown_filter, n.unknown_filters.join(": ")));
+    }
+    if !n.corrections.is_empty() {
+        let words: Vec<String> = n.corrections.iter().map(|(typed, meant)| format!("{typed} → {meant}")).collect();
+        return Some(format!("{}: {}", s.showing_for, words.join(", ")));
+    }
+    None
 }
 
 /// The list shows what was found, or only its marked part.

@@ -141,12 +141,28 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
         // A mark in front of bookmarked practices; ASCII, so its width is certain.
         let marker = if m.is_marked(hit.index) { "* " } else { "" };
-        let title = truncate(&p.title, width.saturating_sub(marker.len()));
+        let why = why_listed(m, hit, p, width.saturating_sub(marker.len()) / 2);
+        // The title yields up to half the row to the part that says why the
+        // row is there, when that is not the title.
+        let room = width.saturating_sub(marker.len());
+        let keep = why.as_ref().map_or(0, |(text, _)| text.width().min(room / 2));
+        let title = truncate(&p.title, room.saturating_sub(keep));
         let positions = m.index.highlight(&title, &m.list.terms);
         let mut spans = vec![Span::styled(marker, theme.contact)];
         spans.extend(highlighted(&title, &positions, theme.text, theme.matched));
-        let place: Vec<&str> = m.columns.iter().filter_map(|c| c.value(p)).filter(|v| !v.is_empty()).collect();
-        let used = title.width() + marker.len();
+        let mut used = title.width() + marker.len();
+        let shown_field = why.as_ref().map(|(text, _)| text.clone());
+        if let Some((text, positions)) = why {
+            let text = truncate(&text, width.saturating_sub(used));
+            used += text.width();
+            spans.extend(highlighted(&text, &positions, theme.muted, theme.matched));
+        }
+        let place: Vec<&str> = m
+            .columns
+            .iter()
+            .filter_map(|c| c.value(p))
+            .filter(|v| !v.is_empty() && shown_field.as_ref().is_none_or(|s| !s.ends_with(*v)))
+            .collect();
         if !place.is_empty() && used + 4 < width {
             let place = truncate(&format!(" · {}", place.join(", ")), width - used);
             let positions = m.index.highlight(&place, &m.list.terms);
@@ -162,6 +178,59 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Why a row is in the list when its title does not say: the sentence of
+/// its texts that matched (after "¶"), or the name field that matched most
+/// (a town, an office, a partner), with the positions to highlight.
+fn why_listed<S, P, A>(
+    m: &Model,
+    hit: &crate::search::Hit,
+    p: &crate::store::model::PracticeOf<S, P, A>,
+    space: usize,
+) -> Option<(String, Vec<usize>)> {
+    use crate::search::{Field, Quality};
+    if hit.quality == Quality::Text
+        && let Some((sentence, (a, b))) = m.list.sentences.get(&hit.index)
+    {
+        return Some(in_view(" ¶ ", sentence, (*a..*b).collect(), space));
+    }
+    use crate::config::Column;
+    let column = match hit.field? {
+        Field::Town => Some(Column::Town),
+        Field::County => Some(Column::County),
+        Field::Voivodeship => Some(Column::Voivodeship),
+        Field::ImplementingUnit => Some(Column::ImplementingUnit),
+        _ => None,
+    };
+    // A field the row shows anyway, right after the title.
+    if column.is_some_and(|c| m.columns.first() == Some(&c)) {
+        return None;
+    }
+    let value = match hit.field? {
+        Field::Title | Field::Text => return None,
+        Field::Town => p.town.as_deref()?,
+        Field::County => p.county.as_deref()?,
+        Field::Voivodeship => p.voivodeship.as_deref()?,
+        Field::ImplementingUnit => p.implementing_unit.as_deref()?,
+        Field::Partner => {
+            p.partners.iter().find(|v| !m.index.highlight(v, &m.list.terms).is_empty()).map(String::as_str)?
+        }
+    };
+    let positions = m.index.highlight(value, &m.list.terms);
+    Some(in_view(" · ", value, positions, space))
+}
+
+/// `lead` and `text`, with the start of `text` left out (for "…") when
+/// the first highlighted character would not be within `space` columns.
+fn in_view(lead: &str, text: &str, positions: Vec<usize>, space: usize) -> (String, Vec<usize>) {
+    let first = positions.first().copied().unwrap_or(0);
+    let span = positions.last().map_or(0, |l| l + 1 - first);
+    let skip = first.saturating_sub(space.saturating_sub(span + lead.chars().count() + 1) / 3);
+    let lead = if skip > 0 { format!("{lead}…") } else { lead.to_owned() };
+    let shift = lead.chars().count();
+    let out: String = lead.chars().chain(text.chars().skip(skip)).collect();
+    (out, positions.into_iter().filter(|p| *p >= skip).map(|p| p - skip + shift).collect())
 }
 
 fn style_of(kind: Kind, theme: &Theme) -> Style {

@@ -31,7 +31,8 @@ pub fn store(text: &str) -> Store {
 }
 
 pub fn model_of(store: Store, lang: Lang) -> Model {
-    let index = Arc::new(Index::new(&store.practices));
+    // Names and texts, as the browser builds it.
+    let index = Arc::new(Index::of_store(&store));
     let mut m = Model::new(store, index, "test.json".into(), Arc::new(Keymap::defaults()), lang);
     app::update(&mut m, Action::Resize(80, 24));
     m

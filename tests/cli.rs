@@ -805,3 +805,57 @@ fn unicode_line_separators_are_line_breaks() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text, "a\tGmina A B\tX Y\t\n");
 }
+
+const TOPICS: &str = r#"{"id": "gda-1", "title": "Obszar Metropolitalny", "town": "Gdańsk", "voivodeship": "pomorskie", "area": "Współpraca między JST", "entered": "2012-03-01",
+ "summary": "Wspólna gospodarka odpadami gmin metropolii.", "contacts": [{"name": "Ewa Gdańska", "email": "ewa@example.org"}]},
+{"id": "gdy-1", "title": "Port i miasto", "town": "Gdynia", "voivodeship": "pomorskie", "area": "Usługi techniczne", "entered": "2015-03-01",
+ "presentation": [{"heading": "Rezultaty", "body": "Dowóz uczniów do szkół gminnych."}], "contacts": [{"name": "Adam Gdyński", "email": "adam@example.org"}]},
+{"id": "sk-1", "title": "Skarżyskie Gminy Dla Nauki Sportu", "town": "Skarżysko-Kamienna", "voivodeship": "świętokrzyskie",
+ "contacts": [{"name": "Olga Skarżyska", "email": "olga@example.org"}]}"#;
+
+#[test]
+fn search_forgives_typos_finds_topics_and_says_what_it_did() {
+    let data = TempDir::new().unwrap();
+    let store = store_with(&data, "s.json", TOPICS);
+    let run = |args: &[&str]| praktyki(data.path()).arg("--store").arg(&store).args(args).assert();
+    run(&["search", "gdnask"])
+        .success()
+        .stdout(predicate::str::starts_with("gda-1\t"))
+        .stderr(predicate::str::contains("Showing matches for: gdnask → gdansk"));
+    // Texts only with --text (or tekst:), in any form of the word.
+    run(&["search", "odpadow"]).code(1).stdout("");
+    run(&["search", "--text", "odpadów"]).success().stdout(predicate::str::starts_with("gda-1\t"));
+    run(&["search", "tekst:uczniowie"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
+    run(&["search", "--text", "--json", "dowozu"]).success().stdout(predicate::str::contains("\"match\": \"text\""));
+    run(&["search", "dział:techniczne"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
+    run(&["search", "rok:2010-2013"]).success().stdout(predicate::str::starts_with("gda-1\t"));
+    run(&["search", "gdansk", "rok:2015"]).code(1).stderr(predicate::str::contains("Nothing left after rok:2015"));
+    run(&["search", "foo:bar"]).code(1).stderr(predicate::str::contains("foo: Unknown filter"));
+    run(&["search", "GDY-1"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
+}
+
+#[test]
+fn show_and_contacts_refuse_weak_matches_unless_told() {
+    let data = TempDir::new().unwrap();
+    let store = store_with(&data, "s.json", TOPICS);
+    let run = |args: &[&str]| praktyki(data.path()).arg("--store").arg(&store).args(args).assert();
+    // A typo is a weak answer: said, and nothing printed, unless --first.
+    run(&["contacts", "gdnask"])
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("nothing matches 'gdnask' well").and(predicate::str::contains("--first")));
+    run(&["contacts", "--first", "gdnask"]).success().stdout(predicate::str::contains("ewa@example.org"));
+    run(&["show", "--first", "gdnask"]).success().stdout(predicate::str::starts_with("Obszar Metropolitalny"));
+    // Letters scattered over a name are weaker still.
+    run(&["show", "gdnk"]).code(1).stdout("");
+    // Several good matches: the best is shown, and the rest are mentioned.
+    run(&["show", "gdańsk"]).success().stderr("");
+    run(&["show", "pomorskie"])
+        .success()
+        .stderr(predicate::str::contains("best of 2 matches, 2 equally well; see `praktyki search pomorskie`"));
+    run(&["contacts", "--limit", "1", "pomorskie"])
+        .success()
+        .stdout(predicate::str::contains("@example.org").count(1))
+        .stderr(predicate::str::contains("best of 2 matches"));
+    run(&["contacts", "pomorskie"]).success().stdout(predicate::str::contains("@example.org").count(2));
+}

@@ -9,7 +9,7 @@ use super::{Context, EXIT_NONE, EXIT_OK, Failure, ViewArg, open_store, vcard, wa
 use crate::app::present;
 use crate::i18n::Strings;
 use crate::load::cache::Loaded;
-use crate::search::Index;
+use crate::search::{Index, Notes, Quality, Scope};
 use crate::store::Practice;
 use crate::store::model::Head;
 
@@ -20,6 +20,22 @@ struct SearchHit<'a> {
     town: Option<&'a str>,
     voivodeship: Option<&'a str>,
     score: i64,
+    /// The kind of match: id, word, inside, typo, text or scattered.
+    #[serde(rename = "match")]
+    kind: &'static str,
+}
+
+/// How a kind of match is named in JSON and messages.
+fn kind_name(q: Quality) -> &'static str {
+    match q {
+        Quality::Id => "id",
+        Quality::Word => "word",
+        Quality::Inside => "inside",
+        Quality::Typo => "typo",
+        Quality::Text => "text",
+        Quality::Scattered => "scattered",
+        Quality::None => "all",
+    }
 }
 
 /// Says on stderr when a query is longer than a search reads.
@@ -30,12 +46,37 @@ fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
     Ok(())
 }
 
-pub(super) fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, json: bool) -> Result<u8, Failure> {
+/// Says on stderr what the results' notes say: typos taken for words, a
+/// filter name that is none, the filter that left nothing.
+fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
+    let s = cx.lang.strings();
+    for name in &notes.unknown_filters {
+        writeln!(cx.err, "praktyki: {name}: {}", s.unknown_filter)?;
+    }
+    if let Some(f) = &notes.emptied_by {
+        writeln!(cx.err, "praktyki: {} {f}", s.emptied_by)?;
+    }
+    if !notes.corrections.is_empty() {
+        let words: Vec<String> = notes.corrections.iter().map(|(typed, meant)| format!("{typed} → {meant}")).collect();
+        writeln!(cx.err, "praktyki: {}: {}", s.showing_for, words.join(", "))?;
+    }
+    Ok(())
+}
+
+pub(super) fn search(
+    cx: &mut Context<'_>,
+    query: &str,
+    limit: Option<usize>,
+    text: bool,
+    json: bool,
+) -> Result<u8, Failure> {
     warn_long_query(cx, query)?;
-    // A search needs only names: a large store's cache has them apart.
+    let parsed = crate::search::Query::parse(query);
+    let texts = text || !parsed.text_terms.is_empty();
+    // A search of names needs only names: a large store's cache has them apart.
     let plan = cx.plan();
     let cached = match (&plan.choice.path, plan.cache.as_deref()) {
-        (Some(p), Some(dir)) if !cx.global.strict => {
+        (Some(p), Some(dir)) if !cx.global.strict && !texts => {
             crate::load::cache::names(p, dir).map(|c| (p.display().to_string(), c))
         }
         _ => None,
@@ -46,13 +87,20 @@ pub(super) fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, js
             (rows, index)
         }
         None => {
-            let (store, index) = open_store(cx)?.write_cache_and_index();
+            let mut loaded = open_store(cx)?;
+            if texts && loaded.index.as_ref().is_none_or(|i| !i.has_topics()) {
+                loaded.index = Some(Index::of_store(&loaded.store));
+            }
+            let (store, index) = loaded.write_cache_and_index();
             (store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
         }
     };
-    let mut hits = index.search(query);
-    hits.truncate(limit.unwrap_or(usize::MAX));
-    let rows: Vec<SearchHit<'_>> = hits
+    let mut found =
+        index.find_among(rows.iter().map(|r| r.id.as_str()), query, Scope { texts }, &|| false).unwrap_or_default();
+    tell_notes(cx, &found.notes)?;
+    found.hits.truncate(limit.unwrap_or(usize::MAX));
+    let rows: Vec<SearchHit<'_>> = found
+        .hits
         .iter()
         .map(|h| {
             let p = &rows[h.index];
@@ -62,6 +110,7 @@ pub(super) fn search(cx: &mut Context<'_>, query: &str, limit: Option<usize>, js
                 town: p.town.as_deref(),
                 voivodeship: p.voivodeship.as_deref(),
                 score: h.score,
+                kind: kind_name(h.quality),
             }
         })
         .collect();
@@ -98,31 +147,80 @@ pub(super) fn write_rows<T: Serialize>(
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
 }
 
-/// Positions of the practices `id_or_query` means: the one with that id,
-/// or else the matches of the text as a query, best first. An index the
-/// load did not provide is built only when the text is not an id.
-fn matching(loaded: &Loaded, id_or_query: &str) -> Vec<usize> {
+/// What `show` and `contacts` take of the matches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pick {
+    /// At most this many practices.
+    pub limit: Option<usize>,
+    /// The best match only, weak or not.
+    pub first: bool,
+}
+
+/// Positions of the practices `id_or_query` means, best first: the one
+/// with that id, or else the matches of the text as a query (names, then
+/// texts). Says on stderr when the answer is weak or ambiguous; `None`
+/// (after saying why) when nothing matched well and `--first` was not given.
+fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick) -> io::Result<Option<Vec<usize>>> {
     let wanted = id_or_query.trim();
     let store = &loaded.store;
     if let Some(i) = store.practices.iter().position(|p| p.id == wanted) {
-        return vec![i];
+        return Ok(Some(vec![i]));
     }
-    let search = |index: &Index| index.search(wanted).iter().map(|h| h.index).collect();
-    match &loaded.index {
-        Some(index) => search(index),
-        None => search(&Index::new(&store.practices)),
+    let built;
+    let index = match &loaded.index {
+        Some(index) => index,
+        None => {
+            built = Index::of_store(store);
+            &built
+        }
+    };
+    let found = index
+        .find_among(store.practices.iter().map(|p| p.id.as_str()), wanted, Scope { texts: true }, &|| false)
+        .unwrap_or_default();
+    tell_notes(cx, &found.notes)?;
+    let hits = &found.hits;
+    let quoted = shortened(wanted);
+    let Some(best) = hits.first() else {
+        writeln!(cx.err, "praktyki: no practice matches '{quoted}'")?;
+        return Ok(None);
+    };
+    let count = hits.len();
+    let title =
+        |h: &crate::search::Hit| format!("{} ({})", store.practices[h.index].title, store.practices[h.index].id);
+    if best.quality.is_weak() && !pick.first {
+        writeln!(
+            cx.err,
+            "praktyki: nothing matches '{quoted}' well; the best of {count} weak match(es) ({}): {}",
+            kind_name(best.quality),
+            title(best)
+        )?;
+        writeln!(cx.err, "praktyki: see `praktyki search {quoted}`, or add --first to take the best")?;
+        return Ok(None);
     }
+    let alike = hits.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
+    let take = if pick.first { 1 } else { pick.limit.unwrap_or(usize::MAX) };
+    if take < count {
+        let alike = if alike > 1 { format!(", {alike} equally well") } else { String::new() };
+        writeln!(cx.err, "praktyki: best of {count} matches{alike}; see `praktyki search {quoted}`")?;
+    }
+    Ok(Some(hits.iter().take(take).map(|h| h.index).collect()))
 }
 
-pub(super) fn show(cx: &mut Context<'_>, id_or_query: &str, view: ViewArg, json: bool) -> Result<u8, Failure> {
+pub(super) fn show(
+    cx: &mut Context<'_>,
+    id_or_query: &str,
+    first: bool,
+    view: ViewArg,
+    json: bool,
+) -> Result<u8, Failure> {
     if id_or_query.trim().is_empty() {
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
     warn_long_query(cx, id_or_query)?;
     let loaded = open_store(cx)?;
     let store = &loaded.store;
-    let Some(&i) = matching(&loaded, id_or_query).first() else {
-        writeln!(cx.err, "praktyki: no practice matches '{}'", shortened(id_or_query))?;
+    let pick = Pick { limit: Some(1), first };
+    let Some(&i) = matching(cx, &loaded, id_or_query, pick)?.as_deref().and_then(<[usize]>::first) else {
         return Ok(EXIT_NONE);
     };
     let p = store.read_full(i).map_err(Failure::Usage)?;
@@ -231,14 +329,11 @@ struct Office<'a> {
     website: Option<&'a str>,
 }
 
-pub(super) fn contacts(cx: &mut Context<'_>, query: &str, json: bool, vcard: bool) -> Result<u8, Failure> {
+pub(super) fn contacts(cx: &mut Context<'_>, query: &str, pick: Pick, json: bool, vcard: bool) -> Result<u8, Failure> {
     warn_long_query(cx, query)?;
     let loaded = open_store(cx)?;
-    let matches: Vec<&Head> = matching(&loaded, query).into_iter().map(|i| &loaded.store.practices[i]).collect();
-    if matches.is_empty() {
-        writeln!(cx.err, "praktyki: no practice matches '{}'", shortened(query))?;
-        return Ok(EXIT_NONE);
-    }
+    let Some(found) = matching(cx, &loaded, query, pick)? else { return Ok(EXIT_NONE) };
+    let matches: Vec<&Head> = found.into_iter().map(|i| &loaded.store.practices[i]).collect();
     if vcard {
         cx.out.write_all(vcard::cards(&matches).as_bytes())?;
     } else if json {

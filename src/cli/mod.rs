@@ -59,19 +59,30 @@ pub struct Global {
 pub enum Command {
     /// Fuzzy search across municipality and partnership names
     Search {
-        /// Query terms; all must match (diacritics and case are ignored)
+        /// Query words, all of which must match (case, diacritics and small
+        /// typos are forgiven), and filters: woj:, powiat:, miasto:, typ:,
+        /// dział:, rok:2010-2014, tekst:WORD
         #[arg(required = true)]
         query: Vec<String>,
         /// At most this many hits
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
-        /// JSON output
+        /// Also search the texts (summary and presentation) for the words,
+        /// in any of their forms; name matches come first
+        #[arg(long, short = 't')]
+        text: bool,
+        /// JSON output, with the kind of match of each hit
         #[arg(long)]
         json: bool,
     },
     /// Show one practice, found by id or by the best match of a query
     Show {
+        /// A practice's id, or a query whose best match is shown
         id_or_query: Vec<String>,
+        /// Show the best match even when it is only a weak one (typos,
+        /// scattered letters)
+        #[arg(long)]
+        first: bool,
         #[arg(long, value_enum, default_value_t = ViewArg::All)]
         view: ViewArg,
         /// The practice as stored, in JSON
@@ -80,8 +91,16 @@ pub enum Command {
     },
     /// Contact details of the practices matching a query
     Contacts {
+        /// A practice's id, or a query: the contacts of every practice it matches
         #[arg(required = true)]
         query: Vec<String>,
+        /// At most this many practices
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        /// Only the best match, even when it is a weak one (typos, scattered letters)
+        #[arg(long)]
+        first: bool,
+        /// JSON output
         #[arg(long, conflicts_with = "vcard")]
         json: bool,
         /// vCard 4.0, one card per person and per office
@@ -195,9 +214,11 @@ impl Context<'_> {
 /// Runs one subcommand and returns its exit status.
 pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
     let result = match cmd {
-        Command::Search { query, limit, json } => lookup::search(cx, &query.join(" "), limit, json),
-        Command::Show { id_or_query, view, json } => lookup::show(cx, &id_or_query.join(" "), view, json),
-        Command::Contacts { query, json, vcard } => lookup::contacts(cx, &query.join(" "), json, vcard),
+        Command::Search { query, limit, text, json } => lookup::search(cx, &query.join(" "), limit, text, json),
+        Command::Show { id_or_query, first, view, json } => lookup::show(cx, &id_or_query.join(" "), first, view, json),
+        Command::Contacts { query, limit, first, json, vcard } => {
+            lookup::contacts(cx, &query.join(" "), lookup::Pick { limit, first }, json, vcard)
+        }
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),
         Command::Sync(args) => fill::sync(cx, &args),

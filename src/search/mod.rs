@@ -131,12 +131,17 @@ impl Index {
         Self { names: Names::new(practices), topics: None }
     }
 
-    /// The index of a store's names and texts. A practice whose texts
-    /// cannot be read (its file changed) has no words.
+    /// The index of a store's names and texts. The title is a text too, so
+    /// that its words are found in any of their forms ("odpadów" finds
+    /// "Gospodarka odpadami"). A practice whose texts cannot be read (its
+    /// file changed) has only its title.
     pub fn of_store(store: &Store) -> Self {
         let texts: Vec<String> = (0..store.practices.len())
             .into_par_iter()
-            .map(|i| store.read_full(i).map(|p| all_text(&p)).unwrap_or_default())
+            .map(|i| match store.read_full(i) {
+                Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
+                Err(_) => store.practices[i].title.clone(),
+            })
             .collect();
         Self { names: Names::new(&store.practices), topics: Some(Topics::new(&texts)) }
     }
@@ -298,12 +303,12 @@ impl Index {
         Some(found)
     }
 
-    /// [`Index::find`] over `practices` (the ones the index was built
-    /// from), where a query that is one practice's id, typed whole in any
-    /// case, puts that practice first.
-    pub fn find_among<S, P, A>(
+    /// [`Index::find`], where a query that is one practice's id (`ids` in
+    /// the order the index was built from), typed whole in any case, puts
+    /// that practice first.
+    pub fn find_among<'a>(
         &self,
-        practices: &[crate::store::model::PracticeOf<S, P, A>],
+        mut ids: impl Iterator<Item = &'a str>,
         query: &str,
         scope: Scope,
         cancelled: &(dyn Fn() -> bool + Sync),
@@ -313,7 +318,7 @@ impl Index {
         // Ids are one word; a word without a digit or a dash is a name.
         let id_like =
             !wanted.contains(char::is_whitespace) && wanted.contains(|c: char| c.is_ascii_digit() || c == '-');
-        if id_like && let Some(at) = practices.iter().position(|p| p.id.eq_ignore_ascii_case(wanted)) {
+        if id_like && let Some(at) = ids.position(|id| id.eq_ignore_ascii_case(wanted)) {
             found.hits.retain(|h| h.index != at);
             found.hits.insert(0, Hit { index: at, score: i64::MAX, field: None, quality: Quality::Id });
         }

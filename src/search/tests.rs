@@ -187,9 +187,12 @@ fn an_id_typed_whole_finds_its_practice_first() {
     let mut s = towns();
     s[3].id = "bdp-77".into();
     let idx = Index::new(&s);
-    let found = idx.find_among(&s, "BDP-77", Scope::default(), &|| false).expect("found");
+    let found = idx.find_among(s.iter().map(|p| p.id.as_str()), "BDP-77", Scope::default(), &|| false).expect("found");
     assert_eq!((s[found.hits[0].index].id.as_str(), found.hits[0].quality), ("bdp-77", Quality::Id));
     assert_eq!(found.hits.iter().filter(|h| s[h.index].id == "bdp-77").count(), 1, "listed once");
     // A word that is no id is a name.
-    assert_eq!(idx.find_among(&s, "bdp", Scope::default(), &|| false).expect("found").hits.len(), 0);
+    assert_eq!(
+        idx.find_among(s.iter().map(|p| p.id.as_str()), "bdp", Scope::default(), &|| false).expect("found").hits.len(),
+        0
+    );
 }

@@ -58,6 +58,10 @@ pub struct Strings {
     pub unknown_filter: &'static str,
     /// Before the filter after which nothing was left.
     pub emptied_by: &'static str,
+    pub facets_title: &'static str,
+    /// Headings of the facet list, by `app::facets::FIELDS`.
+    pub facet_fields: [&'static str; 2],
+    pub no_facets: &'static str,
     pub unknown: &'static str,
     pub partners: &'static str,
     pub contacts: &'static str,
@@ -130,6 +134,9 @@ pub static PL: Strings = Strings {
     showing_for: "Pokazuję wyniki dla",
     unknown_filter: "Nieznany filtr (czytam jako słowo; filtry: woj powiat miasto typ dział rok tekst)",
     emptied_by: "Nic nie zostało po",
+    facets_title: "Działy i województwa",
+    facet_fields: ["Działy", "Województwa"],
+    no_facets: "Praktyki na liście nie mają działów ani województw.",
     unknown: "brak danych",
     partners: "Partnerzy",
     contacts: "Osoby kontaktowe",
@@ -202,6 +209,9 @@ pub static EN: Strings = Strings {
     showing_for: "Showing matches for",
     unknown_filter: "Unknown filter (read as a word; filters: woj powiat miasto typ dział rok tekst)",
     emptied_by: "Nothing left after",
+    facets_title: "Sections and voivodeships",
+    facet_fields: ["Sections", "Voivodeships"],
+    no_facets: "The listed practices have no sections or voivodeships.",
     unknown: "unknown",
     partners: "Partners",
     contacts: "Contacts",
@@ -297,6 +307,8 @@ fn describe_pl(a: &Command) -> &'static str {
         Command::Reload => "wczytaj ponownie",
         Command::ToggleBookmark => "zaznacz / odznacz",
         Command::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
+        Command::OpenFacets => "działy i województwa z liczbą praktyk",
+        Command::Choose => "wybierz (filtr wyszukiwania)",
         Command::Quit => "wyjście",
     }
 }
@@ -339,6 +351,8 @@ fn describe_en(a: &Command) -> &'static str {
         Command::Reload => "reload store",
         Command::ToggleBookmark => "mark / unmark",
         Command::ToggleMarkedOnly => "only marked / all",
+        Command::OpenFacets => "sections and voivodeships with counts",
+        Command::Choose => "choose (as the search's filter)",
         Command::Quit => "quit",
     }
 }

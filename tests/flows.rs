@@ -503,3 +503,31 @@ fn a_reload_keeps_the_selected_practice() {
     assert_eq!(m.store.practices.len(), 6);
     assert_eq!(selected_id(&m), before, "the same practice is selected");
 }
+
+#[test]
+fn facets_list_sections_and_voivodeships_and_pick_one() {
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::OpenFacets)]);
+    let facets = m.facets.clone().expect("open");
+    // The small store has voivodeships (one practice each) and no sections.
+    assert_eq!(facets.items.len(), 5);
+    assert!(facets.items.iter().all(|f| f.count == 1 && f.filter == praktyki::search::Filter::Voivodeship));
+    assert_eq!(m.mode(), praktyki::input::Mode::Facets);
+    // Down twice, past the end is the last; Enter filters the list by it.
+    drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::GoBottom), Action::Cmd(Command::MoveDown)]);
+    let last = facets.items.last().unwrap().value.clone();
+    drive(&mut m, [Action::Cmd(Command::Choose)]);
+    assert!(m.facets.is_none());
+    assert!(m.search.text.starts_with("woj:"), "{}", m.search.text);
+    let listed = listed(&m);
+    assert_eq!(listed.len(), 1);
+    let p = m.store.practices.iter().find(|p| p.id == listed[0]).unwrap();
+    assert_eq!(p.voivodeship.as_deref(), Some(last.as_str()));
+    // Opened again on the filtered list: one voivodeship; Esc closes, nothing changes.
+    drive(&mut m, [Action::Cmd(Command::OpenFacets)]);
+    assert_eq!(m.facets.as_ref().map(|f| f.items.len()), Some(1));
+    let before = m.search.text.clone();
+    drive(&mut m, [Action::Cmd(Command::Close)]);
+    assert!(m.facets.is_none());
+    assert_eq!(m.search.text, before);
+}

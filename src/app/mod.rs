@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod doc;
+pub mod facets;
 pub mod layout;
 pub mod model;
 pub mod present;

@@ -127,6 +127,8 @@ pub struct Model {
     pub detail: DetailState,
     /// The contact card's selected field, when the card is open.
     pub card_field: Option<usize>,
+    /// The facet list, when it is open.
+    pub facets: Option<super::facets::Facets>,
     /// The help overlay's scroll offset, when the help is open.
     pub help_scroll: Option<usize>,
     pub status: Option<(String, StatusKind)>,
@@ -191,6 +193,7 @@ impl Model {
             list: ListState { found: hits.clone(), hits, ..ListState::default() },
             detail: DetailState::default(),
             card_field: None,
+            facets: None,
             help_scroll: None,
             status: None,
             quit: false,
@@ -265,6 +268,8 @@ impl Model {
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
+        } else if self.facets.is_some() {
+            Mode::Facets
         } else if self.card_field.is_some() {
             Mode::Card
         } else {

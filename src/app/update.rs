@@ -145,8 +145,19 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Cmd(Command::Close) => {
             if m.help_scroll.is_some() {
                 m.help_scroll = None;
+            } else if m.facets.is_some() {
+                m.facets = None;
             } else {
                 m.card_field = None;
+            }
+        }
+        Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
+        Action::Cmd(Command::Choose) => {
+            if let Some(f) = m.facets.take().as_ref().and_then(|f| f.chosen().cloned()) {
+                m.search.text = super::facets::with_filter(&m.search.text, f.filter, &f.value);
+                m.search.cursor = m.search.text.chars().count();
+                m.focus = Focus::List;
+                fx.push(new_search(m));
             }
         }
         Action::Cmd(Command::ToggleHelp) => m.help_scroll = if m.help_scroll.is_some() { None } else { Some(0) },
@@ -191,7 +202,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
 /// the pane under it.
 fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
     let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
-    if m.help_scroll.is_none() && m.card_field.is_none() {
+    if m.help_scroll.is_none() && m.card_field.is_none() && m.facets.is_none() {
         let a = m.areas();
         if a.list.is_some_and(|r| r.contains((column, row).into())) {
             m.focus = Focus::List;
@@ -205,7 +216,7 @@ fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
 /// A left click: a row of the list selects it, a pane takes the focus.
 fn on_click(m: &mut Model, column: u16, row: u16) {
     let a = m.areas();
-    if m.help_scroll.is_some() || m.card_field.is_some() {
+    if m.help_scroll.is_some() || m.card_field.is_some() || m.facets.is_some() {
         return;
     }
     if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
@@ -339,6 +350,7 @@ fn page(m: &Model) -> usize {
     let a = m.areas();
     match (m.help_scroll, m.card_field, m.focus) {
         (Some(_), _, _) => usize::from(m.size.1.saturating_sub(4)).max(1),
+        _ if m.facets.is_some() => usize::from(m.size.1.saturating_sub(6)).max(1),
         (None, Some(_), _) => 5,
         (None, None, Focus::Detail) => a.detail_text().1.max(1),
         _ => a.list_rows(),
@@ -356,6 +368,10 @@ fn moved(pos: usize, delta: isize, len: usize) -> usize {
 fn step(m: &mut Model, delta: isize) {
     if let Some(scroll) = m.help_scroll {
         m.help_scroll = Some(scroll.saturating_add_signed(delta).min(help_len(m)));
+        return;
+    }
+    if let Some(f) = &mut m.facets {
+        f.step(delta);
         return;
     }
     if let Some(sel) = m.card_field {

@@ -78,6 +78,10 @@ pub enum Command {
     ToggleBookmark,
     /// Show only marked practices, or all again.
     ToggleMarkedOnly,
+    /// Show the sections and voivodeships of the list with their counts, to pick one.
+    OpenFacets,
+    /// Take the selected item (a section or voivodeship as the search's filter).
+    Choose,
     /// Quit.
     Quit,
 }

@@ -24,10 +24,12 @@ pub enum Mode {
     Detail,
     Card,
     Help,
+    Facets,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Help, Mode::Global];
+    pub const ALL: [Mode; 7] =
+        [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Facets, Mode::Help, Mode::Global];
 
     /// The mode a keymap table name stands for.
     pub fn from_table(name: &str) -> Option<Mode> {
@@ -42,6 +44,7 @@ impl Mode {
             Mode::Detail => "detail",
             Mode::Card => "card",
             Mode::Help => "help",
+            Mode::Facets => "facets",
         }
     }
 
@@ -53,6 +56,7 @@ impl Mode {
             Mode::Search => &[Mode::Search, Mode::Global],
             Mode::Card => &[Mode::Card, Mode::Global],
             Mode::Help => &[Mode::Help, Mode::Global],
+            Mode::Facets => &[Mode::Facets, Mode::Global],
             Mode::Global => &[Mode::Global],
         }
     }

@@ -2,6 +2,7 @@
 //! Only what is visible is formatted: the rows on screen of the list, the
 //! lines in view of the selected practice.
 
+mod facets;
 pub mod theme;
 
 use ratatui::Frame;
@@ -39,6 +40,7 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
     if m.card_field.is_some() {
         render_card(m, theme, f, area);
     }
+    facets::render(m, theme, f, area);
     if m.help_scroll.is_some() {
         render_help(m, theme, f, area);
     }
@@ -328,6 +330,7 @@ fn mode_hints(m: &Model) -> String {
             Command::NextTab,
             Command::OpenCard,
             Command::ToggleHelp,
+            Command::OpenFacets,
             Command::Quit,
         ],
         Mode::Search => &[Command::LeaveSearch, Command::FocusDetail, Command::MoveDown, Command::NextTab],
@@ -341,6 +344,7 @@ fn mode_hints(m: &Model) -> String {
         ],
         Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close],
         Mode::Help => &[Command::MoveDown, Command::Close],
+        Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close],
     };
     hints(m, mode, actions)
 }
@@ -476,6 +480,7 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
             Mode::Detail => s.mode_detail,
             Mode::Card => s.mode_card,
             Mode::Help => s.help_title,
+            Mode::Facets => s.facets_title,
             Mode::Global => "*",
         };
         lines.push(Line::styled(name.to_owned(), theme.heading));

@@ -1,0 +1,58 @@
+//! The facet list overlay: sections and voivodeships with their counts.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, centered, hints, truncate};
+use crate::app::Model;
+use crate::app::facets::FIELDS;
+use crate::input::{Command, Mode};
+
+pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
+    let Some(facets) = &m.facets else { return };
+    let s = m.strings();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let count_width = facets.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);
+    for (field, heading) in FIELDS.iter().zip(s.facet_fields) {
+        let mut first = true;
+        for (i, item) in facets.items.iter().enumerate().filter(|(_, it)| it.filter == *field) {
+            if first {
+                if !lines.is_empty() {
+                    lines.push(Line::raw(""));
+                }
+                lines.push(Line::styled(heading, theme.heading));
+                first = false;
+            }
+            let mut line = Line::from(vec![
+                Span::styled(format!("  {:>count_width$}  ", item.count), theme.muted),
+                Span::styled(item.value.clone(), theme.text),
+            ]);
+            if i == facets.selected {
+                selected_line = lines.len();
+                line = line.patch_style(theme.selected);
+            }
+            lines.push(line);
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(s.no_facets, theme.muted));
+    }
+    let footer = hints(m, Mode::Facets, &[Command::MoveDown, Command::Choose, Command::Close]);
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0).max(footer.width()) as u16;
+    let r = centered(area, widest.saturating_add(4).max(30), (lines.len() as u16).saturating_add(2));
+    let inner_h = usize::from(r.height.saturating_sub(2));
+    // The selection stays in view; its heading too when it is the first row.
+    let scroll = selected_line.saturating_sub(inner_h.saturating_sub(1));
+    let width = usize::from(r.width.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(truncate(&format!(" {} ", s.facets_title), width), theme.heading))
+        .title_bottom(Line::from(truncate(&format!(" {footer} "), width)).centered());
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), r);
+}

@@ -113,8 +113,10 @@ fn main() -> ExitCode {
     // frame is on screen, so the first frame does not wait for it.
     let after_first_frame = cache_job.map(|job| {
         Box::new(move || {
-            job.run();
-        }) as Box<dyn FnOnce() + Send>
+            let (index, _) = job.run();
+            // The store is the first the session has: generation 0.
+            index.map(|index| praktyki::app::Action::IndexReady { generation: 0, index })
+        }) as Box<dyn FnOnce() -> Option<praktyki::app::Action> + Send>
     });
     let settings = praktyki::tui::Settings {
         plan,

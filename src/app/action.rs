@@ -42,6 +42,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Ranked results for search number `seq`.
     SearchDone { seq: u64, results: Arc<Results> },
+    /// The index of the store of `generation` is whole (its texts' part
+    /// is built after the first frame when the store was parsed).
+    IndexReady { generation: u64, index: Arc<Index> },
     /// A reload finished: the new store and its index, or the error.
     Reloaded(Result<Arc<(Store, Arc<Index>)>, String>),
     /// Something to say in the status line.

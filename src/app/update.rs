@@ -74,6 +74,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::SearchDone { .. }
             | Action::Notify(_)
             | Action::Reloaded(_)
+            | Action::IndexReady { .. }
             | Action::PracticeRead(_)
             | Action::MouseScroll { .. }
     ) {
@@ -85,6 +86,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::Resize(..)
             | Action::SearchDone { .. }
             | Action::Reloaded(_)
+            | Action::IndexReady { .. }
             | Action::PracticeRead(_)
     ) {
         m.keys_typed.clear();
@@ -192,6 +194,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         | Action::SearchDone { .. }
         | Action::PracticeRead(_)
         | Action::Reloaded(_)
+        | Action::IndexReady { .. }
         | Action::Notify(_)) => on_news(m, a, &mut fx),
         Action::MouseScroll { column, row, down } => on_wheel(m, column, row, down),
         Action::MouseClick { column, row } => on_click(m, column, row),
@@ -293,6 +296,13 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             fx.push(new_search(m));
             let s = m.strings();
             info(m, format!("{} ({n} {}, {skipped} {})", s.reloaded, s.shown, s.skipped));
+        }
+        Action::IndexReady { generation, index } if generation == m.generation => {
+            m.index = index;
+            // Text matches can answer the query now.
+            if !m.search.text.trim().is_empty() {
+                fx.push(new_search(m));
+            }
         }
         Action::Reloaded(Err(e)) => {
             let s = m.strings();

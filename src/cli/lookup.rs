@@ -87,12 +87,15 @@ pub(super) fn search(
             (rows, index)
         }
         None => {
+            // The texts are indexed only for a search of them.
             let mut loaded = open_store(cx)?;
-            if texts && loaded.index.as_ref().is_none_or(|i| !i.has_topics()) {
-                loaded.index = Some(Index::of_store(&loaded.store));
-            }
-            let (store, index) = loaded.write_cache_and_index();
-            (store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
+            let index = match loaded.index.take() {
+                Some(i) if !texts || i.has_topics() => i,
+                Some(names) => names.with_topics(&loaded.store),
+                None if texts => Index::of_store(&loaded.store),
+                None => Index::new(&loaded.store.practices),
+            };
+            (loaded.store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
         }
     };
     let mut found =

@@ -194,7 +194,9 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // was read, which the second look at its metadata tells.
     let bytes = crate::store::input::read_all(&file).map_err(read_err)?;
     let store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
-    let index = Index::of_store(&store);
+    // The texts' part of the index is built when the cache is written
+    // (after the browser's first frame): names are what a first frame needs.
+    let index = Index::new(&store.practices);
     let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);
     if !unchanged {
         let outcome = Outcome::NotWritten("the store changed while it was read".into());
@@ -242,40 +244,63 @@ impl Loaded {
     /// Writes the cache file a parse left to write ([`Outcome::Pending`]).
     pub fn write_cache(&mut self) {
         if let Some(pending) = self.pending.take() {
+            self.whole_index();
             let index = self.index.get_or_insert_with(|| Index::of_store(&self.store));
             self.outcome = pending.write(&self.store, index);
         }
     }
 
-    /// The store and its index (built now if the load did not provide
-    /// it), once the cache file is written.
+    /// Makes the index whole: names and texts.
+    fn whole_index(&mut self) {
+        self.index = Some(match self.index.take() {
+            Some(i) if i.has_topics() => i,
+            Some(names) => names.with_topics(&self.store),
+            None => Index::of_store(&self.store),
+        });
+    }
+
+    /// The store and its whole index (built now if the load did not
+    /// provide it), once the cache file is written.
     pub fn write_cache_and_index(mut self) -> (Store, Index) {
         self.write_cache();
+        self.whole_index();
         let index = self.index.unwrap_or_else(|| Index::of_store(&self.store));
         (self.store, index)
     }
 
-    /// The store and its index, and the cache file still to write as a job
-    /// for another thread (sharing both): the browser draws its first
-    /// frame meanwhile.
+    /// The store and the index of its names, and what is left to do as a
+    /// job for another thread (sharing both): index the texts, write the
+    /// cache file. The browser draws its first frame meanwhile.
     pub fn deferred(self) -> (Arc<Store>, Arc<Index>, Option<CacheJob>) {
-        let index = Arc::new(self.index.unwrap_or_else(|| Index::of_store(&self.store)));
+        let index = Arc::new(self.index.unwrap_or_else(|| Index::new(&self.store.practices)));
         let store = Arc::new(self.store);
-        let job = self.pending.map(|pending| CacheJob { pending, store: store.clone(), index: index.clone() });
+        let job = (self.pending.is_some() || !index.has_topics()).then(|| CacheJob {
+            pending: self.pending,
+            store: store.clone(),
+            index: index.clone(),
+        });
         (store, index, job)
     }
 }
 
-/// Writing a cache file, away from the first frame (see [`Loaded::deferred`]).
+/// What is left after a first frame (see [`Loaded::deferred`]).
 pub struct CacheJob {
-    pending: Pending,
+    pending: Option<Pending>,
     store: Arc<Store>,
     index: Arc<Index>,
 }
 
 impl CacheJob {
-    pub fn run(self) -> Outcome {
-        self.pending.write(&self.store, &self.index)
+    /// Indexes the texts if that is still to do, then writes the cache file
+    /// if there is one to write; gives the whole index when it is new, and
+    /// what became of the cache.
+    pub fn run(self) -> (Option<Arc<Index>>, Outcome) {
+        let whole = (!self.index.has_topics()).then(|| Arc::new(self.index.with_topics(&self.store)));
+        let outcome = match self.pending {
+            Some(p) => p.write(&self.store, whole.as_ref().unwrap_or(&self.index)),
+            None => Outcome::Unused,
+        };
+        (whole, outcome)
     }
 }
 
@@ -634,9 +659,15 @@ mod tests {
         let (store, index, job) = loaded.deferred();
         assert!(!dir.exists(), "nothing written before the job runs");
         assert_eq!(ids(&index, &store, "lodz"), ["b"]);
-        let Some(Outcome::Written(file)) = job.map(CacheJob::run) else { panic!("no job or not written") };
-        assert_eq!(load(&store_path, &dir).outcome, Outcome::Hit(file));
-        // A cached load leaves nothing to write.
+        assert!(!index.has_topics(), "the first frame does not wait for the texts");
+        let Some((Some(whole), Outcome::Written(file))) = job.map(CacheJob::run) else {
+            panic!("no job or not written")
+        };
+        assert!(whole.has_topics());
+        let cached = load(&store_path, &dir);
+        assert_eq!(cached.outcome, Outcome::Hit(file));
+        assert!(cached.index.as_ref().is_some_and(Index::has_topics), "the texts' index is in the cache");
+        // A cached load leaves nothing to do.
         assert!(load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap().deferred().2.is_none());
     }
 

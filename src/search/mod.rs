@@ -9,6 +9,8 @@ pub mod query;
 pub mod topics;
 mod typo;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +115,8 @@ pub struct Scope {
 
 /// A built search index over a store's practices (held by position).
 pub struct Index {
-    names: Names,
+    /// Shared with the index the texts' part is later added to.
+    names: Arc<Names>,
     /// The texts' index; `None` when it was not built (a store read for
     /// names only).
     topics: Option<Topics>,
@@ -128,7 +131,13 @@ impl std::fmt::Debug for Index {
 impl Index {
     /// The index of practices' names only.
     pub fn new<S, P, A>(practices: &[crate::store::model::PracticeOf<S, P, A>]) -> Self {
-        Self { names: Names::new(practices), topics: None }
+        Self { names: Arc::new(Names::new(practices)), topics: None }
+    }
+
+    /// This index with the texts of `store` (the store it was built from)
+    /// indexed too; the names' part is shared, not copied.
+    pub fn with_topics(&self, store: &Store) -> Self {
+        Self { names: self.names.clone(), topics: Some(topics_of(store)) }
     }
 
     /// The index of a store's names and texts. The title is a text too, so
@@ -136,14 +145,7 @@ impl Index {
     /// "Gospodarka odpadami"). A practice whose texts cannot be read (its
     /// file changed) has only its title.
     pub fn of_store(store: &Store) -> Self {
-        let texts: Vec<String> = (0..store.practices.len())
-            .into_par_iter()
-            .map(|i| match store.read_full(i) {
-                Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
-                Err(_) => store.practices[i].title.clone(),
-            })
-            .collect();
-        Self { names: Names::new(&store.practices), topics: Some(Topics::new(&texts)) }
+        Self { names: Arc::new(Names::new(&store.practices)), topics: Some(topics_of(store)) }
     }
 
     /// What building the name index worked out, which the start-up cache
@@ -164,7 +166,7 @@ impl Index {
         if let Some(t) = &topics {
             t.check(len)?;
         }
-        Ok(Self { names: Names::from_data(names, len)?, topics })
+        Ok(Self { names: Arc::new(Names::from_data(names, len)?), topics })
     }
 
     pub fn len(&self) -> usize {
@@ -212,7 +214,7 @@ impl Index {
         let topics = self.topics.as_ref().filter(|_| scope.texts || !parsed.text_terms.is_empty());
         // `tekst:` words narrow like a filter, and their score ranks.
         let required: Option<Vec<f32>> = match topics {
-            Some(t) if !parsed.text_terms.is_empty() => Some(dense(t.search(&parsed.text_terms), self.len())),
+            Some(t) if !parsed.text_terms.is_empty() => Some(t.scores(&parsed.text_terms)),
             _ => None,
         };
         let text_ok = |i: usize| required.as_ref().is_none_or(|r| r[i] > 0.0);
@@ -242,8 +244,7 @@ impl Index {
                 return None;
             }
             scores.push(self.names.term_scores(t));
-            text_scores
-                .push(topics.filter(|_| scope.texts).map(|tp| dense(tp.search(std::slice::from_ref(t)), self.len())));
+            text_scores.push(topics.filter(|_| scope.texts).map(|tp| tp.scores(std::slice::from_ref(t))));
         }
         let rank_any = |index: usize| -> Option<Hit> {
             let named = self.names.matches(index, &scores);
@@ -366,6 +367,19 @@ impl Index {
     }
 }
 
+/// The texts' index of a store: each practice's title, summary and
+/// presentation, read in parallel.
+fn topics_of(store: &Store) -> Topics {
+    let texts: Vec<String> = (0..store.practices.len())
+        .into_par_iter()
+        .map(|i| match store.read_full(i) {
+            Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
+            Err(_) => store.practices[i].title.clone(),
+        })
+        .collect();
+    Topics::new(&texts)
+}
+
 /// A practice's summary and presentation as one text for the topic index,
 /// sections and paragraphs kept apart as sentences.
 pub fn all_text(p: &crate::store::Practice) -> String {
@@ -376,17 +390,6 @@ pub fn all_text(p: &crate::store::Practice) -> String {
         out.push_str(&s.heading);
         out.push_str(".\n");
         out.push_str(&s.body);
-    }
-    out
-}
-
-/// Scores by practice position, 0 for the practices not in `hits`.
-fn dense(hits: Vec<(u32, f32)>, n: usize) -> Vec<f32> {
-    let mut out = vec![0.0; n];
-    for (d, s) in hits {
-        if let Some(slot) = out.get_mut(d as usize) {
-            *slot = s;
-        }
     }
     out
 }

@@ -233,47 +233,47 @@ impl Topics {
     /// Practices whose texts have every one of `terms` (folded words, each
     /// in any of its forms), with their BM25 score, best first.
     pub fn search(&self, terms: &[String]) -> Vec<(u32, f32)> {
-        let n = self.lens.len();
-        if n == 0 || terms.is_empty() {
-            return Vec::new();
-        }
-        let avg = (self.lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n as f32).max(1.0);
-        let mut acc: Option<Vec<(u32, f32)>> = None;
-        for term in terms {
-            // The term's forms count as one word (as Lucene's synonyms do):
-            // their occurrences add up, and a practice counts once for idf.
-            let mut merged: Vec<(u32, u32)> = self
-                .stems_of(term)
-                .into_iter()
-                .flat_map(|s| self.postings(s))
-                .map(|(d, t)| (d, u32::from(t)))
-                .collect();
-            merged.sort_unstable_by_key(|p| p.0);
-            merged.dedup_by(|b, a| {
-                let same = a.0 == b.0;
-                if same {
-                    a.1 += b.1;
-                }
-                same
-            });
-            let df = merged.len() as f32;
-            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-            let scored = merged.into_iter().map(|(d, tf)| {
-                let tf = tf as f32;
-                let norm = K1 * (1.0 - B + B * self.lens[d as usize] as f32 / avg);
-                (d, idf * tf * (K1 + 1.0) / (tf + norm))
-            });
-            acc = Some(match acc {
-                None => scored.collect(),
-                Some(prev) => intersect(prev, scored),
-            });
-            if acc.as_ref().is_some_and(Vec::is_empty) {
-                return Vec::new();
-            }
-        }
-        let mut hits = acc.unwrap_or_default();
+        let mut hits: Vec<(u32, f32)> =
+            self.scores(terms).into_iter().enumerate().filter(|(_, s)| *s > 0.0).map(|(d, s)| (d as u32, s)).collect();
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits
+    }
+
+    /// The BM25 score of every practice for `terms` (0: not all of them
+    /// are in its texts), by practice position. Dense arrays: a word's
+    /// forms can have postings over most of a large store, and adding into
+    /// an array costs less than merging sorted lists.
+    pub fn scores(&self, terms: &[String]) -> Vec<f32> {
+        let n = self.lens.len();
+        let mut out = vec![0.0f32; n];
+        if n == 0 || terms.is_empty() {
+            return out;
+        }
+        let avg = (self.lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n as f32).max(1.0);
+        let mut tf = vec![0u32; n];
+        for (k, term) in terms.iter().enumerate() {
+            // The term's forms count as one word (as Lucene's synonyms do):
+            // their occurrences add up, and a practice counts once for idf.
+            tf.iter_mut().for_each(|t| *t = 0);
+            for s in self.stems_of(term) {
+                for (d, t) in self.postings(s) {
+                    tf[d as usize] += u32::from(t);
+                }
+            }
+            let df = tf.iter().filter(|t| **t > 0).count() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            for (d, (score, &t)) in out.iter_mut().zip(&tf).enumerate() {
+                if t == 0 || (k > 0 && *score == 0.0) {
+                    *score = 0.0;
+                    continue;
+                }
+                let t = t as f32;
+                let norm = K1 * (1.0 - B + B * self.lens[d] as f32 / avg);
+                // Never 0 for a match, so that "matched" and "not" stay apart.
+                *score += (idf * t * (K1 + 1.0) / (t + norm)).max(f32::MIN_POSITIVE);
+            }
+        }
+        out
     }
 
     /// Whether a lowercase word of a text is one of `stems`.
@@ -282,23 +282,6 @@ impl Topics {
         let from = self.words.partition_point(|(w, _)| w.as_str() < folded.as_str());
         self.words[from..].iter().take_while(|(w, _)| *w == folded).any(|(_, s)| stems.contains(s))
     }
-}
-
-/// Practices in both (each ascending by practice), scores added.
-fn intersect(a: Vec<(u32, f32)>, b: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
-    let mut out = Vec::new();
-    let mut a = a.into_iter().peekable();
-    for (d, s) in b {
-        while a.peek().is_some_and(|x| x.0 < d) {
-            a.next();
-        }
-        if let Some(&(ad, as_)) = a.peek()
-            && ad == d
-        {
-            out.push((d, as_ + s));
-        }
-    }
-    out
 }
 
 /// The sentence of `text` with the first word that is one of `stems`, cut

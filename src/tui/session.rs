@@ -61,7 +61,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Work to start once the first frame is on screen (writing the
     /// start-up cache); the session waits for it when it ends.
-    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+    /// Its answer, if any, comes back to the session as news.
+    pub after_first_frame: Option<Box<dyn FnOnce() -> Option<Action> + Send>>,
     /// The program that opens a URL where the user sits; `None` (over SSH,
     /// without a display, in a server) puts it on their clipboard instead.
     pub opener: Option<&'static str>,
@@ -71,14 +72,19 @@ pub struct Settings {
 
 /// Work started after the first frame and waited for when the session ends.
 struct Background {
-    job: Option<Box<dyn FnOnce() + Send>>,
+    job: Option<Box<dyn FnOnce() -> Option<Action> + Send>>,
     running: Option<thread::JoinHandle<()>>,
 }
 
 impl Background {
-    fn start(&mut self) {
+    fn start(&mut self, tx: &mpsc::Sender<Msg>) {
         if let Some(job) = self.job.take() {
-            self.running = Some(thread::spawn(job));
+            let tx = tx.clone();
+            self.running = Some(thread::spawn(move || {
+                if let Some(news) = job() {
+                    let _ = tx.send(Msg::Action(news));
+                }
+            }));
         }
     }
 }
@@ -200,9 +206,12 @@ impl<W: Write> Session<W> {
             }
             Msg::Event(_) => {}
             // News for the model comes before keys waiting for it.
-            Msg::Action(a @ (Action::SearchDone { .. } | Action::PracticeRead(_) | Action::Reloaded(_))) => {
-                pending.push_front(Pending::Act(a))
-            }
+            Msg::Action(
+                a @ (Action::SearchDone { .. }
+                | Action::PracticeRead(_)
+                | Action::Reloaded(_)
+                | Action::IndexReady { .. }),
+            ) => pending.push_front(Pending::Act(a)),
             Msg::Action(a) => pending.push_back(Pending::Act(a)),
             Msg::InputClosed => self.end = Some(End::InputClosed),
             Msg::Signal(sig) => self.end = Some(End::Signal(sig)),
@@ -307,7 +316,7 @@ impl<W: Write> Session<W> {
         }
         if self.end.is_none() && dirty {
             draw(&mut self.terminal, &self.model, &self.theme)?;
-            self.background.start();
+            self.background.start(&self.exec.tx);
         }
         Ok(self.end)
     }

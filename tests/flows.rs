@@ -531,3 +531,27 @@ fn facets_list_sections_and_voivodeships_and_pick_one() {
     assert!(m.facets.is_none());
     assert_eq!(m.search.text, before);
 }
+
+#[test]
+fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
+    // The browser starts on the names' index of a store it has just parsed.
+    let store = store(SMALL);
+    let names = Arc::new(praktyki::search::Index::new(&store.practices));
+    let mut m = praktyki::app::Model::new(
+        store,
+        names,
+        "test.json".into(),
+        Arc::new(praktyki::input::Keymap::defaults()),
+        praktyki::i18n::Lang::En,
+    );
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("bilet"));
+    assert!(listed(&m).is_empty(), "only the texts have the word");
+    let whole = Arc::new(m.index.with_topics(&m.store));
+    // An index of an older store is dropped.
+    let generation = m.generation;
+    drive(&mut m, [Action::IndexReady { generation: generation + 1, index: whole.clone() }]);
+    assert!(listed(&m).is_empty());
+    drive(&mut m, [Action::IndexReady { generation, index: whole }]);
+    assert_eq!(listed(&m), ["lodz"]);
+}

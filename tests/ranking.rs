@@ -2,7 +2,7 @@
 //! first. Guards the ranking (field weights, folding, ANDed terms, filters).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use praktyki::search::Index;
+use praktyki::search::{Index, Scope};
 use praktyki::store::{LoadOptions, load::load_path};
 
 const JUDGED: &[(&str, &str)] = &[
@@ -67,4 +67,44 @@ fn judged_queries_rank_the_right_practice_first() {
         failures.join("\n")
     );
     assert!(JUDGED.len() >= 20);
+}
+
+/// The judged set of the search issue (tests/fixtures/judged-queries.tsv):
+/// typos, near-homonym towns, a title word with a town, topics in the
+/// texts, filters. Each line: kind, query, the id that must rank first,
+/// and why. Searched as the browser searches (names and texts).
+#[test]
+fn judged_set_of_typos_homonyms_topics_and_filters() {
+    let store = load_path(std::path::Path::new("tests/fixtures/ranking-store.json"), LoadOptions::default()).unwrap();
+    let index = Index::of_store(&store);
+    let cases = std::fs::read_to_string("tests/fixtures/judged-queries.tsv").unwrap();
+    let mut failures = Vec::new();
+    let mut per_kind: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [kind, query, want, ..] = cols[..] else { panic!("a judged line needs kind, query and id: {line:?}") };
+        assert!(store.practices.iter().any(|p| p.id == want), "{want} is not in the store");
+        let ids = store.practices.iter().map(|p| p.id.as_str());
+        let found = index.find_among(ids, query, Scope { texts: true }, &|| false).unwrap();
+        let top: Vec<&str> = found.hits.iter().take(3).map(|h| store.practices[h.index].id.as_str()).collect();
+        let tally = per_kind.entry(kind).or_default();
+        tally.1 += 1;
+        if top.first() == Some(&want) {
+            tally.0 += 1;
+        } else {
+            failures.push(format!("{kind} {query:?}: want {want}, got {top:?}"));
+        }
+    }
+    let rates: Vec<String> = per_kind.iter().map(|(k, (ok, n))| format!("{k} {ok}/{n}")).collect();
+    eprintln!("judged set: {}", rates.join(", "));
+    for kind in ["typo", "homonym", "title-town", "topic"] {
+        assert!(per_kind.get(kind).is_some_and(|(_, n)| *n >= 20), "at least 20 {kind} cases");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} judged queries rank wrong ({}):\n{}",
+        failures.len(),
+        rates.join(", "),
+        failures.join("\n")
+    );
 }

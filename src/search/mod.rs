@@ -251,13 +251,13 @@ impl Index {
             let mut total = 0;
             let mut quality = Quality::Id;
             let mut best: Option<(Quality, i64, Field)> = None;
-            for (term, by_name) in named.iter().enumerate() {
+            for (term, by_name) in named.enumerate() {
                 let by_text = text_scores[term]
                     .as_ref()
                     .map(|s| s[index])
                     .filter(|s| *s > 0.0)
                     .map(|s| (Quality::Text, (s * 40.0) as i64, Field::Text));
-                let m = [*by_name, by_text].into_iter().flatten().max_by_key(|(q, s, _)| (*q, *s))?;
+                let m = [by_name, by_text].into_iter().flatten().max_by_key(|(q, s, _)| (*q, *s))?;
                 total += m.1;
                 quality = quality.min(m.0);
                 if best.is_none_or(|b| (m.0, m.1) > (b.0, b.1)) {

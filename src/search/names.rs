@@ -264,22 +264,23 @@ impl Names {
 
     /// The best match of each term in the practice's names (quality,
     /// weighted score, field), or `None` for a term that matches no name.
-    pub(super) fn matches(&self, index: usize, scores: &[TermScores]) -> Vec<Option<(Quality, i64, Field)>> {
+    pub(super) fn matches<'a>(
+        &'a self,
+        index: usize,
+        scores: &'a [TermScores],
+    ) -> impl Iterator<Item = Option<(Quality, i64, Field)>> + 'a {
         let entry = &self.data.entries[index];
-        scores
-            .iter()
-            .map(|t| {
-                let matching = entry.fields.iter().filter_map(|(f, id)| {
-                    let (q, s) = unpack(t.values[*id as usize]);
-                    (q > Quality::None).then_some((q, s * f.weight(), *f))
-                });
-                let best = matching.clone().max_by_key(|(q, s, f)| (*q, *s, std::cmp::Reverse(*f)))?;
-                // Other fields matching the same term add a little: "Żywiec"
-                // in both title and town beats "Żywiec" in the town alone.
-                let echoes: i64 = matching.map(|(_, s, _)| s).sum::<i64>() - best.1;
-                Some((best.0, best.1 + echoes / 8, best.2))
-            })
-            .collect()
+        scores.iter().map(move |t| {
+            let matching = entry.fields.iter().filter_map(|(f, id)| {
+                let (q, s) = unpack(t.values[*id as usize]);
+                (q > Quality::None).then_some((q, s * f.weight(), *f))
+            });
+            let best = matching.clone().max_by_key(|(q, s, f)| (*q, *s, std::cmp::Reverse(*f)))?;
+            // Other fields matching the same term add a little: "Żywiec"
+            // in both title and town beats "Żywiec" in the town alone.
+            let echoes: i64 = matching.map(|(_, s, _)| s).sum::<i64>() - best.1;
+            Some((best.0, best.1 + echoes / 8, best.2))
+        })
     }
 
     /// Terms that all land in one field value ("urzad metropolitalny" in an

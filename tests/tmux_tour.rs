@@ -44,6 +44,14 @@ impl Tmux {
         (t, store)
     }
 
+    /// The process running in this session's shell (its one child): found
+    /// through the pane, so another test's praktyki is never taken for it.
+    fn child_pid(&self) -> u32 {
+        let shell = self.tmux(&["list-panes", "-F", "#{pane_pid}"]);
+        let out = Command::new("pgrep").args(["-P", shell.trim()]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("0").trim().parse().unwrap_or(0)
+    }
+
     fn tmux(&self, args: &[&str]) -> String {
         let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -215,11 +223,7 @@ fn hangup_and_terminate_end_the_process_and_restore() {
         let store = small_store(t._dir.path());
         t.run(&format!("{} --store {store}; echo EXIT=$?", bin()));
         t.wait_for("Search:");
-        let pid: u32 = Command::new("pgrep")
-            .args(["-f", &format!("{} --store {store}", bin())])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().lines().next().unwrap_or("0").parse().unwrap_or(0))
-            .unwrap();
+        let pid = t.child_pid();
         assert!(pid > 0, "no process found");
         Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap();
         wait_dead(pid);
@@ -531,11 +535,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_whole() {
     assert!(!s.contains("icanon,echo,"), "the shell's lines are gone from the screen: {s}");
     // Stopped from outside (SIGSTOP cannot be caught), then `fg` (SIGCONT):
     // raw mode again and a full redraw.
-    let pid: u32 = Command::new("pgrep")
-        .args(["-f", &format!("{} --store", bin())])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().lines().next().unwrap_or("0").parse().unwrap_or(0))
-        .unwrap();
+    let pid = t.child_pid();
     assert!(pid > 0);
     Command::new("kill").args(["-STOP", &pid.to_string()]).status().unwrap();
     t.wait_for("Stopped");

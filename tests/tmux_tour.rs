@@ -578,3 +578,41 @@ fn ctrl_z_under_a_wrapper_and_a_resize_while_stopped() {
     t.run("echo back-$((2+3))");
     t.wait_for("back-5");
 }
+
+#[test]
+fn topics_typos_and_facets_on_a_synthetic_store() {
+    // A store parsed at start: the texts' index comes after the first frame,
+    // and the browser answers text searches once it has it.
+    let t = Tmux::start("topics");
+    let dir = t._dir.path();
+    let store = dir.join("topics.json");
+    let made = Command::new(bin()).args(["synthetic", "--count", "2000", "--seed", "7", "--out"]).arg(&store).status();
+    assert!(made.unwrap().success());
+    let command =
+        format!("PRAKTYKI_CACHE={} {} --store {}; echo EXIT=$?", dir.join("cache").display(), bin(), store.display());
+    t.run(&command);
+    t.wait_for("2000/2000");
+    // A word of the texts in a form the titles may not have: rows say why, after ¶.
+    t.literal("/dowozenia dzieci");
+    let s = t.wait_for("¶");
+    assert!(s.lines().next().unwrap_or("").starts_with("Search: dowozenia dzieci"), "{s}");
+    // A typo in a town: found, and the status line says what it was taken for.
+    t.keys(&["C-u"]);
+    t.literal("krakwo");
+    let s = t.wait_for("krakwo → krakow");
+    assert!(s.contains("Kraków"), "{s}");
+    // Facets: the sections of what is listed; Enter filters by the first.
+    t.keys(&["C-u", "Escape", "f"]);
+    let s = t.wait_for("Sections and voivodeships");
+    assert!(s.contains("Voivodeships") || s.contains("Sections"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Search: dział:");
+    let shown: u32 = s
+        .lines()
+        .find_map(|l| l.split_once("/2000 practices").map(|(a, _)| a.rsplit(' ').next().unwrap_or("").to_owned()))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(shown > 0 && shown < 2000, "the list is filtered to one section: {s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

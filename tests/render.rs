@@ -105,6 +105,17 @@ fn rows_say_why_they_are_listed() {
     let m = searched("wegierska");
     let row = list_row(&draw(&m, &Theme::colored()), "Związek").expect("the row");
     assert!(row.contains(" · …Węgierska"), "the partner's matched part: {row}");
+    // A town the long title would push off the row: shown, with the title cut.
+    let long = r#"{"format": "praktyki/1", "practices": [{"id": "w", "title": "Porozumienie gmin na rzecz wspólnej komunikacji", "town": "Wąchock", "voivodeship": "świętokrzyskie"}]}"#;
+    let mut m = model_of(store(long), Lang::En);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("wachock"));
+    let row = list_row(&draw(&m, &Theme::colored()), "Porozumienie").expect("the row");
+    assert!(row.contains("… · Wąchock"), "the matched town: {row}");
+    // A title that shows the word needs nothing more.
+    let m = searched("zywiec");
+    let row = list_row(&draw(&m, &Theme::colored()), "Związek").expect("the row");
+    assert!(!row.contains("… ·"), "{row}");
     // A typo: the status line says what it was taken for.
     let m = searched("zwaizek");
     let screen = text(&draw(&m, &Theme::colored()));

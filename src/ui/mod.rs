@@ -198,6 +198,11 @@ fn why_listed<S, P, A>(
         return Some(in_view(" ¶ ", sentence, (*a..*b).collect(), space));
     }
     use crate::config::Column;
+    // A title that shows every word whole says why on its own.
+    let visible = crate::text::fold::fold(&truncate(&p.title, space * 2));
+    if m.list.terms.iter().all(|t| visible.contains(t.as_str())) {
+        return None;
+    }
     let column = match hit.field? {
         Field::Town => Some(Column::Town),
         Field::County => Some(Column::County),
@@ -205,8 +210,10 @@ fn why_listed<S, P, A>(
         Field::ImplementingUnit => Some(Column::ImplementingUnit),
         _ => None,
     };
-    // A field the row shows anyway, right after the title.
-    if column.is_some_and(|c| m.columns.first() == Some(&c)) {
+    // A field the row shows anyway, right after the title, when the title
+    // leaves room for it (`space` is half the row).
+    let shown = |c: Column| c.value(p).is_some_and(|v| p.title.width() + 3 + v.width() <= space * 2);
+    if column.is_some_and(|c| m.columns.first() == Some(&c) && shown(c)) {
         return None;
     }
     let value = match hit.field? {

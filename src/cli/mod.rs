@@ -391,7 +391,7 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
     }
     writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
     match cx.plan().cache {
-        Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of stores from 8 MiB)", dir(&cx.dirs.cache))?,
+        Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of store files)", dir(&cx.dirs.cache))?,
         None => writeln!(cx.out, "cache dir:   none (--no-cache)")?,
     }
     if let Some((d, _)) = &cx.dirs.cache {

@@ -829,7 +829,12 @@ fn search_forgives_typos_finds_topics_and_says_what_it_did() {
     run(&["search", "dział:techniczne"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
     run(&["search", "rok:2010-2013"]).success().stdout(predicate::str::starts_with("gda-1\t"));
     run(&["search", "gdansk", "rok:2015"]).code(1).stderr(predicate::str::contains("Nothing left after rok:2015"));
-    run(&["search", "foo:bar"]).code(1).stderr(predicate::str::contains("foo: Unknown filter"));
+    run(&["search", "foo:bar", "gdańsk"])
+        .success()
+        .stdout(predicate::str::starts_with("gda-1\t"))
+        .stderr(predicate::str::contains("Unknown filter, left out: foo:"));
+    run(&["search", "rok:abc", "gdańsk"]).success().stderr(predicate::str::contains("left out: rok:abc"));
+    run(&["search", "woj:pomorskie", "woj:slaskie", "gdynia"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
     run(&["search", "GDY-1"]).success().stdout(predicate::str::starts_with("gdy-1\t"));
 }
 
@@ -842,7 +847,7 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
     run(&["contacts", "gdnask"])
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("nothing matches 'gdnask' well").and(predicate::str::contains("--first")));
+        .stderr(predicate::str::contains("nothing matches well: 'gdnask'").and(predicate::str::contains("--first")));
     run(&["contacts", "--first", "gdnask"]).success().stdout(predicate::str::contains("ewa@example.org"));
     run(&["show", "--first", "gdnask"]).success().stdout(predicate::str::starts_with("Obszar Metropolitalny"));
     // Letters scattered over a name are weaker still.
@@ -851,10 +856,24 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
     run(&["show", "gdańsk"]).success().stderr("");
     run(&["show", "pomorskie"])
         .success()
-        .stderr(predicate::str::contains("best of 2 matches, 2 equally well; see `praktyki search pomorskie`"));
+        .stderr(predicate::str::contains("best of 2 matches, 2 equally good; see `praktyki search --text pomorskie`"));
     run(&["contacts", "--limit", "1", "pomorskie"])
         .success()
         .stdout(predicate::str::contains("@example.org").count(1))
         .stderr(predicate::str::contains("best of 2 matches"));
     run(&["contacts", "pomorskie"]).success().stdout(predicate::str::contains("@example.org").count(2));
+    // Only the good matches: "gdansk" is Gdańsk, not Gdynia's letters scattered.
+    run(&["contacts", "gdansk"]).success().stdout(predicate::str::contains("@example.org").count(1));
+    // In Polish, all of it.
+    praktyki(data.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .arg("--store")
+        .arg(&store)
+        .args(["show", "gdnask"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("nic nie pasuje dobrze do 'gdnask'")
+                .and(predicate::str::contains("albo dodaj --first")),
+        );
 }

@@ -296,3 +296,18 @@ fn a_huge_claimed_window_is_drawn_at_the_largest_size() {
     drive(&mut m, [Action::Resize(65535, 3)]);
     assert_eq!(m.size, (1000, 3));
 }
+
+#[test]
+fn facets_fit_a_small_window_and_say_where_the_selection_is() {
+    let long = r#"{"format": "praktyki/1", "practices": [
+{"id": "a", "title": "A", "area": "Dane syntetyczne (nie z BDP): Współpraca między JST", "voivodeship": "śląskie"},
+{"id": "b", "title": "B", "area": "Dane syntetyczne (nie z BDP): Usługi techniczne", "voivodeship": "opolskie"}]}"#;
+    let mut m = model_of(store(long), Lang::En);
+    drive(&mut m, [Action::Resize(40, 12), Action::Cmd(Command::OpenFacets), Action::Cmd(Command::MoveDown)]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("2/4"), "the position: {screen}");
+    assert!(
+        screen.contains("…): Usługi techniczne") && screen.contains("…spółpraca między JST"),
+        "cut in the middle: {screen}"
+    );
+}

@@ -318,11 +318,14 @@ fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 fn search_note(m: &Model) -> Option<String> {
     let s = m.strings();
     let n = &m.list.notes;
+    if !n.unknown_filters.is_empty() {
+        return Some(format!("{} {}: ({})", s.unknown_filter, n.unknown_filters.join(": "), s.filters_are));
+    }
+    if !n.invalid_filters.is_empty() {
+        return Some(format!("{} {} ({})", s.invalid_filter, n.invalid_filters.join(" "), s.year_help));
+    }
     if let Some(f) = &n.emptied_by {
         return Some(format!("{} {f}", s.emptied_by));
-    }
-    if !n.unknown_filters.is_empty() {
-        return Some(format!("{}: {}:", s.unknown_filter, n.unknown_filters.join(": ")));
     }
     if !n.corrections.is_empty() {
         let words: Vec<String> = n.corrections.iter().map(|(typed, meant)| format!("{typed} → {meant}")).collect();

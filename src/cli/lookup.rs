@@ -51,7 +51,10 @@ fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
 fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
     let s = cx.lang.strings();
     for name in &notes.unknown_filters {
-        writeln!(cx.err, "praktyki: {name}: {}", s.unknown_filter)?;
+        writeln!(cx.err, "praktyki: {} {name}: ({})", s.unknown_filter, s.filters_are)?;
+    }
+    for f in &notes.invalid_filters {
+        writeln!(cx.err, "praktyki: {} {f} ({})", s.invalid_filter, s.year_help)?;
     }
     if let Some(f) = &notes.emptied_by {
         writeln!(cx.err, "praktyki: {} {f}", s.emptied_by)?;
@@ -181,32 +184,42 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
         .find_among(store.practices.iter().map(|p| p.id.as_str()), wanted, Scope { texts: true }, &|| false)
         .unwrap_or_default();
     tell_notes(cx, &found.notes)?;
+    let s = cx.lang.strings();
     let hits = &found.hits;
     let quoted = shortened(wanted);
     let Some(best) = hits.first() else {
-        writeln!(cx.err, "praktyki: no practice matches '{quoted}'")?;
+        writeln!(cx.err, "praktyki: {} '{quoted}'", s.no_practice_matches)?;
         return Ok(None);
     };
-    let count = hits.len();
     let title =
         |h: &crate::search::Hit| format!("{} ({})", store.practices[h.index].title, store.practices[h.index].id);
+    let see = format!("{} `praktyki search --text {quoted}`", s.see);
     if best.quality.is_weak() && !pick.first {
+        let (count, kind) = (hits.len(), kind_name(best.quality));
         writeln!(
             cx.err,
-            "praktyki: nothing matches '{quoted}' well; the best of {count} weak match(es) ({}): {}",
-            kind_name(best.quality),
+            "praktyki: {} '{quoted}'; {} {count} ({}, {kind}): {}",
+            s.no_good_match,
+            s.best_of,
+            s.weak_matches,
             title(best)
         )?;
-        writeln!(cx.err, "praktyki: see `praktyki search {quoted}`, or add --first to take the best")?;
+        writeln!(cx.err, "praktyki: {see}, {}", s.first_takes)?;
         return Ok(None);
     }
-    let alike = hits.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
+    // Only matches as good as a name's word (or, when the best is in the
+    // texts, as good as that): "krakow" means Kraków, not Krapkowice by a
+    // typo, nor Oława by scattered letters.
+    let floor = if pick.first { Quality::None } else { best.quality.min(Quality::Inside) };
+    let good: Vec<&crate::search::Hit> = hits.iter().take_while(|h| h.quality >= floor).collect();
+    let count = good.len();
+    let alike = good.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
     let take = if pick.first { 1 } else { pick.limit.unwrap_or(usize::MAX) };
     if take < count {
-        let alike = if alike > 1 { format!(", {alike} equally well") } else { String::new() };
-        writeln!(cx.err, "praktyki: best of {count} matches{alike}; see `praktyki search {quoted}`")?;
+        let alike = if alike > 1 { format!(", {alike} {}", s.equally_good) } else { String::new() };
+        writeln!(cx.err, "praktyki: {} {count} {}{alike}; {see}", s.best_of, s.matches_word)?;
     }
-    Ok(Some(hits.iter().take(take).map(|h| h.index).collect()))
+    Ok(Some(good.iter().take(take).map(|h| h.index).collect()))
 }
 
 pub(super) fn show(

@@ -99,6 +99,8 @@ pub struct Notes {
     pub corrections: Vec<(String, String)>,
     /// Filter names the query used that no filter has (`foo:`).
     pub unknown_filters: Vec<String>,
+    /// Filters whose value cannot be read (`rok:abc`).
+    pub invalid_filters: Vec<String>,
     /// The filter or `tekst:` word after which nothing was left, when the
     /// words alone found something.
     pub emptied_by: Option<String>,
@@ -207,10 +209,31 @@ impl Index {
         let parsed = Query::parse(query);
         let mut found = Found {
             hits: Vec::new(),
-            notes: Notes { unknown_filters: parsed.unknown.clone(), truncated: parsed.truncated, ..Notes::default() },
+            notes: Notes {
+                unknown_filters: parsed.unknown.clone(),
+                invalid_filters: parsed.invalid.clone(),
+                truncated: parsed.truncated,
+                ..Notes::default()
+            },
         };
-        let passes: Vec<(usize, Vec<bool>)> =
-            parsed.filters.iter().map(|(f, wanted)| (f.position(), self.names.passing(*f, wanted))).collect();
+        // Filters of one field are ORed (`woj:slaskie woj:opolskie`), of
+        // different fields ANDed; each with how the query wrote it.
+        let mut passes: Vec<(usize, Vec<bool>)> = Vec::new();
+        let mut labels: Vec<String> = Vec::new();
+        for (f, wanted) in &parsed.filters {
+            let ok = self.names.passing(*f, wanted);
+            let label = format!("{}:{wanted}", f.names()[0]);
+            match passes.iter().position(|(pos, _)| *pos == f.position()) {
+                Some(k) => {
+                    passes[k].1.iter_mut().zip(ok).for_each(|(a, b)| *a |= b);
+                    labels[k] = format!("{} {label}", labels[k]);
+                }
+                None => {
+                    passes.push((f.position(), ok));
+                    labels.push(label);
+                }
+            }
+        }
         let topics = self.topics.as_ref().filter(|_| scope.texts || !parsed.text_terms.is_empty());
         // `tekst:` words narrow like a filter, and their score ranks.
         let required: Option<Vec<f32>> = match topics {
@@ -232,7 +255,7 @@ impl Index {
                 hits.sort_by_key(|h| std::cmp::Reverse(h.score));
             }
             if hits.is_empty() {
-                found.notes.emptied_by = self.emptied_by(&parsed, &self.by_title_usize(), &passes, &required);
+                found.notes.emptied_by = self.emptied_by(&parsed, &self.by_title_usize(), &passes, &labels, &required);
             }
             found.hits = hits;
             return Some(found);
@@ -299,7 +322,7 @@ impl Index {
         if found.hits.is_empty() && !(parsed.filters.is_empty() && required.is_none()) {
             // Which filter emptied the list of what the words alone find.
             let words: Vec<usize> = (0..n).filter(|&i| rank_any(i).is_some()).collect();
-            found.notes.emptied_by = self.emptied_by(&parsed, &words, &passes, &required);
+            found.notes.emptied_by = self.emptied_by(&parsed, &words, &passes, &labels, &required);
         }
         Some(found)
     }
@@ -333,6 +356,7 @@ impl Index {
         parsed: &Query,
         words: &[usize],
         passes: &[(usize, Vec<bool>)],
+        labels: &[String],
         required: &Option<Vec<f32>>,
     ) -> Option<String> {
         if words.is_empty() {
@@ -340,8 +364,7 @@ impl Index {
         }
         for k in 0..passes.len() {
             if !words.iter().any(|&i| self.names.allowed(i, &passes[..=k])) {
-                let (f, v) = &parsed.filters[k];
-                return Some(format!("{}:{v}", f.names()[0]));
+                return Some(labels[k].clone());
             }
         }
         required.as_ref().map(|_| format!("tekst:{}", parsed.text_terms.join(" ")))

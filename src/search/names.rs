@@ -86,6 +86,9 @@ pub(super) fn unpack(p: Packed) -> (Quality, i64) {
 /// Ostrów more than Ostrowiec).
 const WHOLE_WORD: i64 = 24;
 
+/// Near words checked for being forms of the term (a stemmer call each).
+const FORMS_CHECKED: usize = 32;
+
 /// How one term matches each distinct value, and what its typos stood for.
 pub(super) struct TermScores {
     pub values: Vec<Packed>,
@@ -238,11 +241,16 @@ impl Names {
             self.data.values.iter().map(score).collect()
         };
         let near = self.data.words.near(term);
-        let plain = values.iter().any(|&p| unpack(p).0 >= Quality::Inside);
-        let correction = (!plain).then(|| near.first().map(|n| n.word.to_owned())).flatten();
         let len = term.chars().count() as i64;
-        for n in &near {
-            let typo = pack(Quality::Typo, 16 * len - 24 * n.distance as i64 + if n.whole { WHOLE_WORD } else { 0 });
+        // A near word that is another form of the term (szkoła, szkół) is
+        // no typo: it ranks as a match inside a word, and is not "corrected".
+        let forms: Vec<bool> =
+            near.iter().take(FORMS_CHECKED).map(|n| super::topics::same_word(term, n.word)).collect();
+        let plain = values.iter().any(|&p| unpack(p).0 >= Quality::Inside) || forms.contains(&true);
+        let correction = (!plain).then(|| near.first().map(|n| n.word.to_owned())).flatten();
+        for (i, n) in near.iter().enumerate() {
+            let kind = if forms.get(i) == Some(&true) { Quality::Inside } else { Quality::Typo };
+            let typo = pack(kind, 16 * len - 24 * n.distance as i64 + if n.whole { WHOLE_WORD } else { 0 });
             for &v in n.values {
                 let slot = &mut values[v as usize];
                 *slot = (*slot).max(typo);

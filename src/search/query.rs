@@ -75,11 +75,18 @@ impl Filter {
     }
 }
 
-/// `2010-2014`, `2010..2014`, `2012-` or `-2012` as an inclusive range.
+/// `2010-2014`, `2010..2014`, `2012-` or `-2012` as an inclusive range
+/// (either way round).
 fn year_range(s: &str) -> Option<(u32, u32)> {
     let (lo, hi) = s.split_once("..").or_else(|| s.split_once('-'))?;
     let bound = |b: &str, open: u32| if b.is_empty() { Some(open) } else { b.parse().ok() };
-    Some((bound(lo, 0)?, bound(hi, u32::MAX)?))
+    let (lo, hi) = (bound(lo, 0)?, bound(hi, u32::MAX)?);
+    (lo != 0 || hi != u32::MAX).then_some((lo.min(hi), lo.max(hi)))
+}
+
+/// Whether `rok:` can read the value: a year (or its start, `201`) or a range.
+fn is_year(s: &str) -> bool {
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())) || year_range(s).is_some()
 }
 
 /// A parsed search line.
@@ -93,8 +100,10 @@ pub struct Query {
     /// Folded words that must be in a practice's texts (`tekst:`).
     pub text_terms: Vec<String>,
     /// Words that looked like a filter with a name no filter has
-    /// (`foo:bar`); they are read as words, and whoever shows results says so.
+    /// (`foo:bar`); they are left out, and whoever shows results says so.
     pub unknown: Vec<String>,
+    /// Filters whose value cannot be read (`rok:abc`), left out and said.
+    pub invalid: Vec<String>,
     /// Words past [`Query::MAX_WORDS`] (or characters past
     /// [`Query::MAX_CHARS`]) were left out, and whoever shows results says so.
     pub truncated: bool,
@@ -141,7 +150,6 @@ impl Query {
             let filter = Filter::ALL.into_iter().find(|f| f.names().contains(&name));
             if filter.is_none() && !TEXT_NAMES.contains(&name) {
                 out.unknown.push(name.to_owned());
-                out.terms.push(token.to_owned());
                 rest = &rest[end..];
                 continue;
             }
@@ -160,6 +168,7 @@ impl Query {
             let value = value.trim();
             if !value.is_empty() {
                 match filter {
+                    Some(Filter::Year) if !is_year(value) => out.invalid.push(format!("{name}:{value}")),
                     Some(f) => out.filters.push((f, value.to_owned())),
                     None => out.text_terms.extend(value.split_whitespace().map(str::to_owned)),
                 }
@@ -215,10 +224,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_filter_is_reported_and_read_as_a_word() {
+    fn an_unknown_filter_is_reported_and_left_out() {
         let q = Query::parse("foo:bar gmina");
         assert_eq!(q.unknown, ["foo"]);
-        assert_eq!(q.terms, ["foo:bar", "gmina"]);
+        assert_eq!(q.terms, ["gmina"]);
+        // A year that is none is said, and left out; a range the wrong way round is turned.
+        let q = Query::parse("rok:abc rok:14x rok:2014-2010 gmina");
+        assert_eq!(q.invalid, ["rok:abc", "rok:14x"]);
+        assert_eq!(q.filters, [(Filter::Year, "2014-2010".to_string())]);
+        assert!(Filter::Year.passes("2012-01-01", "2014-2010"));
+        assert_eq!(Query::parse("rok:-").invalid, ["rok:-"]);
         // Times and addresses are words, not filters.
         let q = Query::parse("10:30 https://bdp.example");
         assert!(q.unknown.is_empty(), "{q:?}");

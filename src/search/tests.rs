@@ -180,6 +180,14 @@ fn section_and_year_filters_and_what_emptied_the_list() {
     assert_eq!(found.notes.emptied_by.as_deref(), Some("dzial:techniczne"));
     let found = idx.find("nic:takiego krakow", Scope::default(), &|| false).expect("found");
     assert_eq!(found.notes.unknown_filters, ["nic"]);
+    assert_eq!(found.hits.len(), 1, "left out, not read as a word");
+    // Two values of one filter: either will do.
+    assert_eq!(ids_for(&s, &idx, "rok:2012 rok:2015", Scope::default()).len(), 2);
+    assert_eq!(ids_for(&s, &idx, "woj:malopolskie woj:wielkopolskie", Scope::default()), ["kr", "ot"]);
+    let found = idx.find("krakow woj:slaskie woj:opolskie", Scope::default(), &|| false).expect("found");
+    assert_eq!(found.notes.emptied_by.as_deref(), Some("woj:slaskie woj:opolskie"));
+    let found = idx.find("rok:abc krakow", Scope::default(), &|| false).expect("found");
+    assert_eq!((found.notes.invalid_filters.as_slice(), found.hits.len()), (&["rok:abc".to_string()][..], 1));
 }
 
 #[test]
@@ -195,4 +203,14 @@ fn an_id_typed_whole_finds_its_practice_first() {
         idx.find_among(s.iter().map(|p| p.id.as_str()), "bdp", Scope::default(), &|| false).expect("found").hits.len(),
         0
     );
+}
+
+#[test]
+fn another_form_of_a_name_word_is_no_typo() {
+    let s =
+        vec![p("sz", "Sieć szkół wiejskich", "Bytom", "śląskie"), p("sk", "Szkolenia dla radnych", "Nysa", "opolskie")];
+    let idx = Index::new(&s);
+    let found = idx.find("szkoła", Scope::default(), &|| false).expect("found");
+    assert!(found.notes.corrections.is_empty(), "{:?}", found.notes);
+    assert_eq!((s[found.hits[0].index].id.as_str(), found.hits[0].quality), ("sz", Quality::Inside));
 }

@@ -92,6 +92,19 @@ fn with_diacritics(word: &str) -> Vec<String> {
     out
 }
 
+/// Whether two folded words are forms of one word by their stems
+/// ("szkola" and "szkol", of szkoła and szkół; "kociewie" and "kociewia"),
+/// not a slip of one letter for another. Stems shorter than four letters
+/// say too little to tell.
+pub fn same_word(a: &str, b: &str) -> bool {
+    let stemmer = stemmer();
+    let stems = |w: &str| -> Vec<String> {
+        with_diacritics(w).iter().map(|v| stem_key(&stemmer, v)).filter(|s| s.chars().count() >= 4).collect()
+    };
+    let of_a = stems(a);
+    stems(b).iter().any(|s| of_a.contains(s))
+}
+
 /// The folded stem of a lowercase word.
 fn stem_key(stemmer: &Stemmer, lower: &str) -> String {
     fold::fold(&stemmer.stem(lower))
@@ -363,6 +376,15 @@ mod tests {
         let t = Topics::new(&["Gospodarka odpadami.".to_string(), "Odpady w gminie.".to_string()]);
         assert_eq!(t.search(&["odpadow".into()]).len(), 2);
         assert_eq!(with_diacritics("kot"), ["kot", "kót"]);
+    }
+
+    #[test]
+    fn forms_of_one_word_are_not_typos() {
+        assert!(same_word("szkola", "szkol"), "szkoła, szkół");
+        assert!(same_word("kociewie", "kociewia"));
+        assert!(same_word("odpady", "odpadow"));
+        assert!(!same_word("krakwo", "krakow"), "a slip");
+        assert!(!same_word("gdnask", "gdansk"));
     }
 
     #[test]

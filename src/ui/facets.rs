@@ -17,6 +17,8 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let count_width = facets.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);
+    // Values are cut with "…" to what the window leaves them.
+    let value_room = usize::from(area.width).saturating_sub(count_width + 8);
     for (field, heading) in FIELDS.iter().zip(s.facet_fields) {
         let mut first = true;
         for (i, item) in facets.items.iter().enumerate().filter(|(_, it)| it.filter == *field) {
@@ -29,7 +31,7 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
             }
             let mut line = Line::from(vec![
                 Span::styled(format!("  {:>count_width$}  ", item.count), theme.muted),
-                Span::styled(item.value.clone(), theme.text),
+                Span::styled(cut_middle(&item.value, value_room), theme.text),
             ]);
             if i == facets.selected {
                 selected_line = lines.len();
@@ -52,7 +54,42 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(truncate(&format!(" {} ", s.facets_title), width), theme.heading))
+        // Where the selection is, as help and the detail pane say it.
+        .title(
+            Line::from(format!(" {}/{} ", facets.selected + 1, facets.items.len().max(1)))
+                .style(theme.muted)
+                .right_aligned(),
+        )
         .title_bottom(Line::from(truncate(&format!(" {footer} "), width)).centered());
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), r);
+}
+
+/// `s` in `width` columns: its start and its end around "…", since values
+/// that begin alike (the synthetic marker, "Współpraca …") differ at the end.
+fn cut_middle(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if s.width() <= width || width < 5 {
+        return truncate(s, width);
+    }
+    let head_room = width / 3;
+    let mut head = String::new();
+    for c in s.chars() {
+        if head.width() + c.width().unwrap_or(0) > head_room {
+            break;
+        }
+        head.push(c);
+    }
+    let tail_room = width - head.width() - 1;
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    format!("{head}…{}", tail.iter().rev().collect::<String>())
 }

@@ -76,6 +76,8 @@ pub struct Strings {
     /// Headings of the facet list, by `app::facets::FIELDS`.
     pub facet_fields: [&'static str; 2],
     pub no_facets: &'static str,
+    /// The search syntax, at the top of help: a heading, then lines.
+    pub search_syntax: (&'static str, &'static [&'static str]),
     pub unknown: &'static str,
     pub partners: &'static str,
     pub contacts: &'static str,
@@ -162,6 +164,19 @@ pub static PL: Strings = Strings {
     facets_title: "Działy i województwa",
     facet_fields: ["Działy", "Województwa"],
     no_facets: "Praktyki na liście nie mają działów ani województw.",
+    search_syntax: (
+        "Wyszukiwanie",
+        &[
+            "  słowa         wszystkie muszą pasować; wielkość liter, ogonki",
+            "                i drobne literówki nie grają roli (krakwo → Kraków)",
+            "  ¶             dopasowanie w tekstach, w każdej formie słowa",
+            "  woj: powiat: miasto: typ: dział:   początek pola",
+            "  rok:2014  rok:2010-2014  rok:2012-   rok wprowadzenia",
+            "  tekst:odpady  słowo musi być w tekstach",
+            "  powiat:\"nowy sącz\"   wartość ze spacjami w cudzysłowie",
+            "  f             działy i województwa listy z liczbą praktyk",
+        ],
+    ),
     unknown: "brak danych",
     partners: "Partnerzy",
     contacts: "Osoby kontaktowe",
@@ -248,6 +263,19 @@ pub static EN: Strings = Strings {
     facets_title: "Sections and voivodeships",
     facet_fields: ["Sections", "Voivodeships"],
     no_facets: "The listed practices have no sections or voivodeships.",
+    search_syntax: (
+        "Search",
+        &[
+            "  words         all must match; case, diacritics and small",
+            "                typos do not matter (krakwo → Kraków)",
+            "  ¶             a match in the texts, in any form of the word",
+            "  woj: powiat: miasto: typ: dział:   start of a field",
+            "  rok:2014  rok:2010-2014  rok:2012-   year entered",
+            "  tekst:odpady  the word must be in the texts",
+            "  powiat:\"nowy sącz\"   quote a value with spaces",
+            "  f             sections and voivodeships of the list, counted",
+        ],
+    ),
     unknown: "unknown",
     partners: "Partners",
     contacts: "Contacts",

@@ -141,7 +141,13 @@ fn help_overlay_lists_the_keymap() {
     let mut m = small();
     drive(&mut m, [Action::Cmd(Command::ToggleHelp)]);
     let screen = text(&draw(&m, &Theme::colored()));
-    for needle in ["Keys", "j ↓", "down", "PgDn", "ctrl-d", "half page down"] {
+    // The search syntax first, then the keys.
+    for needle in ["Search", "krakwo → Kraków", "rok:2010-2014", "tekst:odpady", "j ↓", "down"] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    drive(&mut m, (0..10).map(|_| Action::Cmd(Command::MoveDown)));
+    let screen = text(&draw(&m, &Theme::colored()));
+    for needle in ["PgDn", "ctrl-d", "half page down"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
     // Scrolled to its end, the help shows the global keys.

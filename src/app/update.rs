@@ -417,7 +417,9 @@ fn step(m: &mut Model, delta: isize) {
 /// How far the help overlay scrolls: its lines less the rows it shows
 /// (the overlay is the screen height less two, less its border).
 fn help_len(m: &Model) -> usize {
-    m.keymap.help_height().saturating_sub(usize::from(m.size.1.saturating_sub(4)))
+    // The search syntax (a heading, its lines, a blank line), then the keys.
+    let syntax = m.strings().search_syntax.1.len() + 2;
+    (m.keymap.help_height() + syntax).saturating_sub(usize::from(m.size.1.saturating_sub(4)))
 }
 
 fn keep_visible(m: &mut Model) {

@@ -143,11 +143,13 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
         // A mark in front of bookmarked practices; ASCII, so its width is certain.
         let marker = if m.is_marked(hit.index) { "* " } else { "" };
-        let why = why_listed(m, hit, p, width.saturating_sub(marker.len()) / 2);
         // The title yields up to half the row to the part that says why the
-        // row is there, when that is not the title.
+        // row is there, when that is not the title; two thirds to a sentence
+        // of the texts, which needs words around the match to be read.
         let room = width.saturating_sub(marker.len());
-        let keep = why.as_ref().map_or(0, |(text, _)| text.width().min(room / 2));
+        let space = if hit.quality == crate::search::Quality::Text { room * 2 / 3 } else { room / 2 };
+        let why = why_listed(m, hit, p, space);
+        let keep = why.as_ref().map_or(0, |(text, _)| text.width().min(space));
         let title = truncate(&p.title, room.saturating_sub(keep));
         let positions = m.index.highlight(&title, &m.list.terms);
         let mut spans = vec![Span::styled(marker, theme.contact)];
@@ -211,7 +213,7 @@ fn why_listed<S, P, A>(
         _ => None,
     };
     // A field the row shows anyway, right after the title, when the title
-    // leaves room for it (`space` is half the row).
+    // leaves room for it (`space` is half the row here).
     let shown = |c: Column| c.value(p).is_some_and(|v| p.title.width() + 3 + v.width() <= space * 2);
     if column.is_some_and(|c| m.columns.first() == Some(&c) && shown(c)) {
         return None;
@@ -480,6 +482,10 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
 fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = m.strings();
     let mut lines: Vec<Line> = Vec::new();
+    let (heading, syntax) = s.search_syntax;
+    lines.push(Line::styled(heading, theme.heading));
+    lines.extend(syntax.iter().map(|l| Line::styled(*l, theme.text)));
+    lines.push(Line::raw(""));
     for (mode, rows) in m.keymap.help_rows() {
         let name = match mode {
             Mode::List => s.mode_list,

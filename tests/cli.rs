@@ -862,6 +862,9 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         .stdout(predicate::str::contains("@example.org").count(1))
         .stderr(predicate::str::contains("best of 2 matches"));
     run(&["contacts", "pomorskie"]).success().stdout(predicate::str::contains("@example.org").count(2));
+    // Nothing asked for is a usage error, not "nothing found".
+    run(&["contacts", "--limit", "0", "pomorskie"]).code(2);
+    run(&["show", "woj:"]).code(2).stderr(predicate::str::contains("show needs an id or a query"));
     // Only the good matches: "gdansk" is Gdańsk, not Gdynia's letters scattered.
     run(&["contacts", "gdansk"]).success().stdout(predicate::str::contains("@example.org").count(1));
     // In Polish, all of it.

@@ -34,8 +34,10 @@ impl Facets {
         for filter in FIELDS {
             let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
             for h in m.list.hits.iter() {
+                // A value a filter cannot be written for (only quotes) is
+                // left out: choosing it would filter by nothing.
                 if let Some(v) = m.store.practices.get(h.index).and_then(|p| filter.value(p))
-                    && !v.trim().is_empty()
+                    && v.chars().any(|c| c != '"' && !c.is_whitespace())
                 {
                     *counts.entry(v).or_insert(0) += 1;
                 }
@@ -60,6 +62,14 @@ impl Facets {
 /// `query` with `filter` set to `value`: a filter of that kind already in
 /// it is taken out (with its quoted value), and the new one goes at the end.
 pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
+    // A quote left open would take the new filter in as its value.
+    let closed;
+    let query = if query.matches('"').count() % 2 == 1 {
+        closed = format!("{query}\"");
+        closed.as_str()
+    } else {
+        query
+    };
     let mut kept: Vec<&str> = Vec::new();
     let mut rest = query.trim_start();
     while !rest.is_empty() {
@@ -73,6 +83,7 @@ pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
     }
     // Quotes inside a value cannot be written; no store value needs them.
     let value: String = value.chars().filter(|c| *c != '"').collect();
+    let value = value.trim();
     let name = match filter {
         Filter::Area => "dział",
         other => other.names()[0],
@@ -113,5 +124,11 @@ mod tests {
         );
         assert_eq!(with_filter("", Filter::Area, "SMUP"), "dział:SMUP");
         assert_eq!(with_filter("Dział:SMUP", Filter::Area, "a\"b"), "dział:ab");
+        assert_eq!(with_filter("x", Filter::Voivodeship, " śląskie "), "x woj:śląskie", "spaces around a value");
+        assert_eq!(
+            with_filter("Spec powiat:\"kra", Filter::Area, "SMUP"),
+            "Spec powiat:\"kra\" dział:SMUP",
+            "an open quote is closed first"
+        );
     }
 }

@@ -229,7 +229,8 @@ pub(super) fn show(
     view: ViewArg,
     json: bool,
 ) -> Result<u8, Failure> {
-    if id_or_query.trim().is_empty() {
+    // An empty filter (`woj:`) is no query either: it would show any practice.
+    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
     warn_long_query(cx, id_or_query)?;

@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         /// At most this many hits
-        #[arg(long, short = 'n', value_name = "N")]
+        #[arg(long, short = 'n', value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         limit: Option<usize>,
         /// Also search the texts (summary and presentation) for the words,
         /// in any of their forms; name matches come first
@@ -95,7 +95,7 @@ pub enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         /// At most this many practices
-        #[arg(long, short = 'n', value_name = "N")]
+        #[arg(long, short = 'n', value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         limit: Option<usize>,
         /// Only the best match, even when it is a weak one (typos, scattered letters)
         #[arg(long)]

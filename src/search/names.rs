@@ -86,6 +86,9 @@ pub(super) fn unpack(p: Packed) -> (Quality, i64) {
 /// Ostrów more than Ostrowiec).
 const WHOLE_WORD: i64 = 24;
 
+/// Bytes of the longest term matched as scattered letters.
+const MAX_FUZZY_TERM: usize = 64;
+
 /// Near words checked for being forms of the term (a stemmer call each).
 const FORMS_CHECKED: usize = 32;
 
@@ -212,11 +215,20 @@ impl Names {
     /// the weakest.
     pub(super) fn term_scores(&self, term: &str) -> TermScores {
         let needle = term.as_bytes();
+        // Scattered letters of a pasted string mean nothing, and scoring them
+        // costs the term's length times the value's: such a term matches
+        // only where it occurs whole.
+        let fuzzy = term.len() <= MAX_FUZZY_TERM;
         let score = |v: &String| -> Packed {
             if !is_subsequence(needle, v.as_bytes()) {
                 return 0;
             }
-            let Some(s) = self.matcher.fuzzy_match(v, term).filter(|s| *s > 0) else { return 0 };
+            let s = if fuzzy {
+                self.matcher.fuzzy_match(v, term).filter(|s| *s > 0)
+            } else {
+                v.contains(term).then_some(16 * term.len() as i64)
+            };
+            let Some(s) = s else { return 0 };
             let bytes = v.as_bytes();
             let at_word = |at: usize| at == 0 || !(bytes[at - 1] as char).is_alphanumeric();
             let mut best = None;

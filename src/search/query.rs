@@ -56,6 +56,8 @@ impl Filter {
     /// JST-NGO" and `woj:slaskie` finds "śląskie"), or for the year, a year
     /// or a range of years (`2010-2014`, `2010..2014`, `2012-`).
     pub fn passes(self, field: &str, wanted: &str) -> bool {
+        // Stores may keep spaces around a value (" śląskie ").
+        let field = field.trim_start();
         match self {
             Filter::Year => {
                 let Some(year) = field.get(..4).and_then(|y| y.parse::<u32>().ok()) else { return false };
@@ -254,6 +256,7 @@ mod tests {
         assert!(Filter::Area.passes("wspolpraca jst-ngo", "wspolpraca j"));
         assert!(Filter::Area.passes("uslugi spoleczne", "spol"));
         assert!(!Filter::Area.passes("uslugi spoleczne", "poleczne"));
+        assert!(Filter::Voivodeship.passes(" slaskie ", "slaskie"), "spaces around a stored value");
     }
 
     #[test]

@@ -56,6 +56,16 @@ fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::Polish)
 }
 
+/// A word in lower case letter by letter, as the query is folded: no
+/// final sigma, and İ is i, not i and a combining dot.
+fn lower(w: &str) -> String {
+    w.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect()
+}
+
+/// Bytes of a text looked through for the sentence to show: a sentence
+/// further on is not worth the time on every keystroke.
+const SENTENCE_SCAN: usize = 256 << 10;
+
 /// Letters that Polish endings carry with a diacritic, by their folded form.
 const MARKED: [(char, &[char]); 8] = [
     ('a', &['ą']),
@@ -121,7 +131,7 @@ impl Topics {
                 let mut len = 0u32;
                 for w in tokens(t.as_ref()) {
                     len += 1;
-                    *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+                    *counts.entry(lower(w)).or_insert(0) += 1;
                 }
                 (counts, len)
             })
@@ -302,20 +312,25 @@ impl Topics {
 /// the result.
 pub fn sentence(topics: &Topics, text: &str, stems: &[u32], max: usize) -> Option<(String, (usize, usize))> {
     let mut at = None;
-    let mut search_from = 0;
     for w in tokens(text) {
-        // Where this token is: tokens come in order, so search on from the last one.
-        let start = search_from + text[search_from..].find(w)?;
-        search_from = start + w.len();
-        if topics.word_is(&w.to_lowercase(), stems) {
+        // A token is a slice of the text: its place is its address's offset.
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        if start > SENTENCE_SCAN {
+            break;
+        }
+        if topics.word_is(&lower(w), stems) {
             at = Some((start, start + w.len()));
             break;
         }
     }
     let (ws, we) = at?;
-    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let begin = text[..ws].rfind(ends).map_or(0, |i| i + 1);
-    let end = text[we..].find(ends).map_or(text.len(), |i| we + i + 1);
+    // A sentence ends at a line break, or at . ! ? before a space (not the
+    // dots of an address or a number).
+    let ends_at = |i: usize, c: char| {
+        c == '\n' || (matches!(c, '.' | '!' | '?') && text[i + 1..].chars().next().is_none_or(char::is_whitespace))
+    };
+    let begin = text[..ws].char_indices().rev().find(|&(i, c)| ends_at(i, c)).map_or(0, |(i, _)| i + 1);
+    let end = text[we..].char_indices().find(|&(i, c)| ends_at(we + i, c)).map_or(text.len(), |(i, _)| we + i + 1);
     let sentence = &text[begin..end];
     let lead = sentence.len() - sentence.trim_start().len();
     let (s, w0) = (&sentence[lead..], ws - begin - lead);
@@ -393,6 +408,20 @@ mod tests {
         let hits = t.search(&["odpady".into()]);
         assert_eq!(hits[0].0, 0, "two mentions in a short text beat one: {hits:?}");
         assert!(t.check(5).is_ok() && t.check(4).is_err());
+    }
+
+    #[test]
+    fn case_is_mapped_letter_by_letter_and_addresses_do_not_end_sentences() {
+        let t = Topics::new(&[
+            "İstanbul i ΟΔΟΣ.".to_string(),
+            "Zobacz http://example.com/odpady/index.html tutaj i tam.".to_string(),
+        ]);
+        assert_eq!(t.search(&["istanbul".into()]).len(), 1);
+        assert_eq!(t.search(&[fold::fold("ΟΔΟΣ")]).len(), 1);
+        let stems = t.stems_of("odpady");
+        let text = "Zobacz http://example.com/odpady/index.html tutaj i tam.";
+        let (s, _) = sentence(&t, text, &stems, 200).expect("a sentence");
+        assert_eq!(s, text);
     }
 
     #[test]

@@ -9,14 +9,20 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Typos allowed in a term of `len` characters.
+/// Typos allowed in a term of `len` characters. A term longer than any
+/// word people type (a pasted string) has none: comparing it costs its
+/// length squared for every word of its first letter.
 pub fn allowed(len: usize) -> usize {
     match len {
         0..5 => 0,
         5..9 => 1,
-        _ => 2,
+        9..=MAX_TYPO_TERM => 2,
+        _ => 0,
     }
 }
+
+/// The longest term matched with typos (Polish words of 32 letters exist).
+pub const MAX_TYPO_TERM: usize = 32;
 
 /// The distinct words of the name values, sorted, with the values each is in.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -111,27 +117,29 @@ fn prefix_distance(term: &[char], word: &str, k: usize, row: &mut Vec<Vec<usize>
         return None;
     }
     // Only starts of the word up to the term's length plus the allowance
-    // can be within reach.
+    // can be within reach, and only cells within `k` of the diagonal can
+    // hold `k` or less (the rest stay above it).
     let m = m.min(n + k);
+    let far = k + 1;
     row.clear();
     row.resize_with(n + 1, Vec::new);
     for (i, r) in row.iter_mut().enumerate() {
         r.clear();
-        r.resize(m + 1, 0);
-        r[0] = i;
+        r.resize(m + 1, far);
+        r[0] = i.min(far);
     }
     for (j, cell) in row[0].iter_mut().enumerate() {
-        *cell = j;
+        *cell = j.min(far);
     }
     for i in 1..=n {
         let mut best = usize::MAX;
-        for j in 1..=m {
+        for j in i.saturating_sub(k).max(1)..=(i + k).min(m) {
             let cost = usize::from(term[i - 1] != w[j - 1]);
             let mut d = (row[i - 1][j] + 1).min(row[i][j - 1] + 1).min(row[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && term[i - 1] == w[j - 2] && term[i - 2] == w[j - 1] {
                 d = d.min(row[i - 2][j - 2] + 1);
             }
-            row[i][j] = d;
+            row[i][j] = d.min(far);
             best = best.min(d);
         }
         if best > k {
@@ -172,6 +180,17 @@ mod tests {
         assert_eq!(dist("krakwo", "krakowski"), Some((1, false)), "a start of a longer word");
         assert_eq!(dist("szczcinek", "szczecinek"), Some((1, true)));
         assert_eq!(dist("szczcinke", "szczecinek"), Some((2, true)), "two typos in nine letters");
+    }
+
+    #[test]
+    fn a_pasted_string_has_no_typos_and_costs_nothing() {
+        let long = "a".repeat(500) + "x";
+        assert_eq!(allowed(long.chars().count()), 0);
+        let values: Vec<String> = (0..2000).map(|i| format!("{}{i}", "a".repeat(1000))).collect();
+        assert!(Words::new(&values).near(&long).is_empty());
+        // The longest words still have their two typos.
+        let t: Vec<char> = "konstantynopolitanczykowianeczka".chars().collect();
+        assert_eq!(prefix_distance(&t, "konstantynopolitanczykowiankeczka", 2, &mut Vec::new()), Some((1, true)));
     }
 
     #[test]

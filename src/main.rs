@@ -111,12 +111,13 @@ fn main() -> ExitCode {
     }
     // A store parsed now has its start-up cache written once the first
     // frame is on screen, so the first frame does not wait for it.
-    let after_first_frame = cache_job.map(|job| {
-        Box::new(move || {
+    let after_first_frame = cache_job.map(|job| praktyki::tui::session::Job {
+        stop: job.stopper(),
+        run: Box::new(move || {
             let (index, _) = job.run();
             // The store is the first the session has: generation 0.
             index.map(|index| praktyki::app::Action::IndexReady { generation: 0, index })
-        }) as Box<dyn FnOnce() -> Option<praktyki::app::Action> + Send>
+        }),
     });
     let settings = praktyki::tui::Settings {
         plan,

@@ -488,6 +488,15 @@ fn a_large_store_starts_from_its_cache_the_second_time() {
         t.keys(&["j", "j", "2"]);
         std::thread::sleep(Duration::from_millis(300));
         screens.push(t.wait_for("Opis sytuacji"));
+        // The cache is written after the first frame (a quit before it is
+        // done stops it and leaves nothing behind).
+        let since = Instant::now();
+        while !std::fs::read_dir(&cache)
+            .is_ok_and(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "cache")))
+            && since.elapsed() < Duration::from_secs(20)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         t.keys(&["q"]);
         t.wait_for("EXIT=0");
         let files: Vec<String> = std::fs::read_dir(&cache)

@@ -22,6 +22,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -218,7 +219,13 @@ struct Pending {
 
 impl Pending {
     fn write(self, store: &Store, index: &Index) -> Outcome {
-        match write_cache(&self.cache_file, &self.key, store, index) {
+        self.write_until(store, index, &AtomicBool::new(false))
+    }
+
+    /// Writes the cache file unless `stop` is set before it is whole (then
+    /// nothing is left behind).
+    fn write_until(self, store: &Store, index: &Index, stop: &AtomicBool) -> Outcome {
+        match write_cache(&self.cache_file, &self.key, store, index, stop) {
             Ok(()) => {
                 prune(&self.dir, &self.cache_file);
                 Outcome::Written(self.cache_file)
@@ -280,6 +287,7 @@ impl Loaded {
             pending: self.pending,
             store: store.clone(),
             index: index.clone(),
+            stop: Arc::default(),
         });
         (store, index, job)
     }
@@ -290,16 +298,30 @@ pub struct CacheJob {
     pending: Option<Pending>,
     store: Arc<Store>,
     index: Arc<Index>,
+    stop: Arc<AtomicBool>,
 }
 
 impl CacheJob {
+    /// What makes [`CacheJob::run`] give up soon (the browser quits).
+    pub fn stopper(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
     /// Indexes the texts if that is still to do, then writes the cache file
     /// if there is one to write; gives the whole index when it is new, and
     /// what became of the cache.
     pub fn run(self) -> (Option<Arc<Index>>, Outcome) {
-        let whole = (!self.index.has_topics()).then(|| Arc::new(self.index.with_topics(&self.store)));
+        let stopped = || Outcome::NotWritten("stopped".into());
+        let whole = if self.index.has_topics() {
+            None
+        } else {
+            match self.index.with_topics_until(&self.store, &self.stop) {
+                Some(i) => Some(Arc::new(i)),
+                None => return (None, stopped()),
+            }
+        };
         let outcome = match self.pending {
-            Some(p) => p.write(&self.store, whole.as_ref().unwrap_or(&self.index)),
+            Some(p) => p.write_until(&self.store, whole.as_ref().unwrap_or(&self.index), &self.stop),
             None => Outcome::Unused,
         };
         (whole, outcome)
@@ -401,7 +423,7 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(Vec<NameRow>, 
 /// filled in once the parts, written one after another, are known.
 const TABLE_ENTRY: usize = 12;
 
-fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> io::Result<()> {
+fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop: &AtomicBool) -> io::Result<()> {
     let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
     let encode = |r: postcard::Result<Vec<u8>>| r.map_err(io::Error::other);
     let chunks = store.practices.len().div_ceil(CHUNK);
@@ -434,6 +456,10 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index) -> io
     put(&mut out, encode(postcard::to_stdvec(spans))?)?;
     put(&mut out, encode(postcard::to_stdvec(&index.topics()))?)?;
     for batch in store.practices.chunks(CHUNK * rayon::current_num_threads().max(1)) {
+        // The temporary file goes with the error: nothing half-written stays.
+        if stop.load(Ordering::Relaxed) {
+            return Err(io::Error::other("stopped"));
+        }
         let parts: Vec<postcard::Result<Vec<u8>>> = batch
             .par_chunks(CHUNK)
             .map(|c| {
@@ -674,6 +700,18 @@ mod tests {
         let cached = load(&store_path, &dir);
         assert_eq!(cached.outcome, Outcome::Hit(file));
         assert!(cached.index.as_ref().is_some_and(Index::has_topics), "the texts' index is in the cache");
+        // A job stopped (the browser quit) gives up and leaves no file behind.
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::write(&store_path, std::fs::read(&store_path).unwrap()).unwrap();
+        let (_, _, job) = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap().deferred();
+        let job = job.expect("work to do");
+        job.stopper().store(true, std::sync::atomic::Ordering::Relaxed);
+        let (whole, outcome) = job.run();
+        assert!(whole.is_none());
+        assert_eq!(outcome, Outcome::NotWritten("stopped".into()));
+        assert!(std::fs::read_dir(&dir).map_or(true, |mut d| d.next().is_none()), "nothing written");
+        let (_, _, job) = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap().deferred();
+        let Some((Some(_), Outcome::Written(_))) = job.map(CacheJob::run) else { panic!("not written") };
         // A cached load leaves nothing to do.
         assert!(load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap().deferred().2.is_none());
     }

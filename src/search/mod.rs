@@ -10,6 +10,7 @@ pub mod topics;
 mod typo;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -139,7 +140,13 @@ impl Index {
     /// This index with the texts of `store` (the store it was built from)
     /// indexed too; the names' part is shared, not copied.
     pub fn with_topics(&self, store: &Store) -> Self {
-        Self { names: self.names.clone(), topics: Some(topics_of(store)) }
+        self.with_topics_until(store, &AtomicBool::new(false)).unwrap_or_else(|| Self::of_store(store))
+    }
+
+    /// [`Index::with_topics`] that gives up, with `None`, soon after `stop`
+    /// is set.
+    pub fn with_topics_until(&self, store: &Store, stop: &AtomicBool) -> Option<Self> {
+        Some(Self { names: self.names.clone(), topics: Some(topics_of(store, stop)?) })
     }
 
     /// The index of a store's names and texts. The title is a text too, so
@@ -147,7 +154,8 @@ impl Index {
     /// "Gospodarka odpadami"). A practice whose texts cannot be read (its
     /// file changed) has only its title.
     pub fn of_store(store: &Store) -> Self {
-        Self { names: Arc::new(Names::new(&store.practices)), topics: Some(topics_of(store)) }
+        let topics = topics_of(store, &AtomicBool::new(false));
+        Self { names: Arc::new(Names::new(&store.practices)), topics }
     }
 
     /// What building the name index worked out, which the start-up cache
@@ -392,15 +400,16 @@ impl Index {
 
 /// The texts' index of a store: each practice's title, summary and
 /// presentation, read in parallel.
-fn topics_of(store: &Store) -> Topics {
+fn topics_of(store: &Store, stop: &AtomicBool) -> Option<Topics> {
     let texts: Vec<String> = (0..store.practices.len())
         .into_par_iter()
         .map(|i| match store.read_full(i) {
+            _ if stop.load(Ordering::Relaxed) => String::new(),
             Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
             Err(_) => store.practices[i].title.clone(),
         })
         .collect();
-    Topics::new(&texts)
+    Topics::build(&texts, stop)
 }
 
 /// A practice's summary and presentation as one text for the topic index,

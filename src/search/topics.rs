@@ -12,6 +12,8 @@
 //! per keystroke: a query costs a few binary searches and a merge of the
 //! postings of its words.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -123,12 +125,22 @@ fn stem_key(stemmer: &Stemmer, lower: &str) -> String {
 impl Topics {
     /// The topic index of `texts`, one string per practice (its texts joined).
     pub fn new<T: AsRef<str> + Sync>(texts: &[T]) -> Self {
+        Self::build(texts, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// [`Topics::new`] that gives up, with `None`, soon after `stop` is set
+    /// (the browser quits while it builds).
+    pub fn build<T: AsRef<str> + Sync>(texts: &[T], stop: &AtomicBool) -> Option<Self> {
+        let stopped = || stop.load(Ordering::Relaxed);
         // Each practice's words and how often each occurs, in parallel.
         let per_doc: Vec<(FxHashMap<String, u32>, u32)> = texts
             .par_iter()
             .map(|t| {
                 let mut counts: FxHashMap<String, u32> = FxHashMap::default();
                 let mut len = 0u32;
+                if stopped() {
+                    return (counts, len);
+                }
                 for w in tokens(t.as_ref()) {
                     len += 1;
                     *counts.entry(lower(w)).or_insert(0) += 1;
@@ -136,10 +148,19 @@ impl Topics {
                 (counts, len)
             })
             .collect();
+        if stopped() {
+            return None;
+        }
         let mut distinct: Vec<&str> = per_doc.iter().flat_map(|(c, _)| c.keys().map(String::as_str)).collect();
         distinct.par_sort_unstable();
         distinct.dedup();
-        let stems_of: Vec<String> = distinct.par_iter().map_init(stemmer, |s, w| stem_key(s, w)).collect();
+        let stems_of: Vec<String> = distinct
+            .par_iter()
+            .map_init(stemmer, |s, w| if stopped() { String::new() } else { stem_key(s, w) })
+            .collect();
+        if stopped() {
+            return None;
+        }
         let mut stems: Vec<String> = stems_of.clone();
         stems.par_sort_unstable();
         stems.dedup();
@@ -149,6 +170,9 @@ impl Topics {
             distinct.par_iter().zip(&word_stem).map(|(w, s)| (fold::fold(w), *s)).collect();
         words.par_sort_unstable();
         words.dedup();
+        if stopped() {
+            return None;
+        }
         // (stem, practice, count), summed over forms of one stem in one practice.
         let mut triples: Vec<(u32, u32, u32)> = per_doc
             .par_iter()
@@ -186,7 +210,7 @@ impl Topics {
         }
         out.starts.push(out.docs.len() as u32);
         out.stems = stems;
-        out
+        (!stopped()).then_some(out)
     }
 
     /// Practices this index was built over.

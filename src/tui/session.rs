@@ -62,7 +62,7 @@ pub struct Settings {
     /// Work to start once the first frame is on screen (writing the
     /// start-up cache); the session waits for it when it ends.
     /// Its answer, if any, comes back to the session as news.
-    pub after_first_frame: Option<Box<dyn FnOnce() -> Option<Action> + Send>>,
+    pub after_first_frame: Option<Job>,
     /// The program that opens a URL where the user sits; `None` (over SSH,
     /// without a display, in a server) puts it on their clipboard instead.
     pub opener: Option<&'static str>,
@@ -70,9 +70,19 @@ pub struct Settings {
     pub job_control: bool,
 }
 
-/// Work started after the first frame and waited for when the session ends.
+/// Work to start once the first frame is on screen (index the texts, write
+/// the start-up cache), and how to make it give up.
+pub struct Job {
+    pub run: Box<dyn FnOnce() -> Option<Action> + Send>,
+    /// Set when the session ends: the work stops at its next check and
+    /// leaves nothing half-written, so quitting does not wait for it.
+    pub stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Work started after the first frame, stopped when the session ends.
 struct Background {
-    job: Option<Box<dyn FnOnce() -> Option<Action> + Send>>,
+    job: Option<Job>,
+    stop: Option<Arc<std::sync::atomic::AtomicBool>>,
     running: Option<thread::JoinHandle<()>>,
 }
 
@@ -80,8 +90,9 @@ impl Background {
     fn start(&mut self, tx: &mpsc::Sender<Msg>) {
         if let Some(job) = self.job.take() {
             let tx = tx.clone();
+            self.stop = Some(job.stop);
             self.running = Some(thread::spawn(move || {
-                if let Some(news) = job() {
+                if let Some(news) = (job.run)() {
                     let _ = tx.send(Msg::Action(news));
                 }
             }));
@@ -91,6 +102,9 @@ impl Background {
 
 impl Drop for Background {
     fn drop(&mut self) {
+        if let Some(stop) = &self.stop {
+            stop.store(true, Ordering::Relaxed);
+        }
         if let Some(running) = self.running.take() {
             let _ = running.join();
         }
@@ -153,7 +167,7 @@ impl<W: Write> Session<W> {
         let (tx, rx) = mpsc::channel::<Msg>();
         let latest = Arc::new(AtomicU64::new(0));
         let worker = spawn_search_worker(tx.clone(), latest.clone());
-        let background = Background { job: settings.after_first_frame.take(), running: None };
+        let background = Background { job: settings.after_first_frame.take(), stop: None, running: None };
         let exec = Executor { worker, latest, settings, tx };
         let pending = VecDeque::from([Pending::Act(Action::Resize(size.0, size.1))]);
         Ok(Session { model, theme, terminal, exec, rx, pending, background, end: None })

@@ -8,6 +8,18 @@ use email_address::EmailAddress;
 use super::model::Practice;
 use crate::text::fold::fold;
 
+/// The eight sections (areas) of the BDP, as its pages name them.
+pub const SECTIONS: [&str; 8] = [
+    "Usługi społeczne",
+    "Usługi techniczne",
+    "Rozwój instytucjonalny",
+    "Efektywność energetyczna",
+    "Współpraca JST-NGO",
+    "Współpraca między JST",
+    "Dialog społeczny",
+    "SMUP",
+];
+
 /// The sixteen voivodeships, in the lowercase form the BDP uses.
 pub const VOIVODESHIPS: [&str; 16] = [
     "dolnośląskie",

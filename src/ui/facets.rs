@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, centered, hints, truncate};
+use super::{Theme, centered, hints, tail_within, truncate};
 use crate::app::Model;
 use crate::app::facets::FIELDS;
 use crate::input::{Command, Mode};
@@ -80,16 +80,5 @@ fn cut_middle(s: &str, width: usize) -> String {
         }
         head.push(c);
     }
-    let tail_room = width - head.width() - 1;
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > tail_room {
-            break;
-        }
-        used += w;
-        tail.push(c);
-    }
-    format!("{head}…{}", tail.iter().rev().collect::<String>())
+    format!("{head}…{}", tail_within(s, width - head.width() - 1))
 }

@@ -409,8 +409,13 @@ fn truncate_start(s: &str, width: usize, lead: &str) -> String {
     if s.width() <= width {
         return format!("{lead}{s}");
     }
+    format!("{lead}…{}", tail_within(s, width - 1))
+}
+
+/// The end of `s` that fits in `width` columns.
+fn tail_within(s: &str, width: usize) -> String {
     let mut tail: Vec<char> = Vec::new();
-    let mut w = 1;
+    let mut w = 0;
     for c in s.chars().rev() {
         let cw = c.width().unwrap_or(0);
         if w + cw > width {
@@ -419,7 +424,7 @@ fn truncate_start(s: &str, width: usize, lead: &str) -> String {
         tail.push(c);
         w += cw;
     }
-    format!("{lead}…{}", tail.iter().rev().collect::<String>())
+    tail.iter().rev().collect()
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

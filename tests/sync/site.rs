@@ -11,16 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub const SECTIONS: [&str; 8] = [
-    "Usługi społeczne",
-    "Usługi techniczne",
-    "Rozwój instytucjonalny",
-    "Efektywność energetyczna",
-    "Współpraca JST-NGO",
-    "Współpraca między JST",
-    "Dialog społeczny",
-    "SMUP",
-];
+pub use praktyki::store::checks::SECTIONS;
 pub const PER_SECTION: u64 = 7;
 pub const PER_LISTING: usize = 5;
 pub const FIRST_ART: u64 = 100;

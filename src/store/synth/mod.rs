@@ -21,11 +21,11 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate};
 
 use self::places::{Kind, TOWNS, Town};
-pub use self::words::SECTIONS;
 use self::words::{
     ACC, ATTACHMENT_NAMES, FIRST, FORMATS, GEN, GENERIC_SENTENCES, INS, INSTITUTION_HEADS, LAST, LOC, NOM, REGIONS,
     ROLES, SECTION_HEADINGS, STREETS, TOPIC_SENTENCES, TOPICS, Topic,
 };
+pub use crate::store::checks::SECTIONS;
 use crate::store::checks::VOIVODESHIPS;
 use crate::store::{Attachment, Contact, Practice, Section, StoreFile};
 

@@ -2,18 +2,7 @@
 //! local-government cooperation with their phrases in five cases, names,
 //! roles and headings.
 
-/// The eight sections (areas) of the BDP.
-pub const SECTIONS: [&str; 8] = [
-    "Usługi społeczne",
-    "Usługi techniczne",
-    "Rozwój instytucjonalny",
-    "Efektywność energetyczna",
-    "Współpraca JST-NGO",
-    "Współpraca między JST",
-    "Dialog społeczny",
-    "SMUP",
-];
-
+/// Positions in [`crate::store::checks::SECTIONS`].
 const SPOL: usize = 0;
 const TECH: usize = 1;
 const INST: usize = 2;

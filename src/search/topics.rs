@@ -34,11 +34,13 @@ const PREFIX_WORDS: usize = 64;
 /// The stems of every practice's texts, with BM25's statistics.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Topics {
-    /// Distinct words of the texts, folded, sorted, each with its stem
-    /// (one folded word can come from forms with different stems).
-    words: Vec<(String, u32)>,
+    /// Distinct words of the texts, folded, sorted, each with its stem in
+    /// `word_stems` (one folded word can come from forms with different
+    /// stems, and is then listed once for each).
+    words: StrList,
+    word_stems: Vec<u32>,
     /// Distinct stems, folded, sorted.
-    stems: Vec<String>,
+    stems: StrList,
     /// `docs[starts[s]..starts[s + 1]]` hold the practices with stem `s`,
     /// ascending, with the number of times it occurs in `tfs`.
     starts: Vec<u32>,
@@ -46,6 +48,60 @@ pub struct Topics {
     tfs: Vec<u16>,
     /// Words in each practice's texts.
     lens: Vec<u32>,
+}
+
+/// Strings kept end to end in one buffer: a store's texts can have a
+/// million distinct words, and a `String` each cost four times their text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct StrList {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl StrList {
+    fn of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Self {
+        let mut out = StrList::default();
+        for s in items {
+            out.text.push_str(s.as_ref());
+            out.ends.push(out.text.len() as u32);
+        }
+        out
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `i`; "" for a position it does not have (never for a list
+    /// that passed [`StrList::is_sound`]).
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e as usize) };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The first position whose string is not below `s` (the list is sorted).
+    fn lower_bound(&self, s: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.get(mid) < s { lo = mid + 1 } else { hi = mid }
+        }
+        lo
+    }
+
+    fn find(&self, s: &str) -> Option<usize> {
+        let at = self.lower_bound(s);
+        (at < self.len() && self.get(at) == s).then_some(at)
+    }
+
+    /// Ends in order, within the text, on character boundaries.
+    fn is_sound(&self) -> bool {
+        self.ends.windows(2).all(|w| w[0] <= w[1])
+            && self.ends.last().is_none_or(|&e| e as usize <= self.text.len())
+            && self.ends.iter().all(|&e| self.text.is_char_boundary(e as usize))
+    }
 }
 
 /// The words of a text: runs of letters and digits, lowercase, two
@@ -161,15 +217,19 @@ impl Topics {
         if stopped() {
             return None;
         }
-        let mut stems: Vec<String> = stems_of.clone();
+        let mut stems: Vec<&str> = stems_of.iter().map(String::as_str).collect();
         stems.par_sort_unstable();
         stems.dedup();
-        let sid = |s: &str| stems.binary_search_by(|x| x.as_str().cmp(s)).unwrap_or(0) as u32;
+        let sid = |s: &str| stems.binary_search(&s).unwrap_or(0) as u32;
         let word_stem: Vec<u32> = stems_of.par_iter().map(|s| sid(s)).collect();
+        let stems = StrList::of(stems);
+        drop(stems_of);
         let mut words: Vec<(String, u32)> =
             distinct.par_iter().zip(&word_stem).map(|(w, s)| (fold::fold(w), *s)).collect();
         words.par_sort_unstable();
         words.dedup();
+        let word_stems: Vec<u32> = words.iter().map(|w| w.1).collect();
+        let words = StrList::of(words.iter().map(|w| w.0.as_str()));
         if stopped() {
             return None;
         }
@@ -197,7 +257,9 @@ impl Topics {
             })
             .collect();
         triples.par_sort_unstable();
-        let mut out = Topics { words, lens: per_doc.iter().map(|(_, l)| *l).collect(), ..Topics::default() };
+        let lens = per_doc.iter().map(|(_, l)| *l).collect();
+        drop(per_doc);
+        let mut out = Topics { words, word_stems, lens, ..Topics::default() };
         out.starts = Vec::with_capacity(stems.len() + 1);
         let mut at = 0;
         for s in 0..stems.len() as u32 {
@@ -231,19 +293,22 @@ impl Topics {
             && self.starts.last().is_some_and(|&e| e as usize == self.docs.len())
             && self.docs.len() == self.tfs.len()
             && self.docs.iter().all(|&d| (d as usize) < len)
-            && self.words.iter().all(|(_, s)| (*s as usize) < stems);
+            && self.words.is_sound()
+            && self.stems.is_sound()
+            && self.word_stems.len() == self.words.len()
+            && self.word_stems.iter().all(|s| (*s as usize) < stems);
         if ok { Ok(()) } else { Err("the topic index does not fit the store".into()) }
     }
 
     /// The stems a folded query word stands for.
     pub fn stems_of(&self, term: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        let from = self.words.partition_point(|(w, _)| w.as_str() < term);
+        let from = self.words.lower_bound(term);
         let prefix = term.chars().count() >= PREFIX_FROM;
-        let mut found: Vec<(u32, u32)> = self.words[from..]
-            .iter()
-            .take_while(|(w, _)| if prefix { w.starts_with(term) } else { w == term })
-            .map(|(w, s)| (u32::from(w != term), *s))
+        let mut found: Vec<(u32, u32)> = (from..self.words.len())
+            .map(|i| (self.words.get(i), self.word_stems[i]))
+            .take_while(|(w, _)| if prefix { w.starts_with(term) } else { *w == term })
+            .map(|(w, s)| (u32::from(w != term), s))
             .collect();
         // The word itself first, then the commonest words it begins.
         found.sort_by_key(|&(longer, s)| (longer, std::cmp::Reverse(self.df(s))));
@@ -258,7 +323,7 @@ impl Topics {
             let len = own.chars().count();
             let shorter = own.char_indices().map(|(i, _)| i).skip(5.max(len.saturating_sub(2)));
             for end in shorter.chain([own.len()]) {
-                if let Ok(s) = self.stems.binary_search_by(|x| x.as_str().cmp(&own[..end])) {
+                if let Some(s) = self.stems.find(&own[..end]) {
                     out.push(s as u32);
                 }
             }
@@ -326,8 +391,10 @@ impl Topics {
     /// Whether a lowercase word of a text is one of `stems`.
     pub fn word_is(&self, word: &str, stems: &[u32]) -> bool {
         let folded = fold::fold(word);
-        let from = self.words.partition_point(|(w, _)| w.as_str() < folded.as_str());
-        self.words[from..].iter().take_while(|(w, _)| *w == folded).any(|(_, s)| stems.contains(s))
+        let from = self.words.lower_bound(&folded);
+        (from..self.words.len())
+            .take_while(|&i| self.words.get(i) == folded)
+            .any(|i| stems.contains(&self.word_stems[i]))
     }
 }
 
@@ -432,6 +499,16 @@ mod tests {
         let hits = t.search(&["odpady".into()]);
         assert_eq!(hits[0].0, 0, "two mentions in a short text beat one: {hits:?}");
         assert!(t.check(5).is_ok() && t.check(4).is_err());
+        // An index read from a damaged file is refused, not sliced into.
+        let mut bad = t.clone();
+        bad.words.ends.reverse();
+        assert!(bad.check(5).is_err());
+        let mut bad = t.clone();
+        bad.stems.text = "ą".repeat(bad.stems.text.len() / 2 + 1).chars().take(3).collect();
+        assert!(bad.check(5).is_err(), "ends past the text or inside a letter");
+        let mut bad = t.clone();
+        bad.word_stems.pop();
+        assert!(bad.check(5).is_err());
     }
 
     #[test]

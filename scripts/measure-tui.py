@@ -12,7 +12,13 @@ first start parses the store and writes the cache (cold), the second reads
 it (warm), which is what every start after the first gets. Moves and memory
 are measured on the warm start.
 
+Also the latency of search as the user sees it: the query is typed one
+character at a time, and for each the time from the key's write to the end
+of the last frame it brought (frames are marked by synchronized-output
+sequences, CSI ?2026h … CSI ?2026l), median and max over the keys.
+
 Usage: scripts/measure-tui.py STORE.json [--bin target/release/praktyki] [--moves 20] [--dump FILE]
+       [--query "zwiazek gmin"] [--runs 3]
 """
 import argparse
 import fcntl
@@ -46,6 +52,38 @@ def read_until_idle(fd, idle=0.3, limit=10.0):
     return data
 
 
+FRAME_END = b"\x1b[?2026l"
+
+
+def key_latency(fd, key, idle=0.25):
+    """Seconds from writing `key` to the end of the last frame it brought."""
+    sent = time.perf_counter()
+    os.write(fd, key)
+    last_end = None
+    tail = b""
+    while True:
+        r, _, _ = select.select([fd], [], [], idle)
+        if not r:
+            break
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        if FRAME_END in tail[-8:] + chunk:
+            last_end = time.perf_counter()
+        tail = chunk
+    return None if last_end is None else last_end - sent
+
+
+def wait_for_cache(cache, limit=120.0):
+    """The browser writes its start-up cache after its first frame, and a
+    quit stops that: wait for the file before quitting."""
+    end = time.time() + limit
+    while time.time() < end:
+        if any(n.endswith(".cache") for n in os.listdir(cache)):
+            return
+        time.sleep(0.05)
+
+
 def peak_kb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -54,10 +92,11 @@ def peak_kb(pid):
     return 0
 
 
-def session(args, moves):
+def session(args, moves, cache=None, query=""):
     """Starts the browser in a pty at 80x24; returns the time to its first
-    frame, the bytes written for each of `moves` cursor moves, its peak memory
-    and the bytes of the last move."""
+    frame, the bytes written for each of `moves` cursor moves, its peak memory,
+    the bytes of the last move and the latency of each key of `query`. With
+    `cache`, waits for the cache file to be written before quitting."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update({"TERM": "xterm-256color", "LANG": "C.UTF-8"})
@@ -77,11 +116,21 @@ def session(args, moves):
         os.write(fd, b"j")
         last = read_until_idle(fd, idle=0.15)
         sizes.append(len(last))
+    latencies = []
+    if query:
+        os.write(fd, b"/")
+        read_until_idle(fd, idle=0.2)
+        for c in query:
+            latencies.append(key_latency(fd, c.encode()))
+        os.write(fd, b"\x1b")
+        read_until_idle(fd, idle=0.2)
+    if cache:
+        wait_for_cache(cache)
     peak = peak_kb(pid)
     os.write(fd, b"q")
     read_until_idle(fd, idle=0.5)
     os.waitpid(pid, 0)
-    return first_frame, sizes, peak, last
+    return first_frame, sizes, peak, last, [x for x in latencies if x is not None]
 
 
 def main():
@@ -90,13 +139,17 @@ def main():
     ap.add_argument("--bin", default="target/release/praktyki")
     ap.add_argument("--moves", type=int, default=20)
     ap.add_argument("--dump", help="write the bytes of the last cursor move here")
+    ap.add_argument("--query", default="zwiazek gmin", help="typed a key at a time for the search latency")
+    ap.add_argument("--runs", type=int, default=3, help="warm starts whose key latencies are pooled")
     args = ap.parse_args()
     size_mb = os.path.getsize(args.store) / 1e6
 
     with tempfile.TemporaryDirectory() as cache:
         os.environ["PRAKTYKI_CACHE"] = cache
-        cold, _, cold_peak, _ = session(args, 0)
-        first_frame, sizes, peak, last = session(args, args.moves)
+        cold, _, cold_peak, _, _ = session(args, 0, cache=cache)
+        first_frame, sizes, peak, last, lat = session(args, args.moves, query=args.query)
+        for _ in range(args.runs - 1):
+            lat += session(args, 0, query=args.query)[4]
         out = subprocess.run(["/usr/bin/time", "-v", args.bin, "--store", args.store, "search", "opole"],
                              capture_output=True, text=True)
     if args.dump:
@@ -106,6 +159,9 @@ def main():
     print(f"store:                {args.store} ({size_mb:.1f} MB)")
     print(f"start to first frame: {first_frame:.3f} s (first start, which writes the cache: {cold:.3f} s)")
     print(f"bytes per cursor move at 80x24: median {statistics.median(sizes):.0f}, max {max(sizes)}")
+    if lat:
+        print(f"key to results frame ('{args.query}' typed, {len(lat)} keys): median {statistics.median(lat) * 1000:.1f} ms,"
+              f" max {max(lat) * 1000:.1f} ms")
     print(f"peak memory (browser): {peak / 1024:.1f} MB = {peak / 1024 / size_mb:.2f}x the store file"
           f" (first start: {cold_peak / 1024:.1f} MB = {cold_peak / 1024 / size_mb:.2f}x)")
     for line in out.stderr.splitlines():

@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| cache::load_path(&path, lazy, None).expect("loads").write_cache_and_index())
         });
         let mut first = cache::load_path(&path, lazy, Some(&cache_dir)).expect("loads");
-        first.write_cache();
+        first.write_cache(true);
         assert!(matches!(first.outcome, cache::Outcome::Written(_)), "{:?}", first.outcome);
         g.bench_function(format!("cached/{label}"), |b| {
             b.iter(|| {

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""praktyki search against fzf --filter on the same name fields, side by side.
+"""praktyki search against fzf --filter (and skim's sk --filter, when it is
+installed) on the same name fields, side by side.
 
 For each store size, writes a synthetic names-only store and the same name
 fields one practice per line, then times both whole processes on the same
@@ -12,7 +13,7 @@ uses a private cache directory, times that first run on its own ("first run,
 makes the cache"), then compares warm runs, which is what a user gets from
 the second search on.
 
-Usage: scripts/compare-fzf.py [--sizes 100000,1000000] [--runs 5] [--bin target/release/praktyki]
+Usage: scripts/compare-fzf.py [--sizes 1000,10000,100000] [--runs 5] [--bin target/release/praktyki] [--sk sk]
 """
 import argparse
 import os
@@ -38,7 +39,8 @@ def timed(cmd, stdin_path=None):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="100000,1000000")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--sk", default="sk", help="skim's binary (left out when not found)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin", default="target/release/praktyki")
     args = ap.parse_args()
@@ -48,7 +50,8 @@ def main():
         sys.exit(f"{args.bin} missing: run cargo build --release first")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["PRAKTYKI_CACHE"] = os.path.join(tmp, "cache")
-        print(f"{'size':>9} {'query':<14} {'praktyki s':>10} {'fzf s':>8} {'ratio':>6}")
+        sk = shutil.which(args.sk)
+        print(f"{'size':>9} {'query':<14} {'praktyki s':>10} {'fzf s':>8} {'ratio':>6}" + (f" {'sk s':>8} {'ratio':>6}" if sk else ""))
         for size in [int(s) for s in args.sizes.split(",")]:
             store = os.path.join(tmp, f"{size}.json")
             lines = os.path.join(tmp, f"{size}.lines")
@@ -57,12 +60,18 @@ def main():
             uncached = statistics.median(timed([args.bin, "--store", store, "--no-cache", "search", QUERIES[0]]) for _ in range(args.runs))
             print(f"{size:>9} {'first run, makes the cache':<28} {first:.3f} s; without the cache (--no-cache, median): {uncached:.3f} s")
             for q in QUERIES:
-                ours, theirs = [], []
+                ours, theirs, skims = [], [], []
                 for _ in range(args.runs):
                     ours.append(timed([args.bin, "--store", store, "search", q]))
                     theirs.append(timed(["fzf", "--filter", q], stdin_path=lines))
+                    if sk:
+                        skims.append(timed([sk, "--filter", q], stdin_path=lines))
                 a, b = statistics.median(ours), statistics.median(theirs)
-                print(f"{size:>9} {q:<14} {a:>10.3f} {b:>8.3f} {a / b:>6.2f}")
+                line = f"{size:>9} {q:<14} {a:>10.3f} {b:>8.3f} {a / b:>6.2f}"
+                if sk:
+                    c = statistics.median(skims)
+                    line += f" {c:>8.3f} {a / c:>6.2f}"
+                print(line)
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ pub(super) fn search(
         }
         None => {
             // The texts are indexed only for a search of them.
-            let mut loaded = open_store(cx)?;
+            let mut loaded = open_store(cx, texts)?;
             let index = match loaded.index.take() {
                 Some(i) if !texts || i.has_topics() => i,
                 Some(names) => names.with_topics(&loaded.store),
@@ -234,7 +234,7 @@ pub(super) fn show(
         return Err(Failure::Usage("show needs an id or a query".into()));
     }
     warn_long_query(cx, id_or_query)?;
-    let loaded = open_store(cx)?;
+    let loaded = open_store(cx, true)?;
     let store = &loaded.store;
     let pick = Pick { limit: Some(1), first };
     let Some(&i) = matching(cx, &loaded, id_or_query, pick)?.as_deref().and_then(<[usize]>::first) else {
@@ -348,7 +348,7 @@ struct Office<'a> {
 
 pub(super) fn contacts(cx: &mut Context<'_>, query: &str, pick: Pick, json: bool, vcard: bool) -> Result<u8, Failure> {
     warn_long_query(cx, query)?;
-    let loaded = open_store(cx)?;
+    let loaded = open_store(cx, true)?;
     let Some(found) = matching(cx, &loaded, query, pick)? else { return Ok(EXIT_NONE) };
     let matches: Vec<&Head> = found.into_iter().map(|i| &loaded.store.practices[i]).collect();
     if vcard {

@@ -271,10 +271,11 @@ enum Failure {
     Usage(String),
 }
 
-/// Loads the store in use and says on stderr how many practices were skipped.
-fn open_store(cx: &mut Context<'_>) -> Result<Loaded, Failure> {
+/// Loads the store in use (with the index of its texts when `texts`) and
+/// says on stderr how many practices were skipped.
+fn open_store(cx: &mut Context<'_>, texts: bool) -> Result<Loaded, Failure> {
     let mut loaded = cx.plan().load()?;
-    loaded.write_cache();
+    loaded.write_cache(texts);
     warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
     Ok(loaded)
 }
@@ -333,7 +334,7 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         return Err(Failure::Usage("no data directory on this system".into()));
     };
     let marks = crate::load::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
-    let store = open_store(cx)?.store;
+    let store = open_store(cx, false)?.store;
     // One set of ids, not a scan of the store per bookmark.
     let ids: std::collections::HashSet<&str> = store.practices.iter().map(|p| p.id.as_str()).collect();
     let rows: Vec<BookmarkRow<'_>> = marks

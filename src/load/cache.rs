@@ -186,7 +186,11 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     let (canonical, key, cache_file) = locate(path, &meta, dir).map_err(read_err)?;
     if let Some(parts) = read_cache(&cache_file, &key, None) {
         if let Some((store, index)) = restore(&parts, &origin, &key, file) {
-            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending: None });
+            // A cache written without the texts' index (by a lookup of names)
+            // is written again once it has one.
+            let pending =
+                (!index.has_topics()).then(|| Pending { cache_file: cache_file.clone(), key, dir: dir.to_path_buf() });
+            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending });
         }
         // A cache that fails its checks is made again below; the handle
         // went with it, and a new one is checked against the key after reading.
@@ -250,13 +254,22 @@ impl Loaded {
         Self { store, index: None, outcome: Outcome::Unused, pending: None }
     }
 
-    /// Writes the cache file a parse left to write ([`Outcome::Pending`]).
-    pub fn write_cache(&mut self) {
-        if let Some(pending) = self.pending.take() {
+    /// Writes the cache file a parse left to write ([`Outcome::Pending`]),
+    /// with the texts' index when `texts` (built now if need be); without
+    /// it, a lookup of names does not pay for indexing the texts, and the
+    /// browser adds them to the cache later. A cache read without the
+    /// texts' index is written again only when it has one now.
+    pub fn write_cache(&mut self, texts: bool) {
+        if texts {
             self.whole_index();
-            let index = self.index.get_or_insert_with(|| Index::of_store(&self.store));
-            self.outcome = pending.write(&self.store, index);
         }
+        let Some(pending) = self.pending.take() else { return };
+        let index = self.index.get_or_insert_with(|| Index::new(&self.store.practices));
+        if matches!(self.outcome, Outcome::Hit(_)) && !index.has_topics() {
+            self.pending = Some(pending);
+            return;
+        }
+        self.outcome = pending.write(&self.store, index);
     }
 
     /// Makes the index whole: names and texts.
@@ -271,8 +284,7 @@ impl Loaded {
     /// The store and its whole index (built now if the load did not
     /// provide it), once the cache file is written.
     pub fn write_cache_and_index(mut self) -> (Store, Index) {
-        self.write_cache();
-        self.whole_index();
+        self.write_cache(true);
         let index = self.index.unwrap_or_else(|| Index::of_store(&self.store));
         (self.store, index)
     }
@@ -531,7 +543,7 @@ mod tests {
 
     fn load(store: &Path, dir: &Path) -> Loaded {
         let mut loaded = load_path_from(store, LAZY, Some(dir), 0).unwrap();
-        loaded.write_cache();
+        loaded.write_cache(true);
         loaded
     }
 
@@ -622,11 +634,22 @@ mod tests {
         assert_eq!(load_path_from(&store_path, LAZY, None, 0).unwrap().outcome, Outcome::Unused);
         assert!(!dir.exists());
         assert!(names_from(&store_path, &dir, 0).is_none(), "no cache yet");
-        // A store of a few hundred bytes is cached like any other.
+        // A store of a few hundred bytes is cached like any other; a lookup
+        // of names writes it without the texts' index, which a later load
+        // that has one adds.
         let mut small = load_path(&store_path, LAZY, Some(&dir)).unwrap();
         assert_eq!(small.outcome, Outcome::Pending);
-        small.write_cache();
-        assert!(matches!(load_path(&store_path, LAZY, Some(&dir)).unwrap().outcome, Outcome::Hit(_)));
+        small.write_cache(false);
+        let mut names_only = load_path(&store_path, LAZY, Some(&dir)).unwrap();
+        assert!(matches!(names_only.outcome, Outcome::Hit(_)));
+        assert!(!names_only.index.as_ref().unwrap().has_topics());
+        names_only.write_cache(false);
+        assert!(matches!(names_only.outcome, Outcome::Hit(_)), "nothing new to write");
+        names_only.write_cache(true);
+        assert!(matches!(names_only.outcome, Outcome::Written(_)));
+        let whole = load_path(&store_path, LAZY, Some(&dir)).unwrap();
+        assert!(matches!(whole.outcome, Outcome::Hit(_)) && whole.index.unwrap().has_topics());
+        assert!(whole.pending.is_none());
     }
 
     #[test]

@@ -401,15 +401,12 @@ impl Index {
 /// The texts' index of a store: each practice's title, summary and
 /// presentation, read in parallel.
 fn topics_of(store: &Store, stop: &AtomicBool) -> Option<Topics> {
-    let texts: Vec<String> = (0..store.practices.len())
-        .into_par_iter()
-        .map(|i| match store.read_full(i) {
-            _ if stop.load(Ordering::Relaxed) => String::new(),
-            Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
-            Err(_) => store.practices[i].title.clone(),
-        })
-        .collect();
-    Topics::build(&texts, stop)
+    let text_of = |i: usize| match store.read_full(i) {
+        _ if stop.load(Ordering::Relaxed) => String::new(),
+        Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
+        Err(_) => store.practices[i].title.clone(),
+    };
+    Topics::build_from(store.practices.len(), text_of, stop)
 }
 
 /// A practice's summary and presentation as one text for the topic index,

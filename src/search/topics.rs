@@ -187,17 +187,24 @@ impl Topics {
     /// [`Topics::new`] that gives up, with `None`, soon after `stop` is set
     /// (the browser quits while it builds).
     pub fn build<T: AsRef<str> + Sync>(texts: &[T], stop: &AtomicBool) -> Option<Self> {
+        Self::build_from(texts.len(), |i| texts[i].as_ref().to_owned(), stop)
+    }
+
+    /// The index of `count` practices whose texts `text_of` gives, one at a
+    /// time: a store's texts are never all in memory at once (at 100k
+    /// practices that was a second copy of a 1 GB store).
+    pub fn build_from(count: usize, text_of: impl Fn(usize) -> String + Sync, stop: &AtomicBool) -> Option<Self> {
         let stopped = || stop.load(Ordering::Relaxed);
         // Each practice's words and how often each occurs, in parallel.
-        let per_doc: Vec<(FxHashMap<String, u32>, u32)> = texts
-            .par_iter()
-            .map(|t| {
+        let per_doc: Vec<(FxHashMap<String, u32>, u32)> = (0..count)
+            .into_par_iter()
+            .map(|i| {
                 let mut counts: FxHashMap<String, u32> = FxHashMap::default();
                 let mut len = 0u32;
                 if stopped() {
                     return (counts, len);
                 }
-                for w in tokens(t.as_ref()) {
+                for w in tokens(&text_of(i)) {
                     len += 1;
                     *counts.entry(lower(w)).or_insert(0) += 1;
                 }

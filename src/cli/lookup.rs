@@ -98,27 +98,26 @@ pub(super) fn search(
                 None if texts => Index::of_store(&loaded.store),
                 None => Index::new(&loaded.store.practices),
             };
-            (loaded.store.practices.iter().map(crate::load::cache::NameRow::of).collect(), index)
+            (crate::load::cache::NameRows::of(&loaded.store.practices), index)
         }
     };
     // The process ends after a lookup: freeing a large store's names and
     // index, string by string, would only delay the exit (8% of a search at
     // a million practices), so they are left to the end of the process.
     let (rows, index) = (std::mem::ManuallyDrop::new(rows), std::mem::ManuallyDrop::new(index));
-    let mut found =
-        index.find_among(rows.iter().map(|r| r.id.as_str()), query, Scope { texts }, &|| false).unwrap_or_default();
+    let mut found = index.find_among(rows.ids(), query, Scope { texts }, &|| false).unwrap_or_default();
     tell_notes(cx, &found.notes)?;
     found.hits.truncate(limit.unwrap_or(usize::MAX));
     let rows: Vec<SearchHit<'_>> = found
         .hits
         .iter()
         .map(|h| {
-            let p = &rows[h.index];
+            let p = rows.get(h.index);
             SearchHit {
-                id: &p.id,
-                title: &p.title,
-                town: p.town.as_deref(),
-                voivodeship: p.voivodeship.as_deref(),
+                id: p.id,
+                title: p.title,
+                town: p.town,
+                voivodeship: p.voivodeship,
                 score: h.score,
                 kind: kind_name(h.quality),
             }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::collate;
 use super::query::Filter;
+use super::strlist::StrList;
 use super::typo::Words;
 use super::{Field, Quality};
 use crate::store::model::PracticeOf;
@@ -39,7 +40,7 @@ struct Entry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamesData {
     /// Distinct folded values of every name field.
-    values: Vec<String>,
+    values: StrList,
     entries: Vec<Entry>,
     /// Positions of all practices in Polish alphabetical order of titles.
     pub(super) by_title: Vec<u32>,
@@ -138,7 +139,9 @@ impl Names {
             .collect();
         // Different originals can fold to one value ("Łódź", "LODZ"); they
         // keep separate ids, which only costs scoring the value twice.
-        let values: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
+        let folded: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
+        let values = StrList::of(&folded);
+        drop(folded);
         // The title is every entry's first field. Titles can repeat, and a
         // collation key is costly: each distinct title is keyed and ranked
         // once, then practices sort by (rank, position) packed in one u64.
@@ -160,7 +163,7 @@ impl Names {
         let mut by_title: Vec<u32> = (0..practices.len() as u32).collect();
         by_title
             .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
-        let words = Words::new(&values);
+        let words = Words::new(values.iter());
         Self::with_data(NamesData { values, entries, by_title, words })
     }
 
@@ -182,6 +185,9 @@ impl Names {
     pub fn from_data(data: NamesData, len: usize) -> Result<Self, String> {
         if data.entries.len() != len || data.by_title.len() != len {
             return Err(format!("index of {} entries for {len} practices", data.entries.len()));
+        }
+        if !data.values.is_sound() {
+            return Err("the index's names are damaged".into());
         }
         let values = data.values.len();
         let in_range = |id: &u32| (*id as usize) < values;
@@ -219,7 +225,7 @@ impl Names {
         // costs the term's length times the value's: such a term matches
         // only where it occurs whole.
         let fuzzy = term.len() <= MAX_FUZZY_TERM;
-        let score = |v: &String| -> Packed {
+        let score = |v: &str| -> Packed {
             if !is_subsequence(needle, v.as_bytes()) {
                 return 0;
             }
@@ -247,10 +253,11 @@ impl Names {
             let (q, s) = best.unwrap_or((Quality::Scattered, s));
             pack(q, s)
         };
-        let mut values: Vec<Packed> = if self.data.values.len() >= PARALLEL_FROM {
-            self.data.values.par_iter().map(score).collect()
+        let all = &self.data.values;
+        let mut values: Vec<Packed> = if all.len() >= PARALLEL_FROM {
+            (0..all.len()).into_par_iter().map(|i| score(all.get(i))).collect()
         } else {
-            self.data.values.iter().map(score).collect()
+            all.iter().map(score).collect()
         };
         let near = self.data.words.near(term);
         let len = term.chars().count() as i64;
@@ -373,7 +380,7 @@ mod tests {
         bad.by_title[0] = bad.by_title[1];
         assert!(Names::from_data(bad, s.len()).is_err(), "a title order that repeats a practice");
         let mut bad = good;
-        bad.values.truncate(1);
+        bad.values = StrList::of(["x"]);
         bad.entries.iter_mut().for_each(|e| {
             e.fields = Box::new([(Field::Title, 0)]);
             e.filters = [None; Filter::ALL.len()];

@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use snowstem::{Algorithm, Stemmer};
 
+use super::strlist::StrList;
 use crate::text::fold;
 
 /// BM25's usual constants (Robertson; Lucene's and Tantivy's defaults).
@@ -48,60 +49,6 @@ pub struct Topics {
     tfs: Vec<u16>,
     /// Words in each practice's texts.
     lens: Vec<u32>,
-}
-
-/// Strings kept end to end in one buffer: a store's texts can have a
-/// million distinct words, and a `String` each cost four times their text.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct StrList {
-    text: String,
-    /// Where each string ends in `text`.
-    ends: Vec<u32>,
-}
-
-impl StrList {
-    fn of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Self {
-        let mut out = StrList::default();
-        for s in items {
-            out.text.push_str(s.as_ref());
-            out.ends.push(out.text.len() as u32);
-        }
-        out
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// String `i`; "" for a position it does not have (never for a list
-    /// that passed [`StrList::is_sound`]).
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e as usize) };
-        let end = self.ends.get(i).map_or(start, |&e| e as usize);
-        self.text.get(start..end).unwrap_or("")
-    }
-
-    /// The first position whose string is not below `s` (the list is sorted).
-    fn lower_bound(&self, s: &str) -> usize {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.get(mid) < s { lo = mid + 1 } else { hi = mid }
-        }
-        lo
-    }
-
-    fn find(&self, s: &str) -> Option<usize> {
-        let at = self.lower_bound(s);
-        (at < self.len() && self.get(at) == s).then_some(at)
-    }
-
-    /// Ends in order, within the text, on character boundaries.
-    fn is_sound(&self) -> bool {
-        self.ends.windows(2).all(|w| w[0] <= w[1])
-            && self.ends.last().is_none_or(|&e| e as usize <= self.text.len())
-            && self.ends.iter().all(|&e| self.text.is_char_boundary(e as usize))
-    }
 }
 
 /// The words of a text: runs of letters and digits, lowercase, two

@@ -50,9 +50,9 @@ pub fn words(value: &str) -> impl Iterator<Item = &str> {
 
 impl Words {
     /// The dictionary of `values` (folded).
-    pub fn new(values: &[String]) -> Self {
+    pub fn new<'v>(values: impl Iterator<Item = &'v str>) -> Self {
         let mut pairs: Vec<(&str, u32)> =
-            values.iter().enumerate().flat_map(|(i, v)| words(v).map(move |w| (w, i as u32))).collect();
+            values.enumerate().flat_map(|(i, v)| words(v).map(move |w| (w, i as u32))).collect();
         pairs.sort_unstable();
         pairs.dedup();
         let mut out = Words::default();
@@ -187,7 +187,7 @@ mod tests {
         let long = "a".repeat(500) + "x";
         assert_eq!(allowed(long.chars().count()), 0);
         let values: Vec<String> = (0..2000).map(|i| format!("{}{i}", "a".repeat(1000))).collect();
-        assert!(Words::new(&values).near(&long).is_empty());
+        assert!(Words::new(values.iter().map(String::as_str)).near(&long).is_empty());
         // The longest words still have their two typos.
         let t: Vec<char> = "konstantynopolitanczykowianeczka".chars().collect();
         assert_eq!(prefix_distance(&t, "konstantynopolitanczykowiankeczka", 2, &mut Vec::new()), Some((1, true)));
@@ -209,7 +209,7 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let words = Words::new(&values);
+        let words = Words::new(values.iter().map(String::as_str));
         let near = words.near("gdnask");
         assert_eq!(near.len(), 1);
         assert_eq!((near[0].word, near[0].distance, near[0].values), ("gdansk", 1, &[0u32, 4][..]));

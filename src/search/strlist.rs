@@ -1,0 +1,92 @@
+//! Strings kept end to end in one buffer, with where each ends: what the
+//! indexes hold by the hundred thousand (names, words, stems). One buffer
+//! is one allocation to make, to free and, read from the start-up cache,
+//! one UTF-8 check, where a `String` apiece was each of those per string.
+
+use serde::{Deserialize, Serialize};
+
+/// Strings end to end in one buffer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrList {
+    pub(super) text: String,
+    /// Where each string ends in `text`.
+    pub(super) ends: Vec<u32>,
+}
+
+impl StrList {
+    pub fn of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Self {
+        let mut out = StrList::default();
+        for s in items {
+            out.text.push_str(s.as_ref());
+            out.ends.push(out.text.len() as u32);
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Every string, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// String `i`; "" for a position it does not have (never for a list
+    /// that passed [`StrList::is_sound`]).
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e as usize) };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The first position whose string is not below `s` (the list is sorted).
+    pub fn lower_bound(&self, s: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.get(mid) < s { lo = mid + 1 } else { hi = mid }
+        }
+        lo
+    }
+
+    pub fn find(&self, s: &str) -> Option<usize> {
+        let at = self.lower_bound(s);
+        (at < self.len() && self.get(at) == s).then_some(at)
+    }
+
+    /// Ends in order, within the text, on character boundaries.
+    pub fn is_sound(&self) -> bool {
+        self.ends.windows(2).all(|w| w[0] <= w[1])
+            && self.ends.last().is_none_or(|&e| e as usize <= self.text.len())
+            && self.ends.iter().all(|&e| self.text.is_char_boundary(e as usize))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for StrList {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Self {
+        Self::of(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_come_back_and_a_damaged_list_is_unsound() {
+        let l: StrList = ["", "a", "zz", "łódź"].into_iter().collect();
+        assert_eq!(l.iter().collect::<Vec<_>>(), ["", "a", "zz", "łódź"]);
+        assert_eq!((l.find("a"), l.find("b"), l.lower_bound("b")), (Some(1), None, 2));
+        assert!(l.is_sound());
+        let mut bad = l.clone();
+        bad.ends[3] = 4;
+        assert!(!bad.is_sound(), "inside a letter");
+        assert_eq!(bad.get(3), "", "and never a panic");
+        assert_eq!(l.get(9), "");
+    }
+}

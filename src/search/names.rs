@@ -27,21 +27,18 @@ impl Field {
     }
 }
 
-/// One practice's name fields as references into the table of distinct
-/// folded values.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Entry {
-    fields: Box<[(Field, u32)]>,
-    /// Values the field filters look at, by [`Filter`] position.
-    filters: [Option<u32>; Filter::ALL.len()],
-}
-
 /// What building the name index works out, which the start-up cache keeps.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamesData {
     /// Distinct folded values of every name field.
     values: StrList,
-    entries: Vec<Entry>,
+    /// Each practice's name fields as references into `values`:
+    /// `fields[field_starts[i]..field_starts[i + 1]]`, its title first (one
+    /// array for all, not an allocation per practice).
+    fields: Vec<(Field, u32)>,
+    field_starts: Vec<u32>,
+    /// Values the field filters look at, by practice and [`Filter`] position.
+    filters: Vec<[Option<u32>; Filter::ALL.len()]>,
     /// Positions of all practices in Polish alphabetical order of titles.
     pub(super) by_title: Vec<u32>,
     /// The words of the values, for typo tolerance.
@@ -111,7 +108,7 @@ pub struct Names {
 impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Names")
-            .field("len", &self.data.entries.len())
+            .field("len", &self.data.filters.len())
             .field("values", &self.data.values.len())
             .finish_non_exhaustive()
     }
@@ -129,14 +126,14 @@ impl Names {
                 (originals.len() - 1) as u32
             })
         };
-        let entries: Vec<Entry> = practices
-            .iter()
-            .map(|p| {
-                let fields = name_fields(p).map(|(f, s)| (f, intern(s))).collect();
-                let filters = Filter::ALL.map(|f| f.value(p).map(&mut intern));
-                Entry { fields, filters }
-            })
-            .collect();
+        let (mut fields, mut field_starts, mut filters) =
+            (Vec::new(), Vec::with_capacity(practices.len() + 1), Vec::new());
+        for p in practices {
+            field_starts.push(fields.len() as u32);
+            fields.extend(name_fields(p).map(|(f, s)| (f, intern(s))));
+            filters.push(Filter::ALL.map(|f| f.value(p).map(&mut intern)));
+        }
+        field_starts.push(fields.len() as u32);
         // Different originals can fold to one value ("Łódź", "LODZ"); they
         // keep separate ids, which only costs scoring the value twice.
         let folded: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
@@ -145,7 +142,7 @@ impl Names {
         // The title is every entry's first field. Titles can repeat, and a
         // collation key is costly: each distinct title is keyed and ranked
         // once, then practices sort by (rank, position) packed in one u64.
-        let title_of: Vec<u32> = entries.iter().map(|e| e.fields[0].1).collect();
+        let title_of: Vec<u32> = field_starts[..practices.len()].iter().map(|&s| fields[s as usize].1).collect();
         let mut titles = title_of.clone();
         titles.par_sort_unstable();
         titles.dedup();
@@ -164,7 +161,7 @@ impl Names {
         by_title
             .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
         let words = Words::new(values.iter());
-        Self::with_data(NamesData { values, entries, by_title, words })
+        Self::with_data(NamesData { values, fields, field_starts, filters, by_title, words })
     }
 
     fn with_data(data: NamesData) -> Self {
@@ -183,18 +180,21 @@ impl Names {
     /// practices, checked first: it comes from a file, and a reference out
     /// of range would otherwise surface as a panic in the middle of a search.
     pub fn from_data(data: NamesData, len: usize) -> Result<Self, String> {
-        if data.entries.len() != len || data.by_title.len() != len {
-            return Err(format!("index of {} entries for {len} practices", data.entries.len()));
+        if data.filters.len() != len || data.by_title.len() != len || data.field_starts.len() != len + 1 {
+            return Err(format!("index of {} entries for {len} practices", data.filters.len()));
+        }
+        // Each practice's fields in order within the array, a title first.
+        let starts = &data.field_starts;
+        if starts.windows(2).any(|w| w[0] >= w[1]) || starts.last().is_some_and(|&e| e as usize != data.fields.len()) {
+            return Err("the index's fields are damaged".into());
         }
         if !data.values.is_sound() {
             return Err("the index's names are damaged".into());
         }
         let values = data.values.len();
         let in_range = |id: &u32| (*id as usize) < values;
-        for e in &data.entries {
-            if !e.fields.iter().all(|(_, id)| in_range(id)) || !e.filters.iter().flatten().all(in_range) {
-                return Err("index refers to a value it does not have".into());
-            }
+        if !data.fields.iter().all(|(_, id)| in_range(id)) || !data.filters.iter().flatten().flatten().all(in_range) {
+            return Err("index refers to a value it does not have".into());
         }
         let mut seen = vec![false; len];
         for &i in &data.by_title {
@@ -208,7 +208,7 @@ impl Names {
     }
 
     pub fn len(&self) -> usize {
-        self.data.entries.len()
+        self.data.filters.len()
     }
 
     pub fn distinct_values(&self) -> usize {
@@ -283,10 +283,16 @@ impl Names {
         self.data.values.iter().map(|v| filter.passes(v, wanted)).collect()
     }
 
+    /// The name fields of the practice at `index`.
+    fn fields(&self, index: usize) -> &[(Field, u32)] {
+        let s = &self.data.field_starts;
+        &self.data.fields[s[index] as usize..s[index + 1] as usize]
+    }
+
     /// Whether the practice at `index` passes every filter in `passes`.
     pub(super) fn allowed(&self, index: usize, passes: &[(usize, Vec<bool>)]) -> bool {
-        let entry = &self.data.entries[index];
-        passes.iter().all(|(pos, ok)| entry.filters[*pos].is_some_and(|id| ok[id as usize]))
+        let filters = &self.data.filters[index];
+        passes.iter().all(|(pos, ok)| filters[*pos].is_some_and(|id| ok[id as usize]))
     }
 
     /// The best match of each term in the practice's names (quality,
@@ -296,9 +302,9 @@ impl Names {
         index: usize,
         scores: &'a [TermScores],
     ) -> impl Iterator<Item = Option<(Quality, i64, Field)>> + 'a {
-        let entry = &self.data.entries[index];
+        let fields = self.fields(index);
         scores.iter().map(move |t| {
-            let matching = entry.fields.iter().filter_map(|(f, id)| {
+            let matching = fields.iter().filter_map(|(f, id)| {
                 let (q, s) = unpack(t.values[*id as usize]);
                 (q > Quality::None).then_some((q, s * f.weight(), *f))
             });
@@ -317,9 +323,7 @@ impl Names {
         if scores.len() < 2 {
             return None;
         }
-        let entry = &self.data.entries[index];
-        entry
-            .fields
+        self.fields(index)
             .iter()
             .filter_map(|(f, id)| {
                 let each: Option<i64> = scores
@@ -371,20 +375,21 @@ mod tests {
         assert!(Names::from_data(good.clone(), s.len()).is_ok());
         assert!(Names::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");
         let mut bad = good.clone();
-        bad.entries[1].fields[0].1 = bad.values.len() as u32;
+        bad.fields[1].1 = bad.values.len() as u32;
         assert!(Names::from_data(bad, s.len()).is_err(), "a value out of range");
         let mut bad = good.clone();
-        bad.entries[2].filters[2] = Some(u32::MAX);
+        bad.filters[2][2] = Some(u32::MAX);
         assert!(Names::from_data(bad, s.len()).is_err(), "a filter value out of range");
         let mut bad = good.clone();
         bad.by_title[0] = bad.by_title[1];
         assert!(Names::from_data(bad, s.len()).is_err(), "a title order that repeats a practice");
+        let mut bad = good.clone();
+        bad.field_starts[1] = bad.field_starts[2];
+        assert!(Names::from_data(bad, s.len()).is_err(), "a practice without fields");
         let mut bad = good;
         bad.values = StrList::of(["x"]);
-        bad.entries.iter_mut().for_each(|e| {
-            e.fields = Box::new([(Field::Title, 0)]);
-            e.filters = [None; Filter::ALL.len()];
-        });
+        bad.fields.iter_mut().for_each(|f| f.1 = 0);
+        bad.filters.iter_mut().for_each(|f| *f = [None; Filter::ALL.len()]);
         assert!(Names::from_data(bad, s.len()).is_err(), "words that refer to values it no longer has");
     }
 }

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::strlist::StrList;
+
 /// Typos allowed in a term of `len` characters. A term longer than any
 /// word people type (a pasted string) has none: comparing it costs its
 /// length squared for every word of its first letter.
@@ -27,7 +29,7 @@ pub const MAX_TYPO_TERM: usize = 32;
 /// The distinct words of the name values, sorted, with the values each is in.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Words {
-    words: Vec<String>,
+    words: StrList,
     /// `values[starts[i]..starts[i + 1]]` are the values word `i` is in.
     starts: Vec<u32>,
     values: Vec<u32>,
@@ -56,20 +58,23 @@ impl Words {
         pairs.sort_unstable();
         pairs.dedup();
         let mut out = Words::default();
+        let mut words: Vec<&str> = Vec::new();
         for (w, v) in pairs {
-            if out.words.last().map(String::as_str) != Some(w) {
-                out.words.push(w.to_owned());
+            if words.last() != Some(&w) {
+                words.push(w);
                 out.starts.push(out.values.len() as u32);
             }
             out.values.push(v);
         }
         out.starts.push(out.values.len() as u32);
+        out.words = StrList::of(words);
         out
     }
 
     /// Checks read from a file refer only to values below `values`.
     pub fn check(&self, values: usize) -> Result<(), String> {
-        let ok = self.starts.len() == self.words.len() + 1
+        let ok = self.words.is_sound()
+            && self.starts.len() == self.words.len() + 1
             && self.starts.windows(2).all(|w| w[0] <= w[1])
             && self.starts.last().is_some_and(|&e| e as usize == self.values.len())
             && self.values.iter().all(|&v| (v as usize) < values);
@@ -88,7 +93,7 @@ impl Words {
         // The words that start with the term's first letter.
         let mut buf = [0u8; 4];
         let lead: &str = first.encode_utf8(&mut buf);
-        let from = self.words.partition_point(|w| w.as_str() < lead);
+        let from = self.words.lower_bound(lead);
         let mut out = Vec::new();
         let mut row = Vec::new();
         for (i, w) in self.words.iter().enumerate().skip(from) {

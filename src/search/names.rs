@@ -3,6 +3,8 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -107,7 +109,15 @@ pub struct Names {
     /// Rank of each practice in `by_title`, for tie breaks.
     pub(super) title_rank: Vec<u32>,
     matcher: SkimMatcherV2,
+    /// The values the last terms scored had in order (their letters as a
+    /// subsequence), by term: a term typed one letter further can only
+    /// match among its shorter self's (people type queries a key at a time,
+    /// and the first key costs a scan of every value, the next ones less).
+    recent: std::sync::Mutex<Vec<(String, Arc<Vec<u32>>)>>,
 }
+
+/// Terms whose candidates [`Names::recent`] keeps.
+const RECENT: usize = 8;
 
 impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -173,7 +183,7 @@ impl Names {
         for (rank, &i) in data.by_title.iter().enumerate() {
             title_rank[i as usize] = rank as u32;
         }
-        Self { data, title_rank, matcher: SkimMatcherV2::default() }
+        Self { data, title_rank, matcher: SkimMatcherV2::default(), recent: Default::default() }
     }
 
     pub fn data(&self) -> &NamesData {
@@ -235,9 +245,12 @@ impl Names {
         // at a million practices. Where it starts a word adds `HEAD`.
         let n = term.chars().count() as i64;
         let contiguous = 16 * n + 4 * (n - 1).max(0);
-        let score = |v: &str| -> Packed {
+        // `None` where the term's letters are not in the value in order: a
+        // longer term cannot match there either (a score of 0 can turn
+        // positive: the fuzzy matcher's gap penalties weigh less for more letters).
+        let score = |v: &str| -> Option<Packed> {
             if !is_subsequence(needle, v.as_bytes()) {
-                return 0;
+                return None;
             }
             let bytes = v.as_bytes();
             let at_word = |at: usize| at == 0 || !(bytes[at - 1] as char).is_alphanumeric();
@@ -255,20 +268,28 @@ impl Names {
                 }
             }
             if let Some((q, s)) = best {
-                return pack(q, s);
+                return Some(pack(q, s));
             }
             // Only letters scattered in order are left: fzf's score for them.
-            match self.matcher.fuzzy_match(v, term).filter(|s| *s > 0 && fuzzy) {
+            Some(match self.matcher.fuzzy_match(v, term).filter(|s| *s > 0 && fuzzy) {
                 Some(s) => pack(Quality::Scattered, s),
                 None => 0,
-            }
+            })
         };
         let all = &self.data.values;
-        let mut values: Vec<Packed> = if all.len() >= PARALLEL_FROM {
-            (0..all.len()).into_par_iter().map(|i| score(all.get(i))).collect()
-        } else {
-            all.iter().map(score).collect()
+        let candidates = self.candidates(term);
+        let mut values: Vec<Packed> = vec![0; all.len()];
+        let one = |i: u32| score(all.get(i as usize)).map(|s| (i, s));
+        let scored: Vec<(u32, Packed)> = match &candidates {
+            Some(c) if c.len() >= PARALLEL_FROM => c.par_iter().filter_map(|&i| one(i)).collect(),
+            Some(c) => c.iter().filter_map(|&i| one(i)).collect(),
+            None if all.len() >= PARALLEL_FROM => (0..all.len() as u32).into_par_iter().filter_map(one).collect(),
+            None => (0..all.len() as u32).filter_map(one).collect(),
         };
+        for &(i, s) in &scored {
+            values[i as usize] = s;
+        }
+        self.remember(term, scored.iter().map(|s| s.0).collect());
         let near = self.data.words.near(term);
         let len = term.chars().count() as i64;
         // A near word that is another form of the term (szkoła, szkół) is
@@ -286,6 +307,23 @@ impl Names {
             }
         }
         TermScores { values, correction }
+    }
+
+    /// The values `term` can match, when a shorter start of it was scored
+    /// lately: those that matched that start.
+    fn candidates(&self, term: &str) -> Option<Arc<Vec<u32>>> {
+        let recent = self.recent.lock().ok()?;
+        recent.iter().filter(|(t, _)| term.starts_with(t.as_str())).max_by_key(|(t, _)| t.len()).map(|(_, c)| c.clone())
+    }
+
+    fn remember(&self, term: &str, matched: Vec<u32>) {
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.retain(|(t, _)| t != term);
+            if recent.len() >= RECENT {
+                recent.remove(0);
+            }
+            recent.push((term.to_owned(), Arc::new(matched)));
+        }
     }
 
     /// Which distinct values pass a filter.

@@ -214,3 +214,25 @@ fn another_form_of_a_name_word_is_no_typo() {
     assert!(found.notes.corrections.is_empty(), "{:?}", found.notes);
     assert_eq!((s[found.hits[0].index].id.as_str(), found.hits[0].quality), ("sz", Quality::Inside));
 }
+
+#[test]
+fn a_query_typed_a_key_at_a_time_ranks_as_the_whole_query_does() {
+    let file = crate::store::synth::names_only(3000, 9);
+    let typed = Index::new(&file.practices);
+    for q in ["opole", "zwiazek gmin", "gdnask", "krakow odpad", "zzz", "lodz"] {
+        for end in 1..=q.len() {
+            let prefix = &q[..end];
+            let fresh = Index::new(&file.practices);
+            let (a, b) = (typed.search(prefix), fresh.search(prefix));
+            let first = a.iter().zip(&b).position(|(x, y)| x != y);
+            assert!(
+                a == b,
+                "{prefix:?}: {} vs {} hits, first difference at {first:?}: {:?} vs {:?}",
+                a.len(),
+                b.len(),
+                first.map(|i| a[i]),
+                first.map(|i| b[i])
+            );
+        }
+    }
+}

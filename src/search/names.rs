@@ -67,6 +67,29 @@ fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     needle.iter().all(|n| it.any(|h| h == n))
 }
 
+/// The score of `needle`'s bytes found in order in `hay` (leftmost, as fzf's
+/// first version did): 16 a letter, 8 more for each at a word's head, less
+/// a point for each byte skipped between the first and the last. Cheaper
+/// than an optimal alignment, and the order among scattered matches, the
+/// weakest kind, is all it decides (that alignment was a third of a
+/// keystroke at a million practices).
+fn scattered(needle: &[u8], hay: &[u8]) -> i64 {
+    let (mut at, mut heads, mut first, mut last) = (0, 0i64, None, 0);
+    for &n in needle {
+        let Some(off) = hay[at..].iter().position(|&h| h == n) else { return 0 };
+        let pos = at + off;
+        if pos == 0 || !(hay[pos - 1] as char).is_alphanumeric() {
+            heads += 1;
+        }
+        first.get_or_insert(pos);
+        last = pos;
+        at = pos + 1;
+    }
+    let n = needle.len() as i64;
+    let gaps = (last - first.unwrap_or(0) + 1) as i64 - n;
+    (16 * n + 8 * heads - gaps.min(15 * n)).max(1)
+}
+
 /// Scores below this many values or practices are computed on one thread.
 pub(super) const PARALLEL_FROM: usize = 4096;
 
@@ -270,11 +293,8 @@ impl Names {
             if let Some((q, s)) = best {
                 return Some(pack(q, s));
             }
-            // Only letters scattered in order are left: fzf's score for them.
-            Some(match self.matcher.fuzzy_match(v, term).filter(|s| *s > 0 && fuzzy) {
-                Some(s) => pack(Quality::Scattered, s),
-                None => 0,
-            })
+            // Only letters scattered in order are left, the weakest kind.
+            Some(if fuzzy { pack(Quality::Scattered, scattered(needle, v.as_bytes())) } else { 0 })
         };
         let all = &self.data.values;
         let candidates = self.candidates(term);

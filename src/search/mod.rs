@@ -312,8 +312,16 @@ impl Index {
         if cancelled() {
             return None;
         }
-        // Best kind first, then best score, ties in Polish title order.
-        let key = |h: &Hit| (std::cmp::Reverse(h.quality), std::cmp::Reverse(h.score), self.names.title_rank[h.index]);
+        // Best kind first, then best score, ties in Polish title order, in
+        // one packed number (a tuple compares field by field, and a million
+        // hits sort noticeably slower): kind in 3 bits, score in 29, rank in 32.
+        const SCORE_BITS: u32 = 29;
+        let max_score = (1i64 << SCORE_BITS) - 1;
+        let key = |h: &Hit| {
+            let kind = 7 - h.quality as u64;
+            let score = (max_score - h.score.clamp(0, max_score)) as u64;
+            (kind << (64 - 3)) | (score << 32) | u64::from(self.names.title_rank[h.index])
+        };
         if hits.len() >= PARALLEL_FROM {
             hits.par_sort_unstable_by_key(key);
         } else {

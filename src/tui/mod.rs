@@ -147,10 +147,10 @@ pub fn run(model: Model, theme: Theme, mut settings: Settings) -> Result<u8> {
     spawn_input(session.sender());
     spawn_signals(session.sender())?;
     let end = session.run();
-    // The terminal is put back before waiting for work the session started
-    // (the start-up cache), which its drop does.
+    // The terminal is put back before the work the session started (indexing
+    // the texts, the start-up cache) is stopped.
     restore();
-    drop(session);
+    session.finish();
     Ok(end?.code())
 }
 

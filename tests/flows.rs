@@ -195,11 +195,17 @@ fn next_match_jumps_to_the_search_in_the_open_tab() {
     // The tab: heading, body, blank, heading, "Łódź i gminy…": the match is on line 4.
     drive(&mut m, [Action::Cmd(Command::NextMatch)]);
     assert_eq!(m.detail.scroll, 4);
+    assert_eq!(m.status.as_ref().map(|s| s.0.as_str()), Some("1/1"));
+    // Past the last one the search wraps around to the first, and says so.
     drive(&mut m, [Action::Cmd(Command::NextMatch)]);
-    assert_eq!(m.detail.scroll, 4, "no further match");
-    assert!(m.status.is_some());
+    assert_eq!(m.detail.scroll, 4);
+    assert_eq!(m.status.as_ref().map(|s| s.0.as_str()), Some("1/1 · search wrapped"));
     drive(&mut m, [Action::Cmd(Command::PrevMatch)]);
-    assert_eq!(m.detail.scroll, 4, "nothing before either");
+    assert_eq!(m.detail.scroll, 4);
+    // Without a search there is nothing to find, and the status says how to start one.
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::NextMatch)]);
+    assert_eq!(m.status.as_ref().map(|s| s.0.as_str()), Some("No search – press /"));
 }
 
 #[test]

@@ -498,8 +498,14 @@ fn scroll_to_attachment(m: &mut Model) {
     clamp_detail(m);
 }
 
+/// The next (or previous) line of the open tab with the search in it,
+/// wrapping around at the end as vim and less do, and where it is ("3/12").
 fn jump_match(m: &mut Model, forward: bool) {
+    let s = m.strings();
     let terms = m.list.terms.clone();
+    if terms.is_empty() {
+        return info(m, s.no_search);
+    }
     let lines: Vec<usize> = wrapped_tab(m)
         .iter()
         .enumerate()
@@ -507,14 +513,15 @@ fn jump_match(m: &mut Model, forward: bool) {
         .map(|(i, _)| i)
         .collect();
     let cur = m.detail.scroll;
-    let target = if forward { lines.iter().find(|l| **l > cur) } else { lines.iter().rev().find(|l| **l < cur) };
-    match target {
-        Some(t) => m.detail.scroll = *t,
-        None => {
-            let s = m.strings().no_more_matches;
-            info(m, s);
-        }
-    }
+    let found = if forward { lines.iter().position(|l| *l > cur) } else { lines.iter().rposition(|l| *l < cur) };
+    let (at, wrapped) = match (found, lines.len()) {
+        (_, 0) => return info(m, s.no_more_matches),
+        (Some(at), _) => (at, false),
+        (None, n) => (if forward { 0 } else { n - 1 }, true),
+    };
+    m.detail.scroll = lines[at];
+    let place = format!("{}/{}", at + 1, lines.len());
+    info(m, if wrapped { format!("{place} · {}", s.search_wrapped) } else { place });
 }
 
 fn copy(m: &mut Model, fx: &mut Vec<Effect>) {

@@ -378,6 +378,8 @@ fn describe_pl(a: &Command) -> &'static str {
         Command::ToggleBookmark => "zaznacz / odznacz",
         Command::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
         Command::OpenFacets => "działy i województwa z liczbą praktyk",
+        Command::CopyEmail => "kopiuj pierwszy e-mail kontaktowy",
+        Command::CopyPhone => "kopiuj telefon kontaktowy",
         Command::Choose => "wybierz (filtr wyszukiwania)",
         Command::Quit => "wyjście",
     }
@@ -422,6 +424,8 @@ fn describe_en(a: &Command) -> &'static str {
         Command::ToggleBookmark => "mark / unmark",
         Command::ToggleMarkedOnly => "only marked / all",
         Command::OpenFacets => "sections and voivodeships with counts",
+        Command::CopyEmail => "copy the first contact e-mail",
+        Command::CopyPhone => "copy the contact phone",
         Command::Choose => "choose (as the search's filter)",
         Command::Quit => "quit",
     }

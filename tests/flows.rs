@@ -212,10 +212,9 @@ fn next_match_jumps_to_the_search_in_the_open_tab() {
 fn contact_card_copies_the_field_under_the_cursor() {
     let mut m = searched("lodz");
     drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);
-    assert_eq!(m.card_field, Some(0));
-    // Fields: name, role, e-mail, phone, then the office.
-    let fx =
-        drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown), Action::Cmd(Command::Copy)]);
+    // Fields: name, role, e-mail, phone, then the office; the card opens on the e-mail.
+    assert_eq!(m.card_field, Some(2));
+    let fx = drive(&mut m, [Action::Cmd(Command::Copy)]);
     assert_eq!(fx, [Effect::CopyToClipboard("anna@example.org".into())]);
     assert!(m.status.as_ref().unwrap().0.contains("Copied: anna@example.org"));
     let fx = drive(&mut m, [Action::Cmd(Command::OpenLink)]);
@@ -560,4 +559,21 @@ fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
     assert!(listed(&m).is_empty());
     drive(&mut m, [Action::IndexReady { generation, index: whole }]);
     assert_eq!(listed(&m), ["lodz"]);
+}
+
+#[test]
+fn the_first_e_mail_and_phone_are_one_key_from_the_list_and_the_detail() {
+    let mut m = searched("lodz");
+    let fx = drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::CopyEmail)]);
+    assert_eq!(fx, [Effect::CopyToClipboard("anna@example.org".into())]);
+    let fx = drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::CopyPhone)]);
+    assert_eq!(fx, [Effect::CopyToClipboard("42 000 00 00".into())]);
+    // A practice without contacts: its office's phone, and no e-mail to copy.
+    let mut m = searched("opole");
+    let fx = drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::CopyEmail)]);
+    assert!(fx.is_empty());
+    assert!(m.status.as_ref().is_some_and(|s| s.0.contains("Nothing to copy")), "{:?}", m.status);
+    // The keys are bound in the list, so the detail pane has them too.
+    let keys = praktyki::input::Keymap::defaults();
+    assert!(keys.help_rows().iter().any(|(_, rows)| rows.iter().any(|r| r[0].1 == Command::CopyEmail)));
 }

@@ -137,12 +137,24 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Cmd(Command::NextMatch) => jump_match(m, true),
         Action::Cmd(Command::PrevMatch) => jump_match(m, false),
         Action::Cmd(Command::OpenCard) => {
-            if m.selected().is_some() {
-                m.card_field = Some(0);
+            if let Some(p) = m.selected() {
+                // On the first e-mail: what people open the card for.
+                let s = m.strings();
+                m.card_field = Some(card_fields(p, s).iter().position(|f| f.label == s.email).unwrap_or(0));
                 m.help_scroll = None;
             }
         }
         Action::Cmd(Command::Copy) => copy(m, &mut fx),
+        Action::Cmd(c @ (Command::CopyEmail | Command::CopyPhone)) => {
+            let value = m.selected().and_then(|p| {
+                let first = |f: fn(&crate::store::Contact) -> Option<&String>| p.contacts.iter().find_map(f).cloned();
+                match c {
+                    Command::CopyEmail => first(|c| c.email.as_ref()),
+                    _ => first(|c| c.phone.as_ref()).or_else(|| p.phone.clone()),
+                }
+            });
+            copy_value(m, &mut fx, value);
+        }
         Action::Cmd(Command::OpenLink) => open_link(m, &mut fx),
         Action::Cmd(Command::Close) => {
             if m.help_scroll.is_some() {
@@ -534,7 +546,13 @@ fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
         }
         _ => None,
     };
-    match value.filter(|v| !v.is_empty()) {
+    copy_value(m, fx, value);
+}
+
+/// Puts `value` on the clipboard and says so, or says there is nothing.
+fn copy_value(m: &mut Model, fx: &mut Vec<Effect>, value: Option<String>) {
+    let s = m.strings();
+    match value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
         Some(v) => {
             let shown: String = v.chars().take(60).collect();
             info(m, format!("{}: {shown}", s.copied));

@@ -66,6 +66,10 @@ pub enum Command {
     OpenCard,
     /// Copy the selected field (contact card) or attachment URL to the clipboard.
     Copy,
+    /// Copy the selected practice's first contact e-mail, from the list or the detail.
+    CopyEmail,
+    /// Copy the selected practice's first contact phone (else its office's).
+    CopyPhone,
     /// Open the selected website, e-mail or attachment URL.
     OpenLink,
     /// Close the contact card or the help.

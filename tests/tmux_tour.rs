@@ -44,6 +44,21 @@ impl Tmux {
         (t, store)
     }
 
+    /// A synthetic store `<name>.json` of `count` practices in this
+    /// session's directory; its cache directory and the command that browses
+    /// it with that cache and echoes its exit status.
+    fn synthetic(&self, name: &str, count: u32, seed: u32) -> (std::path::PathBuf, String) {
+        let dir = self._dir.path();
+        let store = dir.join(format!("{name}.json"));
+        let (count, seed) = (count.to_string(), seed.to_string());
+        let made =
+            Command::new(bin()).args(["synthetic", "--count", &count, "--seed", &seed, "--out"]).arg(&store).status();
+        assert!(made.unwrap().success());
+        let cache = dir.join("cache");
+        let command = format!("PRAKTYKI_CACHE={} {} --store {}; echo EXIT=$?", cache.display(), bin(), store.display());
+        (cache, command)
+    }
+
     /// The process running in this session's shell (its one child): found
     /// through the pane, so another test's praktyki is never taken for it.
     fn child_pid(&self) -> u32 {
@@ -476,12 +491,7 @@ fn bracketed_paste_into_the_search_line() {
 #[test]
 fn a_large_store_starts_from_its_cache_the_second_time() {
     let t = Tmux::start("cache");
-    let dir = t._dir.path();
-    let store = dir.join("big.json");
-    let made = Command::new(bin()).args(["synthetic", "--count", "900", "--seed", "5", "--out"]).arg(&store).status();
-    assert!(made.unwrap().success());
-    let cache = dir.join("cache");
-    let command = format!("PRAKTYKI_CACHE={} {} --store {}; echo EXIT=$?", cache.display(), bin(), store.display());
+    let (cache, command) = t.synthetic("big", 900, 5);
     let mut screens = Vec::new();
     for start in ["parses the store and writes the cache", "reads the cache"] {
         t.run(&format!("clear; {command}"));
@@ -593,12 +603,7 @@ fn topics_typos_and_facets_on_a_synthetic_store() {
     // A store parsed at start: the texts' index comes after the first frame,
     // and the browser answers text searches once it has it.
     let t = Tmux::start("topics");
-    let dir = t._dir.path();
-    let store = dir.join("topics.json");
-    let made = Command::new(bin()).args(["synthetic", "--count", "2000", "--seed", "7", "--out"]).arg(&store).status();
-    assert!(made.unwrap().success());
-    let command =
-        format!("PRAKTYKI_CACHE={} {} --store {}; echo EXIT=$?", dir.join("cache").display(), bin(), store.display());
+    let (_, command) = t.synthetic("topics", 2000, 7);
     t.run(&command);
     t.wait_for("2000/2000");
     // A word of the texts in a form the titles may not have: rows say why, after ¶.

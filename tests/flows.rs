@@ -577,3 +577,17 @@ fn the_first_e_mail_and_phone_are_one_key_from_the_list_and_the_detail() {
     let keys = praktyki::input::Keymap::defaults();
     assert!(keys.help_rows().iter().any(|(_, rows)| rows.iter().any(|r| r[0].1 == Command::CopyEmail)));
 }
+
+#[test]
+fn empty_marked_list_and_copy_in_the_list_say_what_to_do() {
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::ToggleMarkedOnly)]);
+    assert!(listed(&m).is_empty());
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| praktyki::ui::render(&m, &praktyki::ui::Theme::colored(), f)).unwrap();
+    let screen: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("No marked practices – press m"), "{screen}");
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::Copy)]);
+    assert!(m.status.as_ref().is_some_and(|s| s.0.contains("e copies the e-mail")), "{:?}", m.status);
+}

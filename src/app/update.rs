@@ -544,7 +544,8 @@ fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
             let p = m.full_practice();
             p.and_then(|p| p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
         }
-        _ => None,
+        // Outside the card and the attachments, say where copying is.
+        _ => return info(m, s.copy_where),
     };
     copy_value(m, fx, value);
 }

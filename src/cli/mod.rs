@@ -152,8 +152,8 @@ pub enum Command {
     },
     /// Print the manual page (roff); view it with `praktyki man | man -l -`
     Man,
-    /// Write a synthetic store for measuring (ids start with synthetic-)
-    #[command(hide = true)]
+    /// Write a synthetic store to try praktyki at any size (clearly marked:
+    /// ids start with synthetic-, sections with "Dane syntetyczne")
     Synthetic {
         /// Number of practices
         #[arg(long, default_value_t = 1000)]

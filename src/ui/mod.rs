@@ -132,7 +132,11 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     f.render_widget(block, r);
     let width = usize::from(inner.width);
     if m.list.hits.is_empty() {
-        let msg = if m.store.practices.is_empty() { s.empty_store } else { s.no_match };
+        let msg = match () {
+            _ if m.store.practices.is_empty() => s.empty_store,
+            _ if m.only_marked && m.list.found.iter().all(|h| !m.is_marked(h.index)) => s.no_marked,
+            _ => s.no_match,
+        };
         f.render_widget(Paragraph::new(truncate(msg, width)).style(theme.muted), inner);
         return;
     }

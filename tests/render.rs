@@ -198,6 +198,9 @@ fn too_small_window_says_so() {
     drive(&mut m, [Action::Resize(19, 4)]);
     let b = draw(&m, &Theme::colored());
     assert!(text(&b).starts_with("Window too small"), "{}", text(&b));
+    // Narrower: a shorter form, not a word cut in the middle.
+    drive(&mut m, [Action::Resize(12, 4)]);
+    assert!(text(&draw(&m, &Theme::colored())).starts_with("Too small\n"));
     drive(&mut m, [Action::Resize(1, 1)]);
     assert_eq!(text(&draw(&m, &Theme::colored())), "…\n");
 }

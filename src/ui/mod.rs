@@ -25,7 +25,13 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
     let a = m.areas();
     let area = f.area();
     if a.too_small {
-        let text = truncate(m.strings().too_small, usize::from(area.width));
+        // A shorter form rather than a word cut in the middle.
+        let s = m.strings();
+        let fits = |t: &str| t.width() <= usize::from(area.width);
+        let text = truncate(
+            [s.too_small, s.too_small_short].into_iter().find(|t| fits(t)).unwrap_or(s.too_small_short),
+            usize::from(area.width),
+        );
         f.render_widget(Paragraph::new(text).style(theme.status), Rect { height: area.height.min(1), ..area });
         return;
     }

@@ -320,3 +320,15 @@ fn facets_fit_a_small_window_and_say_where_the_selection_is() {
         "cut in the middle: {screen}"
     );
 }
+
+#[test]
+fn the_key_to_help_stays_in_the_status_line_at_any_width() {
+    for (w, h) in [(80u16, 24u16), (60, 20), (44, 20), (36, 20)] {
+        let mut m = small();
+        drive(&mut m, [Action::Resize(w, h)]);
+        let screen = text(&draw(&m, &Theme::colored()));
+        let status = screen.lines().last().unwrap_or_default().to_owned();
+        assert!(status.contains("? help"), "{w}x{h}: {status}");
+        assert!(!status.contains('…') || !status.ends_with('…'), "hints are left out whole, not cut: {status}");
+    }
+}

@@ -330,29 +330,51 @@ fn render_detail(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
 
 /// "key desc · key desc" for the given commands, from the keymap.
 fn hints(m: &Model, mode: Mode, actions: &[Command]) -> String {
+    hint_pieces(m, mode, actions).into_iter().map(|(_, h)| h).collect::<Vec<_>>().join(" · ")
+}
+
+/// Each command's "key desc", for those the mode has a key for.
+fn hint_pieces(m: &Model, mode: Mode, actions: &[Command]) -> Vec<(Command, String)> {
     actions
         .iter()
         .filter_map(|a| {
             let keys = m.keymap.keys_for(mode, a);
-            keys.first().map(|k| format!("{k} {}", a.describe(m.lang)))
+            keys.first().map(|k| (*a, format!("{k} {}", a.describe(m.lang))))
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect()
 }
 
-fn mode_hints(m: &Model) -> String {
+/// The mode's hints in `width` columns: the last ones are left out first,
+/// and the key to help stays while anything does.
+fn fit_hints(m: &Model, width: usize) -> String {
     let mode = m.mode();
-    let actions: &[Command] = match mode {
+    let mut pieces = hint_pieces(m, mode, mode_actions(mode));
+    let joined = |p: &[(Command, String)]| p.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>().join(" · ");
+    while joined(&pieces).width() > width {
+        match pieces.iter().rposition(|(c, _)| *c != Command::ToggleHelp) {
+            Some(at) => {
+                pieces.remove(at);
+            }
+            None => break,
+        }
+    }
+    joined(&pieces)
+}
+
+fn mode_actions(mode: Mode) -> &'static [Command] {
+    match mode {
         Mode::List | Mode::Global => &[
             Command::FocusSearch,
             Command::FocusDetail,
             Command::NextTab,
             Command::OpenCard,
-            Command::ToggleHelp,
             Command::OpenFacets,
             Command::Quit,
+            Command::ToggleHelp,
         ],
-        Mode::Search => &[Command::LeaveSearch, Command::FocusDetail, Command::MoveDown, Command::NextTab],
+        Mode::Search => {
+            &[Command::LeaveSearch, Command::FocusDetail, Command::MoveDown, Command::NextTab, Command::ToggleHelp]
+        }
         Mode::Detail => &[
             Command::FocusList,
             Command::NextTab,
@@ -364,8 +386,7 @@ fn mode_hints(m: &Model) -> String {
         Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close],
         Mode::Help => &[Command::MoveDown, Command::Close],
         Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close],
-    };
-    hints(m, mode, actions)
+    }
 }
 
 fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
@@ -384,7 +405,7 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         (_, Some(keys)) => (keys, theme.status),
         (Some((text, crate::app::model::StatusKind::Error)), None) => (text.clone(), theme.status_error),
         (Some((text, _)), None) => (text.clone(), theme.status),
-        (None, None) => (mode_hints(m), theme.status),
+        (None, None) => (fit_hints(m, width.saturating_sub(counts.width() + 2)), theme.status),
     };
     // Counts first, then the message or hints, then the store in what is left.
     let counts = truncate(&counts, width);

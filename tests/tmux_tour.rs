@@ -195,7 +195,7 @@ fn tour_of_a_new_user() {
     t.tmux(&["resize-window", "-x", "120", "-y", "40"]);
     t.wait_for("1 Summary │ 2 Full presentation │ 3 Attachments");
     t.tmux(&["resize-window", "-x", "10", "-y", "3"]);
-    t.wait_for("Window to");
+    t.wait_for("Too small");
     t.tmux(&["resize-window", "-x", "80", "-y", "24"]);
     t.wait_for("Search: lodz");
 

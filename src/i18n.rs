@@ -112,6 +112,8 @@ pub struct Strings {
     pub nothing_to_copy: &'static str,
     /// `y` where only the card and attachments have something to copy.
     pub copy_where: &'static str,
+    /// `o` on something that is no address.
+    pub nothing_to_open: &'static str,
     pub opening: &'static str,
     pub no_opener: &'static str,
     pub not_openable: &'static str,
@@ -217,6 +219,7 @@ pub static PL: Strings = Strings {
     copied: "Skopiowano",
     nothing_to_copy: "Nie ma czego skopiować",
     copy_where: "Tu nie ma czego kopiować – e kopiuje e-mail, p telefon, c otwiera kartę",
+    nothing_to_open: "Tu nie ma czego otworzyć – o otwiera witrynę, e-mail albo załącznik",
     opening: "Otwieram",
     no_opener: "Tu nie otworzę adresu; skopiowano do schowka",
     not_openable: "Otwieram tylko adresy http, https i mailto",
@@ -321,6 +324,7 @@ pub static EN: Strings = Strings {
     copied: "Copied",
     nothing_to_copy: "Nothing to copy",
     copy_where: "Nothing to copy here – e copies the e-mail, p the phone, c opens the card",
+    nothing_to_open: "Nothing to open here – o opens a website, an e-mail or an attachment",
     opening: "Opening",
     no_opener: "Cannot open it here; copied to the clipboard",
     not_openable: "Only http, https and mailto addresses are opened",

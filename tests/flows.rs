@@ -223,6 +223,10 @@ fn contact_card_copies_the_field_under_the_cursor() {
     assert_eq!(fx, [Effect::OpenUrl("http://www.example.org".into())], "the website is last");
     drive(&mut m, [Action::Cmd(Command::GoTop), Action::Cmd(Command::MoveUp)]);
     assert_eq!(m.card_field, Some(0));
+    // A name is no address: `o` says what it opens.
+    let fx = drive(&mut m, [Action::Cmd(Command::OpenLink)]);
+    assert!(fx.is_empty());
+    assert!(m.status.as_ref().is_some_and(|s| s.0.starts_with("Nothing to open here")), "{:?}", m.status);
     drive(&mut m, [Action::Cmd(Command::Close)]);
     assert!(m.card_field.is_none());
 }

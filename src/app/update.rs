@@ -576,7 +576,7 @@ fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
     };
     let base = p.source_url.clone();
     let Some(raw) = raw else {
-        info(m, s.nothing_to_copy);
+        info(m, s.nothing_to_open);
         return;
     };
     match present::openable_url(&raw, base.as_deref()) {

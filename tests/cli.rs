@@ -227,9 +227,10 @@ fn import_writes_atomically_and_never_overwrites_silently() {
         .stderr(predicate::str::contains("already in the store and was left as it is"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), edited);
 
-    // --replace: replaced, and the old version is reported.
+    // --replace: replaced, and what changed is reported, field by field.
     praktyki(dir.path()).args(["import", SEED_TXT, "--replace", "--into"]).arg(&target).assert().success().stderr(
-        predicate::str::contains("was replaced; the old version:").and(predicate::str::contains("Edited street")),
+        predicate::str::contains("was replaced; what changed:")
+            .and(predicate::str::contains("  street: Edited street → Horoszkiewicza 6")),
     );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
 

@@ -164,9 +164,11 @@ fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bo
     for id in &r.added {
         say(cx.err, &format!("{origin}: practice '{id}' {verb} added"))?;
     }
-    for (id, old) in &r.replaced {
-        let old = serde_json::to_string(old).unwrap_or_default();
-        say(cx.err, &format!("{origin}: practice '{id}' {verb} replaced; the old version: {old}"))?;
+    for (id, changes) in &r.changes {
+        say(cx.err, &format!("{origin}: practice '{id}' {verb} replaced; what changed:"))?;
+        for line in changes {
+            say(cx.err, &format!("  {line}"))?;
+        }
     }
     for id in &r.unchanged {
         say(cx.err, &format!("{origin}: practice '{id}' is already in the store as it is"))?;

@@ -168,12 +168,43 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// The top-level fields of a practice that differ between `old` and `new`,
+/// each as "field: old → new", values cut to a readable length.
+pub fn changed_fields(old: &Value, new: &Value) -> Vec<String> {
+    let (empty_a, empty_b) = (serde_json::Map::new(), serde_json::Map::new());
+    let (a, b) = (old.as_object().unwrap_or(&empty_a), new.as_object().unwrap_or(&empty_b));
+    let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| format!("{k}: {} → {}", short(a.get(k)), short(b.get(k))))
+        .collect()
+}
+
+/// A field's value in a line: text as it is, lists by their length, cut at 60 characters.
+fn short(v: Option<&Value>) -> String {
+    let text = match v {
+        None | Some(Value::Null) => "—".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => format!("[{} items]", items.len()),
+        Some(other) => other.to_string(),
+    };
+    let text = text.replace(['\n', '\r'], " ");
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 /// What merging new practices into a store did.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct MergeReport {
     pub added: Vec<String>,
     /// Replaced practices with their old JSON, so the user can see what went.
     pub replaced: Vec<(String, Value)>,
+    /// For each replaced practice, its fields that changed, as
+    /// "field: old → new" (values shortened).
+    pub changes: Vec<(String, Vec<String>)>,
     /// Ids already in the store and left alone because `replace` was off.
     pub kept: Vec<String>,
     /// Ids whose new version is the same as the stored one.
@@ -226,6 +257,7 @@ pub fn merge(
             }
             Some(i) if practices[i] == value => report.unchanged.push(p.id.clone()),
             Some(i) if replace => {
+                report.changes.push((p.id.clone(), changed_fields(&practices[i], &value)));
                 let old = std::mem::replace(&mut practices[i], value);
                 report.replaced.push((p.id.clone(), old));
             }
@@ -309,6 +341,7 @@ mod tests {
         assert_eq!((r.kept.as_slice(), kept == text), (&["a".to_owned()][..], true));
         let (_, r) = merge(Some((&text, "s.json")), &[p("a", "A2")], true, &[]).unwrap();
         assert_eq!(r.replaced[0].1["title"], "A");
+        assert_eq!(r.changes, [("a".to_owned(), vec!["title: A → A2".to_owned()])]);
         assert!(merge(Some(("[]", "s.json")), &[], false, &[]).is_err(), "not a store: left alone");
     }
 }

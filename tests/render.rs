@@ -332,3 +332,18 @@ fn the_key_to_help_stays_in_the_status_line_at_any_width() {
         assert!(!status.contains('…') || !status.ends_with('…'), "hints are left out whole, not cut: {status}");
     }
 }
+
+#[test]
+fn the_bookmark_mark_has_a_column_of_its_own() {
+    let mut m = searched("");
+    drive(
+        &mut m,
+        [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::MoveDown), Action::Cmd(Command::ToggleBookmark)],
+    );
+    let screen = text(&draw(&m, &Theme::colored()));
+    let rows: Vec<&str> = screen.lines().skip(2).take(3).collect();
+    // Marked or not, titles start in the same column.
+    let starts: Vec<usize> =
+        rows.iter().map(|r| r.chars().skip(1).position(|c| c.is_alphabetic()).unwrap_or(0)).collect();
+    assert!(starts.iter().all(|s| *s == starts[0]) && rows.iter().any(|r| r.contains("│* ")), "{screen}");
+}

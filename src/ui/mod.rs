@@ -151,8 +151,14 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let mut lines = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
-        // A mark in front of bookmarked practices; ASCII, so its width is certain.
-        let marker = if m.is_marked(hit.index) { "* " } else { "" };
+        // A mark in front of bookmarked practices, in a column of its own
+        // while there are any, so marking a row does not shift its text;
+        // ASCII, so its width is certain.
+        let marker = match (m.is_marked(hit.index), m.bookmarks.is_empty()) {
+            (true, _) => "* ",
+            (false, false) => "  ",
+            (false, true) => "",
+        };
         // The title yields up to half the row to the part that says why the
         // row is there, when that is not the title; two thirds to a sentence
         // of the texts, which needs words around the match to be read.

@@ -347,3 +347,18 @@ fn the_bookmark_mark_has_a_column_of_its_own() {
         rows.iter().map(|r| r.chars().skip(1).position(|c| c.is_alphabetic()).unwrap_or(0)).collect();
     assert!(starts.iter().all(|s| *s == starts[0]) && rows.iter().any(|r| r.contains("│* ")), "{screen}");
 }
+
+#[test]
+fn the_list_selection_is_dimmer_while_the_detail_has_the_keys() {
+    let mut m = searched("zyw");
+    let list_width = m.areas().list.unwrap().width;
+    let (x, y) = find_in(&draw(&m, &Theme::colored()), "Związek", list_width).unwrap();
+    assert_eq!(draw(&m, &Theme::colored())[(x + 1, y)].bg, Color::Blue, "focused");
+    drive(&mut m, [Action::Cmd(Command::FocusDetail)]);
+    assert_eq!(draw(&m, &Theme::colored())[(x + 1, y)].bg, Color::DarkGray, "another pane has the keys");
+    let mono = draw(&m, &Theme::mono());
+    assert!(
+        !mono[(x + 1, y)].modifier.contains(Modifier::REVERSED)
+            && mono[(x + 1, y)].modifier.contains(Modifier::UNDERLINED)
+    );
+}

@@ -193,7 +193,7 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
             // Pad so the selection bar spans the row.
             let pad = width.saturating_sub(line.width());
             line.spans.push(Span::raw(" ".repeat(pad)));
-            line = line.patch_style(theme.selected);
+            line = line.patch_style(if focused { theme.selected } else { theme.selected_unfocused });
         }
         lines.push(line);
     }

@@ -19,6 +19,9 @@ pub struct Theme {
     pub matched: Style,
     /// The selected row of the list or card.
     pub selected: Style,
+    /// The list's selected row while another pane has the keys: dimmer,
+    /// so that where the keys go is never in doubt.
+    pub selected_unfocused: Style,
     pub tab_active: Style,
     pub tab: Style,
     pub border: Style,
@@ -39,6 +42,7 @@ impl Theme {
             contact: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
             tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
             tab: Style::new(),
             border: Style::new().fg(Color::DarkGray),
@@ -59,6 +63,7 @@ impl Theme {
             contact: Style::new().add_modifier(Modifier::BOLD),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             tab: Style::new(),
             border: Style::new(),
@@ -79,6 +84,7 @@ impl Theme {
             contact: Style::new().fg(Color::Indexed(35)).add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Indexed(170)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(25)).add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(239)),
             tab_active: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(38)).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::Indexed(240)),
             border_focused: Style::new().fg(Color::Indexed(38)),
@@ -99,6 +105,7 @@ impl Theme {
                 .fg(Color::Rgb(255, 255, 255))
                 .bg(Color::Rgb(30, 80, 160))
                 .add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().fg(Color::Rgb(255, 255, 255)).bg(Color::Rgb(70, 70, 80)),
             tab_active: Style::new().fg(Color::Rgb(0, 0, 0)).bg(Color::Rgb(0, 170, 210)).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::Rgb(110, 110, 110)),
             border_focused: Style::new().fg(Color::Rgb(0, 170, 210)),

@@ -508,13 +508,17 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop:
         table.extend_from_slice(&crc32fast::hash(&part).to_le_bytes());
         out.write_all(&part)
     };
+    let stopped = || if stop.load(Ordering::Relaxed) { Err(io::Error::other("stopped")) } else { Ok(()) };
     let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
     put(&mut out, encode(postcard::to_stdvec(&problems))?)?;
+    stopped()?;
     put(&mut out, encode(postcard::to_stdvec(index.names_data()))?)?;
+    stopped()?;
     let rows = NameRows::of(&store.practices);
     put(&mut out, encode(postcard::to_stdvec(&rows))?)?;
     drop(rows);
     put(&mut out, encode(postcard::to_stdvec(spans))?)?;
+    stopped()?;
     put(&mut out, encode(postcard::to_stdvec(&index.topics()))?)?;
     for batch in store.practices.chunks(CHUNK * rayon::current_num_threads().max(1)) {
         // The temporary file goes with the error: nothing half-written stays.
@@ -542,11 +546,28 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop:
 
 /// Removes the cache files of stores that no longer exist, so that stores
 /// tried once and deleted leave nothing behind. Reads only each file's key.
+/// A temporary cache file a process killed while writing it left behind
+/// (its name says it is one, and nobody has written to it for an hour: a
+/// cache of a million practices is written in seconds).
+fn is_stale_temporary(entry: &std::fs::DirEntry) -> bool {
+    let name = entry.file_name();
+    let name = name.to_string_lossy();
+    let old = entry.metadata().ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+    name.starts_with(".praktyki-") && name.ends_with(".tmp") && old.is_some_and(|age| age > STALE)
+}
+
+/// How long a temporary file goes unwritten before it counts as left behind.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 fn prune(dir: &Path, keep: &Path) {
     use std::os::unix::ffi::OsStrExt;
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
+        if is_stale_temporary(&entry) {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
         if path == keep || path.extension().is_none_or(|e| e != "cache") {
             continue;
         }
@@ -795,9 +816,16 @@ mod tests {
         std::fs::write(&other, store_text("Opole")).unwrap();
         let Outcome::Written(other_cache) = load(&other, &dir).outcome else { panic!("not written") };
         std::fs::remove_file(&other).unwrap();
+        // A temporary file a killed process left an hour ago goes; one being written stays.
+        let (stale, fresh) = (dir.join(".praktyki-killed.tmp"), dir.join(".praktyki-writing.tmp"));
+        std::fs::write(&stale, "half").unwrap();
+        std::fs::write(&fresh, "half").unwrap();
+        let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        File::options().write(true).open(&stale).unwrap().set_modified(hours_ago).unwrap();
         let Outcome::Written(kept) = load(&store_path, &dir).outcome else { panic!("not written") };
         assert!(!other_cache.exists(), "the cache of a deleted store goes");
         assert!(kept.exists());
+        assert!(!stale.exists() && fresh.exists());
     }
 
     #[test]

@@ -362,3 +362,16 @@ fn the_list_selection_is_dimmer_while_the_detail_has_the_keys() {
             && mono[(x + 1, y)].modifier.contains(Modifier::UNDERLINED)
     );
 }
+
+#[test]
+fn a_selected_row_is_readable_whatever_its_spans_colours() {
+    // The card opens on the e-mail: a blue link on the blue selection was unreadable.
+    let mut m = searched("lodz");
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);
+    let b = draw(&m, &Theme::colored());
+    let (x, y) = find_in(&b, "anna@example.org", 80).expect("the e-mail");
+    for dx in 0..5 {
+        let cell = &b[(x + dx, y)];
+        assert_eq!((cell.fg, cell.bg), (Color::White, Color::Blue), "{cell:?}");
+    }
+}

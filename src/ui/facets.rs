@@ -35,7 +35,7 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
             ]);
             if i == facets.selected {
                 selected_line = lines.len();
-                line = line.patch_style(theme.selected);
+                line = super::selected(line, theme.selected);
             }
             lines.push(line);
         }

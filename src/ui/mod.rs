@@ -52,6 +52,18 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
     }
 }
 
+/// A selected row: the selection's colours over every span, so that a
+/// span's own colour (a link's blue, a muted town's grey) cannot end up
+/// unreadable on the selection's background; modifiers (a match's
+/// underline) stay.
+fn selected(line: Line<'_>, style: Style) -> Line<'_> {
+    let spans = line.spans.into_iter().map(|s| {
+        let patched = s.style.patch(style);
+        s.style(patched)
+    });
+    Line::from(spans.collect::<Vec<_>>()).style(line.style.patch(style))
+}
+
 /// Cuts `s` to `width` columns, ending with "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -193,7 +205,7 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
             // Pad so the selection bar spans the row.
             let pad = width.saturating_sub(line.width());
             line.spans.push(Span::raw(" ".repeat(pad)));
-            line = line.patch_style(if focused { theme.selected } else { theme.selected_unfocused });
+            line = selected(line, if focused { theme.selected } else { theme.selected_unfocused });
         }
         lines.push(line);
     }
@@ -500,7 +512,7 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         };
         if i == sel {
             selected_line = lines.len();
-            line = line.patch_style(theme.selected);
+            line = selected(line, theme.selected);
         }
         lines.push(line);
     }

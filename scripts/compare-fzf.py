@@ -8,7 +8,7 @@ queries (alternating runs, median of --runs) and prints the ratio
 praktyki / fzf per query (below 1: praktyki is faster).
 
 praktyki keeps a start-up cache of large stores (names, index; see
-src/cache.rs), made by the first run after the store changes. The script
+src/load/cache/), made by the first run after the store changes. The script
 uses a private cache directory, times that first run on its own ("first run,
 makes the cache"), then compares warm runs, which is what a user gets from
 the second search on.

@@ -6,7 +6,7 @@ written to the terminal per cursor move (j) at 80x24, and the peak memory
 (VmHWM) of the process, next to the store file's size. Also runs
 `/usr/bin/time -v praktyki search` for the peak memory of a CLI lookup.
 
-The browser keeps a start-up cache of large stores (src/cache.rs). The
+The browser keeps a start-up cache of every store file (src/load/cache/). The
 script uses a private cache directory and starts the browser twice: the
 first start parses the store and writes the cache (cold), the second reads
 it (warm), which is what every start after the first gets. Moves and memory

@@ -375,3 +375,18 @@ fn a_selected_row_is_readable_whatever_its_spans_colours() {
         assert_eq!((cell.fg, cell.bg), (Color::White, Color::Blue), "{cell:?}");
     }
 }
+
+#[test]
+fn contacts_are_never_cut_silently_in_a_narrow_window() {
+    let mut m = embedded(Lang::En);
+    drive(&mut m, [Action::Resize(36, 20), Action::Cmd(Command::FocusDetail)]);
+    // The detail pane breaks the e-mail with "…" at each break.
+    drive(&mut m, (0..6).map(|_| Action::Cmd(Command::MoveDown)));
+    let screen = text(&draw(&m, &Theme::colored()));
+    assert!(screen.contains("krzysztof.poczatek@ao.opole…") && screen.contains("      .pl"), "{screen}");
+    // The card ends a field too wide for it with "…".
+    drive(&mut m, [Action::Cmd(Command::OpenCard)]);
+    let screen = text(&draw(&m, &Theme::colored()));
+    let email = screen.lines().find(|l| l.contains("e-mail:")).unwrap_or_default().to_owned();
+    assert!(email.contains('…') && !email.contains("opole.pl"), "{email}");
+}

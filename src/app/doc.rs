@@ -188,14 +188,24 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                     }
                 }
                 if w.col + tw > width {
-                    // Wider than what is left of a fresh line: break it by characters.
+                    // Wider than what is left of a fresh line (an e-mail or an
+                    // address in a narrow pane): break it by characters, and end
+                    // each broken line with "…", so that a part never reads as
+                    // the whole ("…@ao.opole." is not the address).
                     let mut piece = String::new();
+                    let mark = usize::from(width > 1);
+                    let mut rest = tw;
                     for g in tok.graphemes(true) {
                         let cw = g.width();
-                        if w.col + cw > width && w.col > w.start {
+                        if w.col + cw + if rest > cw { mark } else { 0 } > width && w.col > w.start {
+                            // A wide letter can leave no room for the mark.
+                            if w.col < width {
+                                piece.push('…');
+                            }
                             push_text(&mut w.current, std::mem::take(&mut piece), sp.kind);
                             w.break_line();
                         }
+                        rest -= cw.min(rest);
                         piece.push_str(g);
                         w.col += cw;
                     }
@@ -315,9 +325,22 @@ mod tests {
 
     #[test]
     fn long_words_and_wide_characters_break() {
+        // A broken word says so at each break: a part is never taken for the whole.
         let w = wrap(&[text("abcdefghij")], 4);
         let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
-        assert_eq!(lines, ["abcd", "efgh", "ij"]);
+        assert_eq!(lines, ["abc…", "def…", "ghij"]);
+        let w = wrap(&[text("    krzysztof.poczatek@ao.opole.pl")], 20);
+        let lines: Vec<String> = w.iter().map(|(_, l)| plain(l)).collect();
+        assert!(
+            lines.iter().all(|l| l.width() <= 20) && lines[..lines.len() - 1].iter().all(|l| l.ends_with('…')),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.iter().map(|l| l.trim().trim_end_matches('…')).collect::<String>(),
+            "krzysztof.poczatek@ao.opole.pl"
+        );
+        let w = wrap(&[text("🫟!")], 2);
+        assert!(w.iter().all(|(_, l)| plain(l).width() <= 2), "a wide letter leaves no room for the mark: {w:?}");
         let w = wrap(&[text("日本語日本語")], 5);
         for (_, l) in &w {
             let width = plain(l).width();

@@ -64,6 +64,29 @@ fn selected(line: Line<'_>, style: Style) -> Line<'_> {
     Line::from(spans.collect::<Vec<_>>()).style(line.style.patch(style))
 }
 
+/// `line` in `width` columns: the span that crosses the edge is cut with
+/// "…" and the rest left out.
+fn fit(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let style = line.style;
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for s in line.spans {
+        let w = s.content.width();
+        if used + w <= width {
+            used += w;
+            spans.push(s);
+            continue;
+        }
+        let cut = truncate(&s.content, width - used);
+        spans.push(Span::styled(cut, s.style));
+        break;
+    }
+    Line::from(spans).style(style)
+}
+
 /// Cuts `s` to `width` columns, ending with "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -523,6 +546,8 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let r = centered(area, width, height);
     let inner_h = usize::from(r.height.saturating_sub(2));
     let scroll = selected_line.saturating_sub(inner_h.saturating_sub(1));
+    // A field wider than the window ends with "…", never cut silently at the border.
+    let lines: Vec<Line> = lines.into_iter().map(|l| fit(l, usize::from(r.width.saturating_sub(2)))).collect();
     let title = truncate(&format!(" {}: {} ", s.contact_card, p.title), usize::from(r.width.saturating_sub(2)));
     let block = Block::default()
         .borders(Borders::ALL)

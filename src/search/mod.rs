@@ -398,12 +398,18 @@ impl Index {
         self.names.highlight(text, terms)
     }
 
-    /// The sentence of practice `p`'s texts that has `term` in one of its
-    /// forms, about `max` characters long, with the word's character range.
-    pub fn sentence(&self, texts: &str, terms: &[String], max: usize) -> Option<(String, (usize, usize))> {
-        let topics = self.topics.as_ref()?;
-        let stems: Vec<u32> = terms.iter().flat_map(|t| topics.stems_of(t)).collect();
-        topics::sentence(topics, texts, &stems, max)
+    /// The sentence of `texts` with a word that is one of `stems` (from
+    /// [`Index::stems`]), about `max` characters long, with the word's
+    /// character range.
+    pub fn sentence(&self, texts: &str, stems: &[u32], max: usize) -> Option<(String, (usize, usize))> {
+        topics::sentence(self.topics.as_ref()?, texts, stems, max)
+    }
+
+    /// The stems the folded query `terms` stand for in the texts, for
+    /// [`Index::sentence`]: found once per search, not once per practice
+    /// whose sentence is shown (each costs a stemmer call per diacritic form).
+    pub fn stems(&self, terms: &[String]) -> Vec<u32> {
+        self.topics.as_ref().map_or_else(Vec::new, |t| terms.iter().flat_map(|w| t.stems_of(w)).collect())
     }
 }
 

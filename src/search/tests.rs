@@ -161,7 +161,7 @@ fn texts_answer_after_names() {
     assert_eq!(ids_for(&s, &idx, "transport", texts), ["kr"]);
     // `tekst:` selects texts without the scope.
     assert_eq!(ids_for(&s, &idx, "tekst:uczniowie", Scope::default()), ["ot"]);
-    let (sentence, (a, b)) = idx.sentence(&s[0].summary, &["odpady".into()], 80).expect("a sentence");
+    let (sentence, (a, b)) = idx.sentence(&s[0].summary, &idx.stems(&["odpady".into()]), 80).expect("a sentence");
     assert_eq!(&sentence.chars().skip(a).take(b - a).collect::<String>(), "odpadami");
 }
 

@@ -427,6 +427,7 @@ pub fn search(
         index.find_among(store.practices.iter().map(|p| p.id.as_str()), query, Scope { texts: true }, cancelled)?;
     let parsed = crate::search::Query::parse(query);
     let words: Vec<String> = parsed.terms.into_iter().chain(parsed.text_terms).collect();
+    let stems = index.stems(&words);
     let sentences = found
         .hits
         .iter()
@@ -434,7 +435,7 @@ pub fn search(
         .take(SENTENCES)
         .filter_map(|h| {
             let p = store.read_full(h.index).ok()?;
-            Some((h.index, index.sentence(&crate::search::all_text(&p), &words, 200)?))
+            Some((h.index, index.sentence(&crate::search::all_text(&p), &stems, 200)?))
         })
         .collect();
     let results = app::Results { hits: Arc::new(found.hits), notes: found.notes, sentences };

@@ -192,11 +192,6 @@ fn is_filter_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= 20 && name.chars().all(|c| c.is_alphabetic()) && name != "http" && name != "https"
 }
 
-/// Every name a filter can be written with, for help and error messages.
-pub fn filter_names() -> Vec<&'static str> {
-    Filter::ALL.iter().map(|f| f.names()[0]).chain([TEXT_NAMES[0]]).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,6 +178,10 @@ fn section_and_year_filters_and_what_emptied_the_list() {
     assert_eq!(found.notes.emptied_by.as_deref(), Some("rok:2012"));
     let found = idx.find("woj:pomorskie dzial:techniczne", Scope::default(), &|| false).expect("found");
     assert_eq!(found.notes.emptied_by.as_deref(), Some("dzial:techniczne"));
+    // A `tekst:` word no practice of the words has in its texts is named too.
+    let found = idx.find("krakow tekst:kanalizacja", Scope::default(), &|| false).expect("found");
+    assert!(found.hits.is_empty());
+    assert_eq!(found.notes.emptied_by.as_deref(), Some("tekst:kanalizacja"));
     let found = idx.find("nic:takiego krakow", Scope::default(), &|| false).expect("found");
     assert_eq!(found.notes.unknown_filters, ["nic"]);
     assert_eq!(found.hits.len(), 1, "left out, not read as a word");

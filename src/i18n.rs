@@ -235,7 +235,7 @@ pub static PL: Strings = Strings {
     reload_failed: "Nie udało się wczytać bazy; pokazuję poprzednie dane",
     no_more_matches: "Brak wystąpień w tej karcie",
     no_search: "Brak wyszukiwania – naciśnij /",
-    search_wrapped: "od początku (koniec karty)",
+    search_wrapped: "od drugiego końca karty",
     mode_list: "lista",
     mode_search: "szukanie",
     mode_detail: "szczegóły",

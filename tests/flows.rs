@@ -595,3 +595,14 @@ fn empty_marked_list_and_copy_in_the_list_say_what_to_do() {
     drive(&mut m, [Action::Cmd(Command::Copy)]);
     assert!(m.status.as_ref().is_some_and(|s| s.0.contains("e copies the e-mail")), "{:?}", m.status);
 }
+
+#[test]
+fn a_backward_wrap_is_named_for_either_direction_in_polish() {
+    let mut m = model_of(store(SMALL), praktyki::i18n::Lang::Pl);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("lodz"));
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation), Action::Resize(80, 12)]);
+    drive(&mut m, [Action::Cmd(Command::PrevMatch)]);
+    // Back past the first match to the last one: not "from the start".
+    assert_eq!(m.status.as_ref().map(|s| s.0.as_str()), Some("1/1 · od drugiego końca karty"));
+}

@@ -200,7 +200,7 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                         if w.col + cw + if rest > cw { mark } else { 0 } > width && w.col > w.start {
                             // A wide letter can leave no room for the mark.
                             if w.col < width {
-                                piece.push('…');
+                                crate::text::width::push_cut_mark(&mut piece);
                             }
                             push_text(&mut w.current, std::mem::take(&mut piece), sp.kind);
                             w.break_line();

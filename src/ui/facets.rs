@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, centered, hints, tail_within, truncate};
+use super::{Theme, centered, hints};
 use crate::app::Model;
 use crate::app::facets::FIELDS;
 use crate::input::{Command, Mode};
+use crate::text::width::{columns, head_within, push_cut_mark, tail_within, truncate};
 
 pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let Some(facets) = &m.facets else { return };
@@ -68,17 +69,11 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
 /// `s` in `width` columns: its start and its end around "…", since values
 /// that begin alike (the synthetic marker, "Współpraca …") differ at the end.
 fn cut_middle(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if s.width() <= width || width < 5 {
+    if columns(s) <= width || width < 5 {
         return truncate(s, width);
     }
-    let head_room = width / 3;
-    let mut head = String::new();
-    for c in s.chars() {
-        if head.width() + c.width().unwrap_or(0) > head_room {
-            break;
-        }
-        head.push(c);
-    }
-    format!("{head}…{}", tail_within(s, width - head.width() - 1))
+    let mut head = head_within(s, width / 3).to_owned();
+    let room = width - columns(&head) - 1;
+    push_cut_mark(&mut head);
+    format!("{head}{}", tail_within(s, room))
 }

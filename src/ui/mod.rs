@@ -10,13 +10,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::doc::{self, Kind};
 use crate::app::present::card_fields;
 use crate::app::{Focus, Model, Tab};
 use crate::input::Command;
 use crate::input::Mode;
+pub(crate) use crate::text::width::{tail_within, truncate};
 
 pub use theme::Theme;
 
@@ -85,27 +86,6 @@ fn fit(line: Line<'_>, width: usize) -> Line<'_> {
         break;
     }
     Line::from(spans).style(style)
-}
-
-/// Cuts `s` to `width` columns, ending with "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// Splits `text` into spans, styling the characters at `positions` (sorted
@@ -482,21 +462,6 @@ fn truncate_start(s: &str, width: usize, lead: &str) -> String {
         return format!("{lead}{s}");
     }
     format!("{lead}…{}", tail_within(s, width - 1))
-}
-
-/// The end of `s` that fits in `width` columns.
-fn tail_within(s: &str, width: usize) -> String {
-    let mut tail: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in s.chars().rev() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw > width {
-            break;
-        }
-        tail.push(c);
-        w += cw;
-    }
-    tail.iter().rev().collect()
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -1,5 +1,5 @@
 //! One frame of the browser with 100k practices in the list, at 80x24 and
-//! 200x60, drawn into an in-memory buffer. `cargo bench --bench render`.
+//! 200x60, drawn into an in-memory buffer; the same with the map open. `cargo bench --bench render`.
 
 use std::sync::Arc;
 
@@ -40,6 +40,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| terminal.draw(|f| ui::render(&model, &theme, f)).map(|_| ()).expect("draws"))
         });
     }
+    // The map over the same list: outlines are drawn once per size and
+    // kept; a frame copies and styles them (budget: 2 ms at 200x60).
+    app::update(&mut model, Action::Cmd(Command::OpenMap));
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        app::update(&mut model, Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        let theme = Theme::colored();
+        g.bench_function(format!("map {w}x{h}"), |b| {
+            b.iter(|| terminal.draw(|f| ui::render(&model, &theme, f)).map(|_| ()).expect("draws"))
+        });
+    }
+    g.bench_function("map raster 200x60, first draw at a size", |b| {
+        b.iter(|| praktyki::map::raster::Raster::new(198, 58))
+    });
     g.finish();
 }
 

@@ -76,6 +76,15 @@ pub struct Strings {
     /// Headings of the facet list, by `app::facets::FIELDS`.
     pub facet_fields: [&'static str; 2],
     pub no_facets: &'static str,
+    pub map_title: &'static str,
+    /// After the four move keys in the map's footer.
+    pub map_move: &'static str,
+    /// After a character that jumps to no voivodeship.
+    pub map_no_jump: &'static str,
+    /// Practices whose voivodeship is none of the sixteen.
+    pub map_elsewhere: &'static str,
+    /// How to jump on the map, under the legend.
+    pub map_jump_hint: &'static str,
     /// The search syntax, at the top of help: a heading, then lines.
     pub search_syntax: (&'static str, &'static [&'static str]),
     pub unknown: &'static str,
@@ -174,6 +183,11 @@ pub static PL: Strings = Strings {
     facets_title: "Działy i województwa",
     facet_fields: ["Działy", "Województwa"],
     no_facets: "Praktyki na liście nie mają działów ani województw.",
+    map_title: "Mapa Praktyk",
+    map_move: "ruch",
+    map_no_jump: "Żadne województwo nie zaczyna się od",
+    map_elsewhere: "bez województwa",
+    map_jump_hint: "cyfra lub nazwa: skok",
     search_syntax: (
         "Wyszukiwanie",
         &[
@@ -185,6 +199,7 @@ pub static PL: Strings = Strings {
             "  tekst:odpady  słowo musi być w tekstach",
             "  powiat:\"nowy sącz\"   wartość ze spacjami w cudzysłowie",
             "  f             działy i województwa listy z liczbą praktyk",
+            "  w             mapa województw z liczbą praktyk listy",
         ],
     ),
     unknown: "brak danych",
@@ -279,6 +294,11 @@ pub static EN: Strings = Strings {
     facets_title: "Sections and voivodeships",
     facet_fields: ["Sections", "Voivodeships"],
     no_facets: "The listed practices have no sections or voivodeships.",
+    map_title: "Map of practices",
+    map_move: "move",
+    map_no_jump: "No voivodeship starts with",
+    map_elsewhere: "no voivodeship",
+    map_jump_hint: "digit or name: jump",
     search_syntax: (
         "Search",
         &[
@@ -290,6 +310,7 @@ pub static EN: Strings = Strings {
             "  tekst:odpady  the word must be in the texts",
             "  powiat:\"nowy sącz\"   quote a value with spaces",
             "  f             sections and voivodeships of the list, counted",
+            "  w             the map of voivodeships, the list counted",
         ],
     ),
     unknown: "unknown",
@@ -394,9 +415,12 @@ fn describe_pl(a: &Command) -> &'static str {
         Command::ToggleBookmark => "zaznacz / odznacz",
         Command::ToggleMarkedOnly => "tylko zaznaczone / wszystkie",
         Command::OpenFacets => "działy i województwa z liczbą praktyk",
+        Command::OpenMap => "mapa województw z liczbą praktyk",
+        Command::MoveLeft => "w lewo",
+        Command::MoveRight => "w prawo",
         Command::CopyEmail => "kopiuj pierwszy e-mail kontaktowy",
         Command::CopyPhone => "kopiuj telefon kontaktowy",
-        Command::Choose => "wybierz (filtr wyszukiwania)",
+        Command::Choose => "wybierz (jako filtr)",
         Command::Quit => "wyjście",
     }
 }
@@ -440,9 +464,12 @@ fn describe_en(a: &Command) -> &'static str {
         Command::ToggleBookmark => "mark / unmark",
         Command::ToggleMarkedOnly => "only marked / all",
         Command::OpenFacets => "sections and voivodeships with counts",
+        Command::OpenMap => "map of voivodeships with counts",
+        Command::MoveLeft => "left",
+        Command::MoveRight => "right",
         Command::CopyEmail => "copy the first contact e-mail",
         Command::CopyPhone => "copy the contact phone",
-        Command::Choose => "choose (as the search's filter)",
+        Command::Choose => "choose (as a filter)",
         Command::Quit => "quit",
     }
 }

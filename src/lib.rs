@@ -29,6 +29,7 @@ pub mod config;
 pub mod i18n;
 pub mod input;
 pub mod load;
+pub mod map;
 pub mod search;
 pub mod store;
 pub mod sync;

@@ -30,6 +30,8 @@ pub enum Action {
     InsertChar(char),
     /// Text pasted into the search line (line breaks and controls dropped).
     InsertText(String),
+    /// A character typed on the map, to jump to a voivodeship.
+    MapKey(char),
     /// The keys typed so far begin a longer binding ("g" of "g g"): wait.
     KeyPrefix(Vec<crate::input::Chord>),
     /// The keys typed so far lead nowhere: forget them.

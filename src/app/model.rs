@@ -129,6 +129,8 @@ pub struct Model {
     pub card_field: Option<usize>,
     /// The facet list, when it is open.
     pub facets: Option<super::facets::Facets>,
+    /// The open map of voivodeships.
+    pub map: Option<super::map::MapView>,
     /// The help overlay's scroll offset, when the help is open.
     pub help_scroll: Option<usize>,
     pub status: Option<(String, StatusKind)>,
@@ -194,6 +196,7 @@ impl Model {
             detail: DetailState::default(),
             card_field: None,
             facets: None,
+            map: None,
             help_scroll: None,
             status: None,
             quit: false,
@@ -264,12 +267,20 @@ impl Model {
         self.bookmarks.bookmarks.iter().filter(|b| !ids.contains(b.id.as_str())).count()
     }
 
+    /// Whether something is drawn over the panes (help, the contact card,
+    /// facets, the map): it takes the keys and the mouse.
+    pub fn has_overlay(&self) -> bool {
+        self.help_scroll.is_some() || self.card_field.is_some() || self.facets.is_some() || self.map.is_some()
+    }
+
     /// The keymap table keys are read from now.
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
         } else if self.facets.is_some() {
             Mode::Facets
+        } else if self.map.is_some() {
+            Mode::Map
         } else if self.card_field.is_some() {
             Mode::Card
         } else {

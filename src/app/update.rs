@@ -6,7 +6,9 @@ use std::sync::Arc;
 use crate::app::present::{self, card_fields};
 use crate::input::Command;
 use crate::input::{Chord, Lookup, Mode};
-use crate::search::query_terms;
+use crate::map::Dir;
+use crate::search::{Filter, query_terms};
+use crate::store::checks::VOIVODESHIPS;
 
 use super::action::{Action, Effect};
 use super::doc;
@@ -16,6 +18,14 @@ use super::model::{Focus, Model, StatusKind, Tab, ViewKey};
 /// or, in the search line, the character typed.
 pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     let mode = m.mode();
+    // A letter that goes on with a name typed on the map is typing, even
+    // where it is bound ("po" then "m" is pomorskie, not a move).
+    if let (Some(map), Some(c)) = (&m.map, chord.text())
+        && mode == Mode::Map
+        && map.continues(c)
+    {
+        return Some(Action::MapKey(c));
+    }
     let mut keys = m.keys_typed.clone();
     keys.push(*chord);
     match m.keymap.lookup_keys(mode, &keys) {
@@ -33,6 +43,7 @@ pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     }
     match (mode, chord.text()) {
         (Mode::Search, Some(c)) => Some(Action::InsertChar(c)),
+        (Mode::Map, Some(c)) => Some(Action::MapKey(c)),
         _ if !m.keys_typed.is_empty() => Some(Action::CancelKeys),
         _ => None,
     }
@@ -161,14 +172,33 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.help_scroll = None;
             } else if m.facets.is_some() {
                 m.facets = None;
+            } else if m.map.is_some() {
+                m.map = None;
             } else {
                 m.card_field = None;
             }
         }
         Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
+        Action::Cmd(Command::OpenMap) => m.map = Some(super::map::MapView::of(m)),
+        Action::Cmd(c @ (Command::MoveLeft | Command::MoveRight)) => {
+            if let Some(map) = &mut m.map {
+                map.go(if c == Command::MoveLeft { Dir::Left } else { Dir::Right });
+            }
+        }
+        Action::MapKey(c) => {
+            if let Some(map) = &mut m.map
+                && !map.jump(c)
+            {
+                let text = format!("{}: {c}", m.strings().map_no_jump);
+                info(m, text);
+            }
+        }
         Action::Cmd(Command::Choose) => {
-            if let Some(f) = m.facets.take().as_ref().and_then(|f| f.chosen().cloned()) {
-                m.search.text = super::facets::with_filter(&m.search.text, f.filter, &f.value);
+            let chosen = m.facets.take().and_then(|f| f.chosen().map(|f| (f.filter, f.value.clone())));
+            let chosen =
+                chosen.or_else(|| m.map.take().map(|v| (Filter::Voivodeship, VOIVODESHIPS[v.selected].to_owned())));
+            if let Some((filter, value)) = chosen {
+                m.search.text = super::facets::with_filter(&m.search.text, filter, &value);
                 m.search.cursor = m.search.text.chars().count();
                 m.focus = Focus::List;
                 fx.push(new_search(m));
@@ -208,49 +238,11 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         | Action::Reloaded(_)
         | Action::IndexReady { .. }
         | Action::Notify(_)) => on_news(m, a, &mut fx),
-        Action::MouseScroll { column, row, down } => on_wheel(m, column, row, down),
-        Action::MouseClick { column, row } => on_click(m, column, row),
+        Action::MouseScroll { column, row, down } => super::mouse::on_wheel(m, column, row, down),
+        Action::MouseClick { column, row } => super::mouse::on_click(m, column, row),
     }
     fx
 }
-/// The wheel turned over a cell: overlays take it wherever it is, otherwise
-/// the pane under it.
-fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
-    let delta = if down { MOUSE_LINES } else { -MOUSE_LINES };
-    if m.help_scroll.is_none() && m.card_field.is_none() && m.facets.is_none() {
-        let a = m.areas();
-        if a.list.is_some_and(|r| r.contains((column, row).into())) {
-            m.focus = Focus::List;
-        } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
-            m.focus = Focus::Detail;
-        }
-    }
-    step(m, delta);
-}
-
-/// A left click: a row of the list selects it, a pane takes the focus.
-fn on_click(m: &mut Model, column: u16, row: u16) {
-    let a = m.areas();
-    if m.help_scroll.is_some() || m.card_field.is_some() || m.facets.is_some() {
-        return;
-    }
-    if let Some(r) = a.list.filter(|r| r.contains((column, row).into())) {
-        m.focus = Focus::List;
-        // Rows start inside the border.
-        let clicked = m.list.offset + usize::from(row.saturating_sub(r.y + 1));
-        if row > r.y && row < r.y + r.height - 1 && clicked < m.list.hits.len() && clicked != m.list.selected {
-            m.list.selected = clicked;
-            keep_visible(m);
-            reset_detail(m);
-        }
-    } else if a.search.contains((column, row).into()) {
-        m.focus = Focus::Search;
-        m.search.cursor = m.search.text.chars().count();
-    } else if a.detail.is_some_and(|r| r.contains((column, row).into())) && m.selected().is_some() {
-        m.focus = Focus::Detail;
-    }
-}
-
 /// What the loop brings: a new size, search results, a practice read, a
 /// reload, a message.
 fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
@@ -357,9 +349,6 @@ fn refilter(m: &mut Model) {
     keep_visible(m);
 }
 
-/// Lines one notch of the mouse wheel moves.
-const MOUSE_LINES: isize = 3;
-
 fn new_search(m: &mut Model) -> Effect {
     if crate::search::Query::parse(&m.search.text).truncated {
         let s = m.strings();
@@ -390,13 +379,22 @@ fn moved(pos: usize, delta: isize, len: usize) -> usize {
 }
 
 /// Moves whatever the keys move now by `delta` lines.
-fn step(m: &mut Model, delta: isize) {
+pub(super) fn step(m: &mut Model, delta: isize) {
     if let Some(scroll) = m.help_scroll {
         m.help_scroll = Some(scroll.saturating_add_signed(delta).min(help_len(m)));
         return;
     }
     if let Some(f) = &mut m.facets {
         f.step(delta);
+        return;
+    }
+    if let Some(map) = &mut m.map {
+        // A line is a neighbour; pages and ends mean nothing on a map.
+        match delta {
+            1 => _ = map.go(Dir::Down),
+            -1 => _ = map.go(Dir::Up),
+            _ => {}
+        }
         return;
     }
     if let Some(sel) = m.card_field {
@@ -434,7 +432,7 @@ fn help_len(m: &Model) -> usize {
     (m.keymap.help_height() + syntax).saturating_sub(usize::from(m.size.1.saturating_sub(4)))
 }
 
-fn keep_visible(m: &mut Model) {
+pub(super) fn keep_visible(m: &mut Model) {
     let rows = m.areas().list_rows();
     let l = &mut m.list;
     if l.selected < l.offset {
@@ -447,7 +445,7 @@ fn keep_visible(m: &mut Model) {
     l.offset = l.offset.min(max_offset);
 }
 
-fn reset_detail(m: &mut Model) {
+pub(super) fn reset_detail(m: &mut Model) {
     m.detail.scroll = 0;
     m.detail.attachment = 0;
 }
@@ -462,6 +460,10 @@ fn set_tab(m: &mut Model, tab: Tab) {
 /// Makes the detail view match the selection, tab, width and attachment;
 /// rebuilt only when one of them changed.
 fn refresh_view(m: &mut Model) {
+    if let Some(mut map) = m.map.take() {
+        map.recount(m);
+        m.map = Some(map);
+    }
     let width = m.areas().detail_text().0;
     let practice = m.list.hits.get(m.list.selected).map(|h| h.index);
     let texts = m.texts_wanted().is_none();

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Context, EXIT_NONE, EXIT_OK, Failure, ViewArg, open_store, vcard, warn_skipped};
 use crate::app::present;
 use crate::i18n::Strings;
-use crate::load::cache::Loaded;
+use crate::load::cache::{Loaded, NameRows};
 use crate::search::{Index, Notes, Quality, Scope};
 use crate::store::Practice;
 use crate::store::model::Head;
@@ -66,13 +66,14 @@ fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
     Ok(())
 }
 
-pub(super) fn search(
+/// Searches the names (and the texts when `text`, or when the query asks
+/// with `tekst:`) of the store in use, reading no more than that needs,
+/// and says the results' notes on stderr.
+pub(super) fn find(
     cx: &mut Context<'_>,
     query: &str,
-    limit: Option<usize>,
     text: bool,
-    json: bool,
-) -> Result<u8, Failure> {
+) -> Result<(std::mem::ManuallyDrop<NameRows>, crate::search::Found), Failure> {
     warn_long_query(cx, query)?;
     let parsed = crate::search::Query::parse(query);
     let texts = text || !parsed.text_terms.is_empty();
@@ -105,8 +106,19 @@ pub(super) fn search(
     // index, string by string, would only delay the exit (8% of a search at
     // a million practices), so they are left to the end of the process.
     let (rows, index) = (std::mem::ManuallyDrop::new(rows), std::mem::ManuallyDrop::new(index));
-    let mut found = index.find_among(rows.ids(), query, Scope { texts }, &|| false).unwrap_or_default();
+    let found = index.find_among(rows.ids(), query, Scope { texts }, &|| false).unwrap_or_default();
     tell_notes(cx, &found.notes)?;
+    Ok((rows, found))
+}
+
+pub(super) fn search(
+    cx: &mut Context<'_>,
+    query: &str,
+    limit: Option<usize>,
+    text: bool,
+    json: bool,
+) -> Result<u8, Failure> {
+    let (rows, mut found) = find(cx, query, text)?;
     found.hits.truncate(limit.unwrap_or(usize::MAX));
     let rows: Vec<SearchHit<'_>> = found
         .hits

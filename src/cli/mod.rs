@@ -3,6 +3,7 @@
 
 mod fill;
 mod lookup;
+mod map;
 pub mod vcard;
 
 pub use lookup::practice_text;
@@ -106,6 +107,18 @@ pub enum Command {
         /// vCard 4.0, one card per person and per office
         #[arg(long)]
         vcard: bool,
+    },
+    /// Print the map of voivodeships with the practices a query finds
+    /// counted in each (all practices without a query)
+    Map {
+        /// Query words and filters, as for `search`
+        query: Vec<String>,
+        /// Width of the map in columns, legend included
+        #[arg(long, default_value_t = 80, value_parser = clap::builder::RangedU64ValueParser::<u16>::new().range(u64::from(*map::WIDTHS.start())..=u64::from(*map::WIDTHS.end())))]
+        width: u16,
+        /// JSON output: the count of each voivodeship
+        #[arg(long)]
+        json: bool,
     },
     /// Check a store file and list every error and warning with its location
     Validate {
@@ -219,6 +232,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Contacts { query, limit, first, json, vcard } => {
             lookup::contacts(cx, &query.join(" "), lookup::Pick { limit, first }, json, vcard)
         }
+        Command::Map { query, width, json } => map::map(cx, &query.join(" "), width, json),
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),
         Command::Sync(args) => fill::sync(cx, &args),

@@ -84,6 +84,12 @@ pub enum Command {
     ToggleMarkedOnly,
     /// Show the sections and voivodeships of the list with their counts, to pick one.
     OpenFacets,
+    /// Show the map of voivodeships with the list's practices counted in each.
+    OpenMap,
+    /// Move left (on the map: to the neighbouring voivodeship).
+    MoveLeft,
+    /// Move right (on the map: to the neighbouring voivodeship).
+    MoveRight,
     /// Take the selected item (a section or voivodeship as the search's filter).
     Choose,
     /// Quit.

@@ -25,11 +25,12 @@ pub enum Mode {
     Card,
     Help,
     Facets,
+    Map,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] =
-        [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Facets, Mode::Help, Mode::Global];
+    pub const ALL: [Mode; 8] =
+        [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Facets, Mode::Map, Mode::Help, Mode::Global];
 
     /// The mode a keymap table name stands for.
     pub fn from_table(name: &str) -> Option<Mode> {
@@ -45,6 +46,7 @@ impl Mode {
             Mode::Card => "card",
             Mode::Help => "help",
             Mode::Facets => "facets",
+            Mode::Map => "map",
         }
     }
 
@@ -57,6 +59,7 @@ impl Mode {
             Mode::Card => &[Mode::Card, Mode::Global],
             Mode::Help => &[Mode::Help, Mode::Global],
             Mode::Facets => &[Mode::Facets, Mode::Global],
+            Mode::Map => &[Mode::Map, Mode::Global],
             Mode::Global => &[Mode::Global],
         }
     }
@@ -312,7 +315,7 @@ pub enum KeymapError {
         #[source]
         source: KeyError,
     },
-    #[error("{origin}: unknown mode [{0}] (modes: global, list, search, detail, card, help)", origin = .1)]
+    #[error("{origin}: unknown mode [{0}] (modes: global, list, search, detail, card, facets, map, help)", origin = .1)]
     Mode(String, String),
 }
 

@@ -3,6 +3,7 @@
 //! lines in view of the selected practice.
 
 mod facets;
+pub mod map;
 pub mod theme;
 
 use ratatui::Frame;
@@ -48,6 +49,7 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
         render_card(m, theme, f, area);
     }
     facets::render(m, theme, f, area);
+    map::render(m, theme, f, area);
     if m.help_scroll.is_some() {
         render_help(m, theme, f, area);
     }
@@ -390,6 +392,7 @@ fn mode_actions(mode: Mode) -> &'static [Command] {
             Command::NextTab,
             Command::OpenCard,
             Command::OpenFacets,
+            Command::OpenMap,
             Command::Quit,
             Command::ToggleHelp,
         ],
@@ -407,6 +410,7 @@ fn mode_actions(mode: Mode) -> &'static [Command] {
         Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close],
         Mode::Help => &[Command::MoveDown, Command::Close],
         Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close],
+        Mode::Map => &[Command::MoveRight, Command::Choose, Command::Close],
     }
 }
 
@@ -538,6 +542,7 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
             Mode::Card => s.mode_card,
             Mode::Help => s.help_title,
             Mode::Facets => s.facets_title,
+            Mode::Map => s.map_title,
             Mode::Global => "*",
         };
         lines.push(Line::styled(name.to_owned(), theme.heading));

@@ -29,6 +29,14 @@ pub struct Theme {
     pub status: Style,
     pub status_error: Style,
     pub prompt: Style,
+    /// The map: a voivodeship's background by its shade step (0 = none,
+    /// 1..=4 = quartiles of the largest count), steps of one hue.
+    pub map_shades: [Option<Color>; 5],
+    pub map_border: Style,
+    /// The selected voivodeship's outline.
+    pub map_selected: Style,
+    /// A voivodeship's letters and count.
+    pub map_label: Style,
 }
 
 impl Theme {
@@ -50,6 +58,18 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             status_error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
             prompt: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            // Dark blues of the 256-colour cube, so white letters stay
+            // readable on every step (contrast 10:1 and more).
+            map_shades: [
+                None,
+                Some(Color::Indexed(17)),
+                Some(Color::Indexed(18)),
+                Some(Color::Indexed(19)),
+                Some(Color::Indexed(20)),
+            ],
+            map_border: Style::new().fg(Color::Gray),
+            map_selected: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            map_label: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -71,6 +91,11 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             status_error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             prompt: Style::new().add_modifier(Modifier::BOLD),
+            // Without colour the counts carry the shading.
+            map_shades: [None; 5],
+            map_border: Style::new(),
+            map_selected: Style::new().add_modifier(Modifier::BOLD),
+            map_label: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 
@@ -109,6 +134,13 @@ impl Theme {
             tab_active: Style::new().fg(Color::Rgb(0, 0, 0)).bg(Color::Rgb(0, 170, 210)).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::Rgb(110, 110, 110)),
             border_focused: Style::new().fg(Color::Rgb(0, 170, 210)),
+            map_shades: [
+                None,
+                Some(Color::Rgb(20, 35, 80)),
+                Some(Color::Rgb(25, 50, 120)),
+                Some(Color::Rgb(30, 70, 160)),
+                Some(Color::Rgb(40, 90, 200)),
+            ],
             ..Self::colored()
         }
     }

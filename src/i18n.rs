@@ -140,6 +140,8 @@ pub struct Strings {
     pub no_more_matches: &'static str,
     pub no_search: &'static str,
     pub search_wrapped: &'static str,
+    pub mode_global: &'static str,
+    pub mode_help: &'static str,
     pub mode_list: &'static str,
     pub mode_search: &'static str,
     pub mode_detail: &'static str,
@@ -251,10 +253,12 @@ pub static PL: Strings = Strings {
     no_more_matches: "Brak wystąpień w tej karcie",
     no_search: "Brak wyszukiwania – naciśnij /",
     search_wrapped: "od drugiego końca karty",
-    mode_list: "lista",
-    mode_search: "szukanie",
-    mode_detail: "szczegóły",
-    mode_card: "kontakt",
+    mode_global: "Wszędzie",
+    mode_help: "Pomoc",
+    mode_list: "Lista",
+    mode_search: "Wiersz szukania",
+    mode_detail: "Szczegóły",
+    mode_card: "Karta kontaktu",
 };
 
 pub static EN: Strings = Strings {
@@ -362,10 +366,12 @@ pub static EN: Strings = Strings {
     no_more_matches: "No occurrences in this tab",
     no_search: "No search – press /",
     search_wrapped: "search wrapped",
-    mode_list: "list",
-    mode_search: "search",
-    mode_detail: "detail",
-    mode_card: "contact",
+    mode_global: "Everywhere",
+    mode_help: "Help",
+    mode_list: "List",
+    mode_search: "Search line",
+    mode_detail: "Detail",
+    mode_card: "Contact card",
 };
 
 /// What an action does, for the help screen and the hints.

@@ -285,9 +285,22 @@ fn failed_reload_keeps_the_old_data() {
 #[test]
 fn help_and_quit() {
     let mut m = small();
-    drive(&mut m, [Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::MoveDown)]);
-    assert_eq!(m.help_scroll, Some(1));
+    drive(&mut m, [Action::Resize(80, 24), Action::Cmd(Command::ToggleHelp)]);
+    // It opens at the section of the pane the keys came from.
+    let (help, starts) = praktyki::app::help::lines(&m);
+    let list = starts.iter().find(|(mode, _)| *mode == praktyki::input::Mode::List).unwrap().1;
+    assert_eq!(m.help_scroll, Some(list));
+    assert_eq!(help[list], praktyki::app::help::HelpLine::Heading("List".into()));
+    drive(&mut m, [Action::Cmd(Command::MoveDown)]);
+    assert_eq!(m.help_scroll, Some(list + 1));
     assert_eq!(m.list.selected, 0, "keys go to the help while it is open");
+    drive(&mut m, [Action::Cmd(Command::GoTop)]);
+    assert_eq!(m.help_scroll, Some(0), "g goes to the top, where the search syntax is");
+    drive(&mut m, [Action::Cmd(Command::GoBottom)]);
+    assert_eq!(m.help_scroll, Some(help.len() - 20), "G: the last line at the bottom of the window");
+    drive(&mut m, [Action::Cmd(Command::Close), Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ToggleHelp)]);
+    let detail = starts.iter().find(|(mode, _)| *mode == praktyki::input::Mode::Detail).unwrap().1;
+    assert_eq!(m.help_scroll, Some(detail), "from the detail pane, at its keys");
     drive(&mut m, [Action::Cmd(Command::Close)]);
     assert!(m.help_scroll.is_none());
     drive(&mut m, [Action::Cmd(Command::Quit)]);

@@ -140,20 +140,26 @@ fn presentation_and_attachments_tabs() {
 fn help_overlay_lists_the_keymap() {
     let mut m = small();
     drive(&mut m, [Action::Cmd(Command::ToggleHelp)]);
+    // Opened from the list: its keys, under a heading people read, each with
+    // the name a config file binds it by, and where in the help this is.
     let screen = text(&draw(&m, &Theme::colored()));
-    // The search syntax first, then the keys.
-    for needle in ["Search", "krakwo → Kraków", "rok:2010-2014", "tekst:odpady", "j ↓", "down"] {
+    for needle in ["│List", "j ↓", "down", "move_down", "PgDn", "ctrl-d", "half page down"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
-    drive(&mut m, (0..10).map(|_| Action::Cmd(Command::MoveDown)));
+    let total = praktyki::app::help::lines(&m).0.len();
+    let at = m.help_scroll.unwrap() + 1;
+    assert!(screen.contains(&format!(" {at}/{total} ")), "the position:\n{screen}");
+    // The search syntax at the top.
+    drive(&mut m, [Action::Cmd(Command::GoTop)]);
     let screen = text(&draw(&m, &Theme::colored()));
-    for needle in ["PgDn", "ctrl-d", "half page down"] {
+    for needle in ["Search", "krakwo → Kraków", "rok:2010-2014", "tekst:odpady"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
     // Scrolled to its end, the help shows the global keys.
     drive(&mut m, [Action::Cmd(Command::GoBottom)]);
     let screen = text(&draw(&m, &Theme::colored()));
     assert!(screen.contains("ctrl-c") && screen.contains("quit"), "{screen}");
+    assert!(screen.contains("│Everywhere"), "the global keys' heading: {screen}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod doc;
 pub mod facets;
+pub mod help;
 pub mod layout;
 pub mod map;
 pub mod model;

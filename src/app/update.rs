@@ -204,7 +204,12 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 fx.push(new_search(m));
             }
         }
-        Action::Cmd(Command::ToggleHelp) => m.help_scroll = if m.help_scroll.is_some() { None } else { Some(0) },
+        Action::Cmd(Command::ToggleHelp) => {
+            m.help_scroll = match m.help_scroll {
+                Some(_) => None,
+                None => Some(super::help::opening_line(m).min(help_len(m))),
+            }
+        }
         Action::Cmd(Command::Reload) => fx.push(Effect::Reload),
         Action::Cmd(Command::ToggleBookmark) => {
             if let Some(p) = m.selected() {
@@ -426,10 +431,9 @@ pub(super) fn step(m: &mut Model, delta: isize) {
 
 /// How far the help overlay scrolls: its lines less the rows it shows
 /// (the overlay is the screen height less two, less its border).
+/// The furthest help scrolls: its last line at the bottom of the window.
 fn help_len(m: &Model) -> usize {
-    // The search syntax (a heading, its lines, a blank line), then the keys.
-    let syntax = m.strings().search_syntax.1.len() + 2;
-    (m.keymap.help_height() + syntax).saturating_sub(usize::from(m.size.1.saturating_sub(4)))
+    super::help::lines(m).0.len().saturating_sub(usize::from(m.size.1.saturating_sub(4)))
 }
 
 pub(super) fn keep_visible(m: &mut Model) {

@@ -439,11 +439,6 @@ impl Keymap {
             .collect()
     }
 
-    /// Lines the help screen takes: a heading, the rows and a blank per mode.
-    pub fn help_height(&self) -> usize {
-        self.help_rows().iter().map(|(_, rows)| rows.len() + 2).sum()
-    }
-
     /// The bindings of one table, for the help screen.
     pub fn table(&self, mode: Mode) -> &[(Keys, Command)] {
         self.tables.get(&mode).map_or(&[], Vec::as_slice)

@@ -528,42 +528,43 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
 }
 
 fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
+    use crate::app::help::{HelpLine, lines};
     let s = m.strings();
-    let mut lines: Vec<Line> = Vec::new();
-    let (heading, syntax) = s.search_syntax;
-    lines.push(Line::styled(heading, theme.heading));
-    lines.extend(syntax.iter().map(|l| Line::styled(*l, theme.text)));
-    lines.push(Line::raw(""));
-    for (mode, rows) in m.keymap.help_rows() {
-        let name = match mode {
-            Mode::List => s.mode_list,
-            Mode::Search => s.mode_search,
-            Mode::Detail => s.mode_detail,
-            Mode::Card => s.mode_card,
-            Mode::Help => s.help_title,
-            Mode::Facets => s.facets_title,
-            Mode::Map => s.map_title,
-            Mode::Global => "*",
-        };
-        lines.push(Line::styled(name.to_owned(), theme.heading));
-        for row in rows {
-            let keys: Vec<String> = row.iter().map(|(c, _)| c.to_string()).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join(" ")), theme.label),
-                Span::styled(row[0].1.describe(m.lang), theme.text),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    }
-    let r = centered(area, 60, area.height.saturating_sub(2));
+    let (help, _) = lines(m);
+    let r = centered(area, 80, area.height.saturating_sub(2));
+    let inner = usize::from(r.width.saturating_sub(2));
+    // The action's name (what a config file binds) where the width allows.
+    let names = inner >= 72;
+    let lines: Vec<Line> = help
+        .iter()
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::styled(h.clone(), theme.heading),
+            HelpLine::Text(t) => Line::styled(*t, theme.text),
+            HelpLine::Blank => Line::raw(""),
+            HelpLine::Row { keys, what, name } => {
+                let mut spans = vec![Span::styled(format!("  {keys:<16}"), theme.label)];
+                if names {
+                    spans.push(Span::styled(format!("{what:<36}"), theme.text));
+                    spans.push(Span::styled(format!(" {name}"), theme.muted));
+                } else {
+                    spans.push(Span::styled(*what, theme.text));
+                }
+                fit(Line::from(spans), inner)
+            }
+        })
+        .collect();
     let scroll = m.help_scroll.unwrap_or(0);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {} ", s.help_title), theme.heading))
-        .title_bottom(
-            Line::from(truncate(&format!(" {} ", s.help_footer), usize::from(r.width.saturating_sub(2)))).centered(),
-        );
+        // Where in the help this is, as the detail pane says it.
+        .title(
+            Line::from(format!(" {}/{} ", (scroll + 1).min(lines.len()), lines.len()))
+                .style(theme.muted)
+                .right_aligned(),
+        )
+        .title_bottom(Line::from(truncate(&format!(" {} ", s.help_footer), inner)).centered());
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), r);
 }

@@ -77,6 +77,9 @@ pub struct Strings {
     pub facet_fields: [&'static str; 2],
     pub no_facets: &'static str,
     pub map_title: &'static str,
+    /// `praktyki map` without a query.
+    pub map_all: &'static str,
+    pub map_practices: &'static str,
     /// After the four move keys in the map's footer.
     pub map_move: &'static str,
     /// After a character that jumps to no voivodeship.
@@ -85,6 +88,8 @@ pub struct Strings {
     pub map_elsewhere: &'static str,
     /// How to jump on the map, under the legend.
     pub map_jump_hint: &'static str,
+    /// The help row of jumping on the map.
+    pub map_jump_what: &'static str,
     /// The search syntax, at the top of help: a heading, then lines.
     pub search_syntax: (&'static str, &'static [&'static str]),
     pub unknown: &'static str,
@@ -186,10 +191,13 @@ pub static PL: Strings = Strings {
     facet_fields: ["Działy", "Województwa"],
     no_facets: "Praktyki na liście nie mają działów ani województw.",
     map_title: "Mapa Praktyk",
+    map_all: "wszystkie",
+    map_practices: "praktyk",
     map_move: "ruch",
     map_no_jump: "Żadne województwo nie zaczyna się od",
     map_elsewhere: "bez województwa",
-    map_jump_hint: "cyfra lub nazwa: skok",
+    map_jump_hint: "cyfra, litery lub nazwa: przejdź",
+    map_jump_what: "przejdź: numer z legendy, litery z mapy, początek nazwy",
     search_syntax: (
         "Wyszukiwanie",
         &[
@@ -299,10 +307,13 @@ pub static EN: Strings = Strings {
     facet_fields: ["Sections", "Voivodeships"],
     no_facets: "The listed practices have no sections or voivodeships.",
     map_title: "Map of practices",
+    map_all: "all",
+    map_practices: "practices",
     map_move: "move",
     map_no_jump: "No voivodeship starts with",
     map_elsewhere: "no voivodeship",
-    map_jump_hint: "digit or name: jump",
+    map_jump_hint: "digit, letters or name: jump",
+    map_jump_what: "jump: a legend number, a map's letters, a name's start",
     search_syntax: (
         "Search",
         &[

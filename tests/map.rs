@@ -72,7 +72,7 @@ fn the_map_opens_on_the_selected_practices_voivodeship_and_counts_the_list() {
     assert_eq!(counts.per_region.iter().sum::<usize>(), 1, "only what the list shows is counted");
     let screen = text(&draw(&m, &Theme::mono()));
     assert!(screen.contains("Map of practices · Opolska"), "{screen}");
-    assert!(screen.contains(" 8 opolskie") && screen.contains("hjkl move"), "{screen}");
+    assert!(screen.contains(" 8 OP") && screen.contains("hjkl move"), "{screen}");
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn praktyki_map_prints_outlines_and_counts_as_plain_text() {
     let out = String::from_utf8(out).unwrap();
     assert!(!out.contains('\x1b'), "no escape codes when not a terminal");
     assert!(out.chars().filter(|c| ('\u{2801}'..='\u{28FF}').contains(c)).count() > 300, "braille outlines:\n{out}");
-    let row = out.lines().find(|l| l.contains(" 8 opolskie")).expect("the legend");
+    let row = out.lines().find(|l| l.contains(" 8 OP ")).expect("the legend");
     assert!(row.trim_end().ends_with(" 1"), "the embedded practice is in opolskie: {row}");
     assert!(out.lines().all(|l| l.chars().count() <= 80), "80 columns by default");
     assert!(!out.contains("jump"), "no keys on paper");
@@ -242,4 +242,68 @@ fn the_mouse_does_not_reach_the_list_under_the_map() {
     drive(&mut m, [Action::MouseClick { column: 3, row: 4 }, Action::MouseScroll { column: 3, row: 4, down: true }]);
     assert_eq!(selected_id(&m), before);
     assert!(m.map.is_some());
+}
+
+#[test]
+fn with_a_voivodeship_filter_the_map_counts_without_it_and_esc_puts_it_back() {
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("woj:opolskie"));
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch)]);
+    assert_eq!(listed(&m), ["opo"]);
+    drive(&mut m, [Action::Cmd(Command::OpenMap)]);
+    let counts = &m.map.as_ref().unwrap().counts;
+    assert_eq!(counts.per_region.iter().sum::<usize>(), 5, "every voivodeship can be picked: {counts:?}");
+    let screen = text(&draw(&m, &Theme::mono()));
+    assert!(screen.contains("Map of practices · woj:opolskie"), "the query as it was: {screen}");
+    key(&mut m, "esc");
+    assert_eq!(m.search.text, "woj:opolskie");
+    assert_eq!(listed(&m), ["opo"]);
+    // Enter replaces the filter.
+    drive(&mut m, [Action::Cmd(Command::OpenMap)]);
+    for k in ["1", "2", "enter"] {
+        key(&mut m, k);
+    }
+    assert_eq!(m.search.text, "woj:śląskie");
+    assert_eq!(listed(&m), ["zyw"]);
+}
+
+#[test]
+fn what_has_been_typed_to_jump_is_shown() {
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::OpenMap)]);
+    key(&mut m, "m");
+    key(&mut m, "a");
+    let screen = text(&draw(&m, &Theme::mono()));
+    assert!(screen.contains("› ma"), "{screen}");
+    key(&mut m, "right");
+    let screen = text(&draw(&m, &Theme::mono()));
+    assert!(!screen.contains("› "), "a move ends it: {screen}");
+}
+
+#[test]
+fn praktyki_map_counts_text_matches_as_the_browsers_list_does() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = dir.path().join("s.json");
+    std::fs::write(
+        &store,
+        r#"{"format": "praktyki/1", "practices": [
+{"id": "a", "title": "Gmina A", "voivodeship": "opolskie", "summary": "Wspólny dowóz uczniów do szkół."},
+{"id": "b", "title": "Dowóz B", "voivodeship": "śląskie"},
+{"id": "c", "title": "Gmina C", "voivodeship": "lubuskie"}]}"#,
+    )
+    .unwrap();
+    let out = praktyki_cli(dir.path())
+        .arg("--store")
+        .arg(&store)
+        .args(["map", "--json", "dowóz"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let count = |i: usize| v["voivodeships"][i]["practices"].as_u64().unwrap();
+    assert_eq!((count(7), count(11), count(3)), (1, 1, 0), "{v}");
+    assert_eq!(v["voivodeships"][7]["code"], "OP");
 }

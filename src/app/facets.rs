@@ -62,6 +62,28 @@ impl Facets {
 /// `query` with `filter` set to `value`: a filter of that kind already in
 /// it is taken out (with its quoted value), and the new one goes at the end.
 pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
+    let mut out = without_filter(query, filter);
+    // Quotes inside a value cannot be written; no store value needs them.
+    let value: String = value.chars().filter(|c| *c != '"').collect();
+    let value = value.trim();
+    let name = match filter {
+        Filter::Area => "dział",
+        other => other.names()[0],
+    };
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    if value.contains(char::is_whitespace) {
+        out.push_str(&format!("{name}:\"{value}\""));
+    } else {
+        out.push_str(&format!("{name}:{value}"));
+    }
+    out
+}
+
+/// `query` without its filters of `filter`'s kind (and their values); an
+/// open quote is closed first.
+pub fn without_filter(query: &str, filter: Filter) -> String {
     // A quote left open would take the new filter in as its value.
     let closed;
     let query = if query.matches('"').count() % 2 == 1 {
@@ -81,21 +103,7 @@ pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
         }
         rest = rest[end..].trim_start();
     }
-    // Quotes inside a value cannot be written; no store value needs them.
-    let value: String = value.chars().filter(|c| *c != '"').collect();
-    let value = value.trim();
-    let name = match filter {
-        Filter::Area => "dział",
-        other => other.names()[0],
-    };
-    kept.push("");
-    let mut out = kept.join(" ");
-    if value.contains(char::is_whitespace) {
-        out.push_str(&format!("{name}:\"{value}\""));
-    } else {
-        out.push_str(&format!("{name}:{value}"));
-    }
-    out.trim_start().to_owned()
+    kept.join(" ")
 }
 
 /// Where the first word of `s` ends: at whitespace, or after a quoted
@@ -123,6 +131,8 @@ mod tests {
             "x woj:opolskie dział:\"Usługi techniczne\""
         );
         assert_eq!(with_filter("", Filter::Area, "SMUP"), "dział:SMUP");
+        assert_eq!(without_filter("gmina woj:śląskie  x", Filter::Voivodeship), "gmina x");
+        assert_eq!(without_filter("woj:\"a b\"", Filter::Voivodeship), "");
         assert_eq!(with_filter("Dział:SMUP", Filter::Area, "a\"b"), "dział:ab");
         assert_eq!(with_filter("x", Filter::Voivodeship, " śląskie "), "x woj:śląskie", "spaces around a value");
         assert_eq!(

@@ -37,6 +37,10 @@ pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
             let action = row[0].1;
             out.push(HelpLine::Row { keys: keys.join(" "), what: action.describe(m.lang), name: action_name(action) });
         }
+        if mode == Mode::Map {
+            // Typing to jump is no binding, but people look for it here.
+            out.push(HelpLine::Row { keys: "1‥16 MZ maz".into(), what: s.map_jump_what, name: String::new() });
+        }
         out.push(HelpLine::Blank);
     }
     (out, starts)

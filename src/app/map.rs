@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::model::Model;
-use crate::map::{COUNT, Counts, Dir, neighbour, region_of};
+use crate::map::{COUNT, Counts, Dir, neighbour, region_of, regions};
 use crate::search::Hit;
 use crate::store::checks::VOIVODESHIPS;
 use crate::text::fold::fold;
@@ -15,8 +15,13 @@ use crate::text::fold::fold;
 pub struct MapView {
     pub selected: usize,
     pub counts: Counts,
-    /// What has been typed to jump: digits or the start of a name.
+    /// What has been typed to jump: digits, the start of a name, or the
+    /// letters on the map.
     pub typed: String,
+    /// The query as it was when the map opened with a `woj:` filter in it:
+    /// the map counts without that filter (so that another voivodeship
+    /// can be picked, as facets do), and Esc puts it back.
+    pub restore: Option<String>,
     /// The list the counts are of, to count again when it changes.
     counted: Arc<Vec<Hit>>,
 }
@@ -28,7 +33,7 @@ impl MapView {
         let counts = count(m);
         let busiest = (0..COUNT).max_by_key(|i| (counts.per_region[*i], std::cmp::Reverse(*i))).unwrap_or(0);
         let selected = m.selected().and_then(|p| p.voivodeship.as_deref()).and_then(region_of).unwrap_or(busiest);
-        MapView { selected, counts, typed: String::new(), counted: Arc::clone(&m.list.hits) }
+        MapView { selected, counts, typed: String::new(), restore: None, counted: Arc::clone(&m.list.hits) }
     }
 
     /// Counts again if the list changed under the open map (a search that
@@ -88,13 +93,16 @@ fn by_number(digits: &str) -> Option<usize> {
 }
 
 /// The first voivodeship whose name starts with `typed`: as typed first
-/// ("ł" is łódzkie), then without diacritics ("sw" is świętokrzyskie).
+/// ("ł" is łódzkie), then without diacritics ("sw" is świętokrzyskie);
+/// else the one whose letters on the map are `typed` ("mz", "PK").
 fn by_name(typed: &str) -> Option<usize> {
     let lower = typed.to_lowercase();
-    VOIVODESHIPS.iter().position(|v| v.starts_with(&lower)).or_else(|| {
-        let folded = fold(typed);
-        VOIVODESHIPS.iter().position(|v| fold(v).starts_with(&folded))
-    })
+    let folded = fold(typed);
+    VOIVODESHIPS
+        .iter()
+        .position(|v| v.starts_with(&lower))
+        .or_else(|| VOIVODESHIPS.iter().position(|v| fold(v).starts_with(&folded)))
+        .or_else(|| regions().regions.iter().position(|r| r.code().eq_ignore_ascii_case(&folded)))
 }
 
 fn count(m: &Model) -> Counts {
@@ -140,6 +148,19 @@ mod tests {
         assert_eq!(name(&v), "świętokrzyskie", "without diacritics");
         assert!(!v.jump('x'));
         assert_eq!(name(&v), "świętokrzyskie");
+        // The letters shown on the map.
+        for (typed, want) in
+            [("mz", "mazowieckie"), ("DS", "dolnośląskie"), ("pk", "podkarpackie"), ("WN", "warmińsko-mazurskie")]
+        {
+            let mut v = at("opolskie");
+            for c in typed.chars() {
+                v.jump(c);
+            }
+            assert_eq!(name(&v), want, "{typed}");
+        }
+        let mut v = at("opolskie");
+        v.jump('p');
+        assert!(v.continues('k'), "'pk' is podkarpackie's letters, though k is bound");
     }
 
     #[test]

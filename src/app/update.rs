@@ -172,14 +172,29 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.help_scroll = None;
             } else if m.facets.is_some() {
                 m.facets = None;
-            } else if m.map.is_some() {
-                m.map = None;
+            } else if let Some(view) = m.map.take() {
+                if let Some(query) = view.restore {
+                    m.search.text = query;
+                    m.search.cursor = m.search.text.chars().count();
+                    fx.push(new_search(m));
+                }
             } else {
                 m.card_field = None;
             }
         }
         Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
-        Action::Cmd(Command::OpenMap) => m.map = Some(super::map::MapView::of(m)),
+        Action::Cmd(Command::OpenMap) => {
+            let mut view = super::map::MapView::of(m);
+            // Counted without its own filter, so that any voivodeship can be
+            // picked; the list under the map follows, and Esc puts it back.
+            let without = super::facets::without_filter(&m.search.text, Filter::Voivodeship);
+            if without != m.search.text.trim() {
+                view.restore = Some(std::mem::replace(&mut m.search.text, without));
+                m.search.cursor = m.search.text.chars().count();
+                fx.push(new_search(m));
+            }
+            m.map = Some(view);
+        }
         Action::Cmd(c @ (Command::MoveLeft | Command::MoveRight)) => {
             if let Some(map) = &mut m.map {
                 map.go(if c == Command::MoveLeft { Dir::Left } else { Dir::Right });
@@ -195,8 +210,13 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Cmd(Command::Choose) => {
             let chosen = m.facets.take().and_then(|f| f.chosen().map(|f| (f.filter, f.value.clone())));
-            let chosen =
-                chosen.or_else(|| m.map.take().map(|v| (Filter::Voivodeship, VOIVODESHIPS[v.selected].to_owned())));
+            let chosen = chosen.or_else(|| {
+                let view = m.map.take()?;
+                if let Some(query) = view.restore {
+                    m.search.text = query;
+                }
+                Some((Filter::Voivodeship, VOIVODESHIPS[view.selected].to_owned()))
+            });
             if let Some((filter, value)) = chosen {
                 m.search.text = super::facets::with_filter(&m.search.text, filter, &value);
                 m.search.cursor = m.search.text.chars().count();

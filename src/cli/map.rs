@@ -11,6 +11,8 @@ use crate::store::checks::VOIVODESHIPS;
 #[derive(Serialize)]
 struct Row<'a> {
     number: usize,
+    /// The letters on the map (pre-2018 ISO 3166-2:PL).
+    code: &'a str,
     teryt: &'a str,
     voivodeship: &'a str,
     practices: usize,
@@ -27,14 +29,16 @@ struct Answer<'a> {
 /// Narrowest and widest map printed.
 pub const WIDTHS: std::ops::RangeInclusive<u16> = 40..=400;
 
-pub(super) fn map(cx: &mut Context<'_>, query: &str, width: u16, json: bool) -> Result<u8, Failure> {
-    let (rows, found) = lookup::find(cx, query, false)?;
+pub(super) fn map(cx: &mut Context<'_>, query: &str, width: Option<u16>, json: bool) -> Result<u8, Failure> {
+    // Names and texts, as the browser's list counts them.
+    let (rows, found) = lookup::find(cx, query, !query.trim().is_empty())?;
     let counts = Counts::of(found.hits.iter().map(|h| rows.get(h.index).voivodeship));
     if json {
         let regions = &crate::map::regions().regions;
         let voivodeships = (0..COUNT)
             .map(|i| Row {
                 number: i + 1,
+                code: regions.get(i).map_or("", |r| r.code()),
                 teryt: regions.get(i).map_or("", |r| r.teryt.as_str()),
                 voivodeship: VOIVODESHIPS[i],
                 practices: counts.per_region[i],
@@ -44,8 +48,23 @@ pub(super) fn map(cx: &mut Context<'_>, query: &str, width: u16, json: bool) -> 
         serde_json::to_writer_pretty(&mut *cx.out, &answer).map_err(std::io::Error::from)?;
         writeln!(cx.out)?;
     } else {
-        let height = height_for(width);
-        let text = crate::ui::map::as_text(&counts, width, height, cx.lang.strings());
+        // The terminal's width when there is one, else a page's.
+        let width = width
+            .or_else(|| {
+                use std::io::IsTerminal;
+                std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten()
+            })
+            .unwrap_or(80)
+            .clamp(*WIDTHS.start(), *WIDTHS.end());
+        let s = cx.lang.strings();
+        let total: usize = counts.per_region.iter().sum();
+        let what = if query.trim().is_empty() { s.map_all } else { query.trim() };
+        let mut head = format!("{} · {what} · {}: {}", s.map_title, s.map_practices, total + counts.elsewhere);
+        if counts.elsewhere > 0 {
+            head.push_str(&format!(" ({} {})", counts.elsewhere, s.map_elsewhere));
+        }
+        writeln!(cx.out, "{head}\n")?;
+        let text = crate::ui::map::as_text(&counts, width, height_for(width), s);
         cx.out.write_all(text.as_bytes())?;
     }
     Ok(if found.hits.is_empty() { EXIT_NONE } else { EXIT_OK })

@@ -110,12 +110,15 @@ pub enum Command {
     },
     /// Print the map of voivodeships with the practices a query finds
     /// counted in each (all practices without a query)
+    #[command(
+        after_help = "Examples:\n  praktyki map\n  praktyki map 'dział:ngo' --width 120\n  praktyki map odpady --json"
+    )]
     Map {
-        /// Query words and filters, as for `search`
+        /// Query words and filters, as for `search` (names and texts, as the browser's list)
         query: Vec<String>,
-        /// Width of the map in columns, legend included
-        #[arg(long, default_value_t = 80, value_parser = clap::builder::RangedU64ValueParser::<u16>::new().range(u64::from(*map::WIDTHS.start())..=u64::from(*map::WIDTHS.end())))]
-        width: u16,
+        /// Width of the map in columns, legend included (default: the terminal's, else 80)
+        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<u16>::new().range(u64::from(*map::WIDTHS.start())..=u64::from(*map::WIDTHS.end())))]
+        width: Option<u16>,
         /// JSON output: the count of each voivodeship
         #[arg(long)]
         json: bool,

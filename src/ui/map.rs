@@ -1,8 +1,9 @@
 //! The map overlay, and the map as `praktyki map` prints it: outlines from
 //! the raster kept for the size, each voivodeship shaded by its count
 //! (where colour is on), its letters and count at its label point, and a
-//! legend numbered for jumping. Below the size where outlines can be read,
-//! a table of the same voivodeships in the map's layout.
+//! legend (number, letters, shade, name, count) for jumping. Below the size
+//! where outlines and legend fit, a table of the same voivodeships in the
+//! map's layout.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -15,13 +16,13 @@ use super::{Theme, hints};
 use crate::app::Model;
 use crate::i18n::Strings;
 use crate::input::{Command, Mode};
-use crate::map::raster::{Raster, braille};
+use crate::map::raster::{OUTSIDE, Raster, braille};
 use crate::map::{COUNT, Counts, GRID, GRID_SIZE, regions};
 use crate::store::checks::VOIVODESHIPS;
 use crate::text::width::{columns, truncate};
 
-/// The smallest map area whose outlines and labels can be read.
-const MIN_MAP: (u16, u16) = (34, 12);
+/// The smallest map beside the legend whose outlines and labels can be read.
+const MIN_MAP: (u16, u16) = (40, 16);
 /// The longest name, "warmińsko-mazurskie".
 const NAME_WIDTH: usize = 19;
 
@@ -40,17 +41,49 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     } else {
         rest
     };
-    let query = m.search.text.trim();
+    let query = view.restore.as_deref().unwrap_or(&m.search.text).trim();
     let title = if query.is_empty() { format!(" {} ", s.map_title) } else { format!(" {} · {query} ", s.map_title) };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(truncate(&title, width), theme.heading))
         .title_bottom(Line::from(truncate(&format!(" {footer} "), width)).centered());
+    // What has been typed to jump, as a prompt shows it.
+    if !view.typed.is_empty() {
+        block = block.title_bottom(Line::styled(format!(" › {} ", view.typed), theme.prompt).left_aligned());
+    }
     let inner = block.inner(area);
     f.render_widget(Clear, area);
     f.render_widget(block, area);
     draw(f.buffer_mut(), inner, &view.counts, Some(view.selected), theme, s, true);
+}
+
+/// How the map's area is shared, for drawing and for the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Outlines in the first area (its raster's size), the legend in the second.
+    Outlines(Rect, Rect),
+    Table(Rect),
+}
+
+/// Digits the legend keeps for counts, so the map does not move when a
+/// count grows a digit.
+fn count_width(counts: &Counts) -> usize {
+    counts.per_region.iter().chain([&counts.elsewhere]).max().map_or(1, |n| n.to_string().len()).max(4)
+}
+
+pub fn layout(area: Rect, counts: &Counts) -> Layout {
+    // Number, letters, shade, name, count.
+    let legend_width = (3 + 3 + 3 + NAME_WIDTH + 1 + count_width(counts)) as u16;
+    if area.width < MIN_MAP.0 + legend_width + 2 || area.height < MIN_MAP.1 {
+        return Layout::Table(area);
+    }
+    let map = Rect { width: area.width - legend_width - 2, ..area };
+    let raster = Raster::for_size(map.width, map.height);
+    // The legend level with the top of Poland.
+    let top = map.y + raster.map.y;
+    let legend = Rect { x: map.right() + 2, y: top, width: legend_width, height: area.bottom() - top };
+    Layout::Outlines(map, legend)
 }
 
 /// Draws the map of `counts` in `area`: outlines and a legend where they
@@ -65,70 +98,102 @@ pub fn draw(
     s: &Strings,
     keys: bool,
 ) {
-    let count_width = counts.per_region.iter().chain([&counts.elsewhere]).max().map_or(1, |n| n.to_string().len());
-    let legend_width = (3 + NAME_WIDTH + 1 + count_width) as u16;
-    let with_legend = area.width >= MIN_MAP.0 + legend_width + 2;
-    let map_width = if with_legend { area.width - legend_width - 2 } else { area.width };
-    if map_width < MIN_MAP.0 || area.height < MIN_MAP.1 {
-        draw_table(buf, area, counts, selected, theme, keys.then_some(s.map_jump_hint));
-        return;
+    match layout(area, counts) {
+        Layout::Table(area) => draw_table(buf, area, counts, selected, theme, keys.then_some(s.map_jump_hint)),
+        Layout::Outlines(map, legend) => {
+            draw_outlines(buf, map, counts, selected, theme);
+            draw_legend(buf, legend, counts, selected, theme, s, keys);
+        }
     }
-    let map_area = Rect { width: map_width, ..area };
-    draw_outlines(buf, map_area, counts, selected, theme);
-    if with_legend {
-        let legend = Rect { x: area.x + map_width + 2, width: legend_width, ..area };
-        draw_legend(buf, legend, counts, selected, theme, s, keys);
+}
+
+fn shade_of(theme: &Theme, counts: &Counts, selected: Option<usize>, region: usize) -> Option<ratatui::style::Color> {
+    if selected == Some(region) && theme.map_selected_fill.is_some() {
+        return theme.map_selected_fill;
     }
+    theme.map_shades[counts.step(region)]
 }
 
 fn draw_outlines(buf: &mut Buffer, area: Rect, counts: &Counts, selected: Option<usize>, theme: &Theme) {
     let raster = Raster::for_size(area.width, area.height);
     let w = usize::from(area.width);
+    let at = |i: usize| (area.x + (i % w) as u16, area.y + (i / w) as u16);
     // Shading first, then dots over it, then the selected outline, then labels.
     for (i, owner) in raster.owner.iter().enumerate() {
-        let (col, row) = ((i % w) as u16, (i / w) as u16);
-        let shade = (*owner != crate::map::raster::OUTSIDE).then(|| theme.map_shades[counts.step(usize::from(*owner))]);
         let bits = raster.dots[i];
+        let shade = (*owner != OUTSIDE).then(|| shade_of(theme, counts, selected, usize::from(*owner))).flatten();
         if shade.is_none() && bits == 0 {
             continue;
         }
-        let cell = &mut buf[(area.x + col, area.y + row)];
+        let cell = &mut buf[at(i)];
         if bits != 0 {
             cell.set_char(braille(bits)).set_style(theme.map_border);
         }
-        if let Some(Some(bg)) = shade {
+        if let Some(bg) = shade {
             cell.set_bg(bg);
         }
     }
-    if let Some(sel) = selected
-        && let Some(outline) = raster.outlines.get(sel)
-    {
-        for (i, bits) in outline {
+    if let Some(outline) = selected.and_then(|sel| raster.outlines.get(sel)) {
+        for (i, _) in outline {
+            // Every dot of the cell, so shared borders keep their shape.
             let i = *i as usize;
-            let (col, row) = ((i % w) as u16, (i / w) as u16);
-            // Only the selected one's dots, in its colour: a shared border
-            // cell shows the selected side.
-            buf[(area.x + col, area.y + row)].set_char(braille(*bits)).set_style(theme.map_selected);
+            buf[at(i)].set_char(braille(raster.dots[i])).set_style(theme.map_selected);
         }
     }
-    for (i, (col, row)) in raster.labels.iter().enumerate() {
-        let code = regions().regions.get(i).map_or("??", |r| r.code());
-        let count = counts.per_region[i].to_string();
-        let style = if selected == Some(i) { theme.selected } else { theme.map_label };
-        let count_style =
-            if selected == Some(i) { theme.selected } else { theme.map_label.remove_modifier(Modifier::BOLD) };
-        put_centred(buf, area, *col, *row, code, style);
-        if *row + 1 < area.height {
-            put_centred(buf, area, *col, *row + 1, &count, count_style);
-        }
-    }
+    draw_labels(buf, area, &raster, counts, selected, theme);
 }
 
-/// Writes `text` centred on (col, row) of `area`, kept inside it.
-fn put_centred(buf: &mut Buffer, area: Rect, col: u16, row: u16, text: &str, style: Style) {
-    let w = columns(text) as u16;
-    let x = col.saturating_sub(w / 2).min(area.width.saturating_sub(w));
-    buf.set_stringn(area.x + x, area.y + row, text, usize::from(area.width - x), style);
+/// Each voivodeship's letters and count, near its label point: moved a
+/// little where another label is, the count left out where nothing fits,
+/// with a blank cell each side so border dots do not run into the digits.
+fn draw_labels(buf: &mut Buffer, area: Rect, raster: &Raster, counts: &Counts, sel: Option<usize>, theme: &Theme) {
+    let mut taken = vec![false; usize::from(area.width) * usize::from(area.height)];
+    let fits = |taken: &[bool], x: i32, y: i32, w: i32, h: i32| {
+        x >= 0
+            && y >= 0
+            && x + w <= i32::from(area.width)
+            && y + h <= i32::from(area.height)
+            && (y..y + h).all(|r| (x..x + w).all(|c| !taken[(r * i32::from(area.width) + c) as usize]))
+    };
+    // The busiest first: their numbers matter most.
+    let mut order: Vec<usize> = (0..COUNT).collect();
+    order.sort_by_key(|i| (sel != Some(*i), std::cmp::Reverse(counts.per_region[*i])));
+    for i in order {
+        let (col, row) = raster.labels[i];
+        let code = regions().regions.get(i).map_or("??", |r| r.code());
+        let count = counts.per_region[i].to_string();
+        let style = if sel == Some(i) { theme.selected } else { theme.map_label };
+        let count_style = if sel == Some(i) { theme.selected } else { theme.map_label.remove_modifier(Modifier::BOLD) };
+        let bg = shade_of(theme, counts, sel, i);
+        let pad = |st: Style| bg.map_or(st, |c| Style::new().bg(c));
+        'placed: for rows in [vec![(code, style), (count.as_str(), count_style)], vec![(code, style)]] {
+            let w = rows.iter().map(|(t, _)| columns(t)).max().unwrap_or(2) as i32 + 2;
+            let h = rows.len() as i32;
+            for (dx, dy) in [(0, 0), (0, 1), (0, -1), (-1, 0), (1, 0), (0, 2), (0, -2), (-2, 0), (2, 0)] {
+                let x = i32::from(col - area.x) - w / 2 + dx;
+                let y = i32::from(row - area.y) + dy;
+                if !fits(&taken, x, y, w, h) {
+                    continue;
+                }
+                for (r, (text, st)) in rows.iter().enumerate() {
+                    let y = y + r as i32;
+                    for c in x..x + w {
+                        taken[(y * i32::from(area.width) + c) as usize] = true;
+                        buf[(area.x + c as u16, area.y + y as u16)].set_char(' ').set_style(pad(Style::new()));
+                    }
+                    let tw = columns(text) as i32;
+                    let tx = x + (w - tw) / 2;
+                    buf.set_string(area.x + tx as u16, area.y + y as u16, text, *st);
+                    if let Some(c) = bg {
+                        for cx in tx..tx + tw {
+                            buf[(area.x + cx as u16, area.y + y as u16)].set_bg(c);
+                        }
+                    }
+                }
+                break 'placed;
+            }
+        }
+    }
 }
 
 fn draw_legend(
@@ -140,23 +205,29 @@ fn draw_legend(
     s: &Strings,
     keys: bool,
 ) {
-    let count_width = usize::from(area.width) - 3 - NAME_WIDTH - 1;
+    let cw = count_width(counts);
     let mut lines: Vec<Line> = (0..COUNT)
         .map(|i| {
             let n = counts.per_region[i];
-            let text = format!("{:>2} {:<NAME_WIDTH$} {n:>count_width$}", i + 1, VOIVODESHIPS[i]);
             let style = match (selected == Some(i), n) {
                 (true, _) => theme.selected,
                 (false, 0) => theme.muted,
                 _ => theme.text,
             };
-            Line::styled(text, style)
+            let code = regions().regions.get(i).map_or("??", |r| r.code());
+            // A swatch of the voivodeship's shade says what the shades mean.
+            let swatch = theme.map_shades[counts.step(i)].map_or(Style::new(), |c| Style::new().bg(c));
+            Line::from(vec![
+                Span::styled(format!("{:>2} {code} ", i + 1), style),
+                Span::styled("  ", swatch),
+                Span::styled(format!(" {:<NAME_WIDTH$} {n:>cw$}", VOIVODESHIPS[i]), style),
+            ])
         })
         .collect();
     if counts.elsewhere > 0 {
-        let room = usize::from(area.width).saturating_sub(count_width + 4);
+        let room = usize::from(area.width).saturating_sub(cw + 10);
         lines.push(Line::styled(
-            format!("   {:<room$} {:>count_width$}", truncate(s.map_elsewhere, room), counts.elsewhere),
+            format!("         {:<room$} {:>cw$}", truncate(s.map_elsewhere, room), counts.elsewhere),
             theme.muted,
         ));
     }
@@ -171,8 +242,9 @@ fn draw_legend(
     }
 }
 
-/// The small form: a 5×4 table in the map's layout, "MA 12" a cell, and
-/// the selected voivodeship's name below.
+/// The small form: a 5×4 table in the map's layout, "MA 12" a cell (the
+/// count under the letters when a cell is too narrow for both), and the
+/// selected voivodeship's number, name and count below.
 fn draw_table(
     buf: &mut Buffer,
     area: Rect,
@@ -183,42 +255,51 @@ fn draw_table(
 ) {
     let (cols, rows) = (u16::from(GRID_SIZE.0), u16::from(GRID_SIZE.1));
     let cell_w = (area.width / cols).max(1);
-    let top = area.y + area.height.saturating_sub(rows + 2) / 2;
+    let widest = counts.per_region.iter().max().map_or(1, |n| n.to_string().len()) as u16;
+    // Letters and count side by side, else stacked when the height allows.
+    let stacked = 3 + widest > cell_w && area.height >= rows * 2 + 2;
+    let cell_h = if stacked { 2 } else { 1 };
+    let table_h = rows * cell_h;
+    let top = area.y + area.height.saturating_sub(table_h + 2) / 2;
     let left = area.x + area.width.saturating_sub(cell_w * cols) / 2;
     for (i, (col, row)) in GRID.iter().enumerate() {
-        let y = top + u16::from(*row);
-        if y >= area.bottom() {
-            continue;
-        }
+        let y = top + u16::from(*row) * cell_h;
+        let x = left + u16::from(*col) * cell_w;
         let code = regions().regions.get(i).map_or("??", |r| r.code());
-        let text = truncate(&format!("{code} {}", counts.per_region[i]), usize::from(cell_w.saturating_sub(1)));
-        let style = match (selected == Some(i), counts.step(i)) {
+        let n = counts.per_region[i];
+        let style = match (selected == Some(i), n) {
             (true, _) => theme.selected,
             (false, 0) => theme.muted,
-            (false, step) => theme.map_label.bg(theme.map_shades[step].unwrap_or_default()),
+            (false, _) => match theme.map_shades[counts.step(i)] {
+                Some(bg) => theme.map_label.bg(bg),
+                None => theme.text,
+            },
         };
-        let style = if theme.map_shades[1].is_none() && selected != Some(i) { theme.text } else { style };
-        buf.set_stringn(left + u16::from(*col) * cell_w, y, text, usize::from(cell_w), style);
-    }
-    if let Some(sel) = selected {
-        let y = top + rows + 1;
-        if y < area.bottom() {
-            let text = format!("{} {}: {}", sel + 1, VOIVODESHIPS[sel], counts.per_region[sel]);
-            buf.set_stringn(
-                area.x,
-                y,
-                truncate(&text, usize::from(area.width)),
-                usize::from(area.width),
-                theme.heading,
-            );
+        let texts = if stacked { vec![code.to_owned(), n.to_string()] } else { vec![format!("{code} {n}")] };
+        for (r, text) in texts.iter().enumerate() {
+            let y = y + r as u16;
+            if y < area.bottom() {
+                let room = usize::from(cell_w.saturating_sub(1)).max(1);
+                buf.set_stringn(x, y, truncate(text, room), room, style);
+            }
         }
-    } else if let Some(hint) = hint.filter(|_| top + rows + 1 < area.bottom()) {
-        let text = truncate(hint, usize::from(area.width));
-        buf.set_stringn(area.x, top + rows + 1, text, usize::from(area.width), theme.muted);
+    }
+    let below = top + table_h + 1;
+    let text = match (selected, hint) {
+        (Some(sel), _) => {
+            Some((format!("{} {}: {}", sel + 1, VOIVODESHIPS[sel], counts.per_region[sel]), theme.heading))
+        }
+        (None, Some(hint)) => Some((hint.to_owned(), theme.muted)),
+        (None, None) => None,
+    };
+    if let Some((text, style)) = text.filter(|_| below < area.bottom()) {
+        let w = usize::from(area.width);
+        buf.set_stringn(area.x, below, truncate(&text, w), w, style);
     }
 }
 
-/// The map as text for `praktyki map`: `width`×`height` cells, no styles.
+/// The map as text for `praktyki map`: `width`×`height` cells, no styles;
+/// when only the table fits, the legend follows it.
 pub fn as_text(counts: &Counts, width: u16, height: u16, s: &Strings) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
@@ -240,9 +321,16 @@ pub fn as_text(counts: &Counts, width: u16, height: u16, s: &Strings) -> String 
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    // Rows left empty below the map say nothing.
-    let trimmed = out.trim_end_matches('\n').len();
-    out.truncate(trimmed);
+    // Rows left empty above and below the map say nothing.
+    let mut out = out.trim_matches('\n').to_owned();
     out.push('\n');
+    if matches!(layout(area, counts), Layout::Table(_)) {
+        out.push('\n');
+        let cw = count_width(counts);
+        for (i, name) in VOIVODESHIPS.iter().enumerate() {
+            let code = regions().regions.get(i).map_or("??", |r| r.code());
+            out.push_str(&format!("{:>2} {code} {name:<NAME_WIDTH$} {:>cw$}\n", i + 1, counts.per_region[i]));
+        }
+    }
     out
 }

@@ -35,6 +35,8 @@ pub struct Theme {
     pub map_border: Style,
     /// The selected voivodeship's outline.
     pub map_selected: Style,
+    /// The selected voivodeship's background: another hue than the shades.
+    pub map_selected_fill: Option<Color>,
     /// A voivodeship's letters and count.
     pub map_label: Style,
 }
@@ -58,17 +60,20 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             status_error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
             prompt: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            // Dark blues of the 256-colour cube, so white letters stay
-            // readable on every step (contrast 10:1 and more).
+            // Blues of the 256-colour cube, far enough apart to tell, and
+            // dark enough that white letters stay readable on every step
+            // (5:1 on the lightest, #005fff).
             map_shades: [
                 None,
                 Some(Color::Indexed(17)),
                 Some(Color::Indexed(18)),
-                Some(Color::Indexed(19)),
                 Some(Color::Indexed(20)),
+                Some(Color::Indexed(27)),
             ],
             map_border: Style::new().fg(Color::Gray),
             map_selected: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            // Dark orange (#875f00): white on it is 5.7:1.
+            map_selected_fill: Some(Color::Indexed(94)),
             map_label: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
         }
     }
@@ -95,6 +100,7 @@ impl Theme {
             map_shades: [None; 5],
             map_border: Style::new(),
             map_selected: Style::new().add_modifier(Modifier::BOLD),
+            map_selected_fill: None,
             map_label: Style::new().add_modifier(Modifier::BOLD),
         }
     }
@@ -141,6 +147,7 @@ impl Theme {
                 Some(Color::Rgb(30, 70, 160)),
                 Some(Color::Rgb(40, 90, 200)),
             ],
+            map_selected_fill: Some(Color::Rgb(140, 90, 0)),
             ..Self::colored()
         }
     }

@@ -307,3 +307,29 @@ fn praktyki_map_counts_text_matches_as_the_browsers_list_does() {
     assert_eq!((count(7), count(11), count(3)), (1, 1, 0), "{v}");
     assert_eq!(v["voivodeships"][7]["code"], "OP");
 }
+
+#[test]
+fn a_click_selects_the_voivodeship_under_it_or_its_legend_row() {
+    let mut m = synthetic(500);
+    drive(&mut m, [Action::Resize(100, 30), Action::Cmd(Command::OpenMap)]);
+    let screen = draw(&m, &Theme::mono());
+    // The legend row of podlaskie.
+    let (x, y) = (0..30u16)
+        .find_map(|y| {
+            let line: String = (0..100u16).map(|x| screen[(x, y)].symbol()).collect();
+            line.find("podlaskie").map(|_| (90u16, y))
+        })
+        .expect("the legend");
+    drive(&mut m, [Action::MouseClick { column: x, row: y }]);
+    assert_eq!(selected_name(&m), "podlaskie");
+    // The letters of małopolskie on the map.
+    let (x, y) = (0..30u16)
+        .find_map(|y| {
+            let line: Vec<&str> = (0..60u16).map(|x| screen[(x, y)].symbol()).collect();
+            line.windows(2).position(|w| w == ["M", "A"]).map(|x| (x as u16, y))
+        })
+        .expect("MA on the map");
+    drive(&mut m, [Action::MouseClick { column: x, row: y }]);
+    assert_eq!(selected_name(&m), "małopolskie");
+    assert!(m.map.is_some());
+}

@@ -25,6 +25,17 @@ pub(super) fn on_wheel(m: &mut Model, column: u16, row: u16, down: bool) {
 
 /// A left click: a row of the list selects it, a pane takes the focus.
 pub(super) fn on_click(m: &mut Model, column: u16, row: u16) {
+    // On the map, a voivodeship (or its row of the legend) is selected.
+    if let Some(view) = &m.map {
+        let (w, h) = m.size;
+        let inner = ratatui::layout::Rect::new(1, 1, w.saturating_sub(2), h.saturating_sub(2));
+        let at = crate::map::layout::region_at(inner, &view.counts, view.selected, column, row);
+        if let (Some(i), Some(view)) = (at, &mut m.map) {
+            view.selected = i;
+            view.typed.clear();
+        }
+        return;
+    }
     let a = m.areas();
     if m.has_overlay() {
         return;

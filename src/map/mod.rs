@@ -4,6 +4,7 @@
 //! `scripts/extract-regions.py`, shared borders kept identical); drawing
 //! it is `raster` (per size, cached) and `ui::map`.
 
+pub mod layout;
 pub mod raster;
 
 use std::sync::OnceLock;

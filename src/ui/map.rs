@@ -16,15 +16,11 @@ use super::{Theme, hints};
 use crate::app::Model;
 use crate::i18n::Strings;
 use crate::input::{Command, Mode};
+use crate::map::layout::{Layout, NAME_WIDTH, count_width, layout};
 use crate::map::raster::{OUTSIDE, Raster, braille};
 use crate::map::{COUNT, Counts, GRID, GRID_SIZE, regions};
 use crate::store::checks::VOIVODESHIPS;
 use crate::text::width::{columns, truncate};
-
-/// The smallest map beside the legend whose outlines and labels can be read.
-const MIN_MAP: (u16, u16) = (40, 16);
-/// The longest name, "warmińsko-mazurskie".
-const NAME_WIDTH: usize = 19;
 
 pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let Some(view) = &m.map else { return };
@@ -56,34 +52,6 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, area);
     f.render_widget(block, area);
     draw(f.buffer_mut(), inner, &view.counts, Some(view.selected), theme, s, true);
-}
-
-/// How the map's area is shared, for drawing and for the mouse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// Outlines in the first area (its raster's size), the legend in the second.
-    Outlines(Rect, Rect),
-    Table(Rect),
-}
-
-/// Digits the legend keeps for counts, so the map does not move when a
-/// count grows a digit.
-fn count_width(counts: &Counts) -> usize {
-    counts.per_region.iter().chain([&counts.elsewhere]).max().map_or(1, |n| n.to_string().len()).max(4)
-}
-
-pub fn layout(area: Rect, counts: &Counts) -> Layout {
-    // Number, letters, shade, name, count.
-    let legend_width = (3 + 3 + 3 + NAME_WIDTH + 1 + count_width(counts)) as u16;
-    if area.width < MIN_MAP.0 + legend_width + 2 || area.height < MIN_MAP.1 {
-        return Layout::Table(area);
-    }
-    let map = Rect { width: area.width - legend_width - 2, ..area };
-    let raster = Raster::for_size(map.width, map.height);
-    // The legend level with the top of Poland.
-    let top = map.y + raster.map.y;
-    let legend = Rect { x: map.right() + 2, y: top, width: legend_width, height: area.bottom() - top };
-    Layout::Outlines(map, legend)
 }
 
 /// Draws the map of `counts` in `area`: outlines and a legend where they

@@ -51,6 +51,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| terminal.draw(|f| ui::render(&model, &theme, f)).map(|_| ()).expect("draws"))
         });
     }
+    app::update(&mut model, Action::Cmd(Command::Close));
+    g.bench_function("map open over 100k hits", |b| {
+        b.iter(|| {
+            app::update(&mut model, Action::Cmd(Command::OpenMap));
+            app::update(&mut model, Action::Cmd(Command::Close));
+        })
+    });
     g.bench_function("map raster 200x60, first draw at a size", |b| {
         b.iter(|| praktyki::map::raster::Raster::new(198, 58))
     });

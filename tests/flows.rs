@@ -511,6 +511,41 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
 }
 
 #[test]
+fn going_back_before_the_texts_come_leaves_nothing_to_wait_for() {
+    // Keys for the detail pane wait for an asked practice's texts; an ask
+    // left behind when the selection went back to a practice already read
+    // made them wait for an answer that is dropped: the browser froze.
+    let bytes = std::sync::Arc::new(common::SMALL.as_bytes().to_vec());
+    let lazy = praktyki::store::load::parse_owned(
+        bytes,
+        "lazy.json",
+        praktyki::store::LoadOptions { strict: false, lazy: true },
+    )
+    .unwrap();
+    let mut m = common::model_of(lazy, praktyki::i18n::Lang::En);
+    let answer = |m: &praktyki::app::Model, fx: &[Effect]| {
+        let Some(Effect::ReadPractice { index, generation }) =
+            fx.iter().find(|e| matches!(e, Effect::ReadPractice { .. })).cloned()
+        else {
+            panic!("no ask in {fx:?}")
+        };
+        let practice = m.store.read_full(index).map(|p| std::sync::Arc::new(p.into_owned()));
+        Action::PracticeRead(praktyki::app::model::Texts { index, generation, practice })
+    };
+    let fx = praktyki::app::update(&mut m, Action::Cmd(Command::MoveDown));
+    let first = answer(&m, &fx);
+    praktyki::app::update(&mut m, first);
+    assert!(m.texts_asked.is_none());
+    let fx = praktyki::app::update(&mut m, Action::Cmd(Command::MoveDown));
+    let second = answer(&m, &fx);
+    assert!(m.texts_asked.is_some());
+    praktyki::app::update(&mut m, Action::Cmd(Command::MoveUp));
+    assert!(m.texts_asked.is_none(), "back on a practice whose texts are here: nothing asked");
+    praktyki::app::update(&mut m, second);
+    assert!(m.texts_asked.is_none());
+}
+
+#[test]
 fn a_reload_keeps_the_selected_practice() {
     // A reload jumped back to the top of the list.
     let mut m = small();

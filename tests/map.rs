@@ -116,7 +116,8 @@ fn typing_a_name_or_a_number_jumps_and_a_bound_letter_goes_on_with_a_name() {
     key(&mut m, "l");
     assert_eq!(selected_name(&m), "łódzkie", "'wil' is no name: l moves right");
     key(&mut m, "x");
-    assert!(m.status.as_ref().is_some_and(|(s, _)| s.contains("No voivodeship starts with: x")), "{:?}", m.status);
+    let screen = text(&draw(&m, &Theme::mono()));
+    assert!(screen.contains("No voivodeship starts with: x"), "said on the map, not under it: {screen}");
     key(&mut m, "ł");
     assert_eq!(selected_name(&m), "łódzkie");
 }
@@ -332,4 +333,25 @@ fn a_click_selects_the_voivodeship_under_it_or_its_legend_row() {
     drive(&mut m, [Action::MouseClick { column: x, row: y }]);
     assert_eq!(selected_name(&m), "małopolskie");
     assert!(m.map.is_some());
+}
+
+#[test]
+fn enter_lists_exactly_what_the_map_counted_whatever_the_spelling() {
+    let text = r#"{"format": "praktyki/1", "practices": [
+{"id": "a", "title": "A", "voivodeship": "Województwo Śląskie"},
+{"id": "b", "title": "B", "voivodeship": "śląskie"},
+{"id": "c", "title": "C", "voivodeship": "woj. opolskie"},
+{"id": "d", "title": "D", "voivodeship": "opolskiego"},
+{"id": "e", "title": "E", "voivodeship": " OPOLSKIE "},
+{"id": "f", "title": "F", "voivodeship": "Pomorskie / Kujawsko-Pomorskie"},
+{"id": "g", "title": "G", "voivodeship": "pomorskie"},
+{"id": "h", "title": "H", "voivodeship": "wojewodztwoopolskie"}]}"#;
+    for (i, name) in VOIVODESHIPS.iter().enumerate() {
+        let mut m = model_of(store(text), Lang::En);
+        drive(&mut m, [Action::Cmd(Command::OpenMap)]);
+        let counted = m.map.as_ref().unwrap().counts.per_region[i];
+        m.map.as_mut().unwrap().selected = i;
+        drive(&mut m, [Action::Cmd(Command::Choose)]);
+        assert_eq!(m.list.hits.len(), counted, "{name}: {:?}", listed(&m));
+    }
 }

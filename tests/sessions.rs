@@ -175,3 +175,17 @@ fn a_paste_in_the_list_is_a_search() {
     assert_eq!(s.model().search.text, "Żywiec");
     assert_eq!(common::selected_id(s.model()).as_deref(), Some("zyw"));
 }
+
+#[test]
+fn a_paste_over_the_map_or_facets_is_dropped() {
+    for open in ["w", "f"] {
+        let mut s = small_session();
+        s.settle().unwrap();
+        keys(&mut s, open);
+        s.settle().unwrap();
+        s.take(Msg::Event(Event::Paste("Żywiec".into()))).unwrap();
+        s.settle().unwrap();
+        assert_eq!(s.model().search.text, "", "after {open}");
+        assert!(s.model().has_overlay(), "after {open}: still open");
+    }
+}

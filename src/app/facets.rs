@@ -62,7 +62,7 @@ impl Facets {
 /// `query` with `filter` set to `value`: a filter of that kind already in
 /// it is taken out (with its quoted value), and the new one goes at the end.
 pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
-    let mut out = without_filter(query, filter);
+    let out = without_filter(query, filter);
     // Quotes inside a value cannot be written; no store value needs them.
     let value: String = value.chars().filter(|c| *c != '"').collect();
     let value = value.trim();
@@ -70,15 +70,15 @@ pub fn with_filter(query: &str, filter: Filter, value: &str) -> String {
         Filter::Area => "dział",
         other => other.names()[0],
     };
-    if !out.is_empty() {
-        out.push(' ');
+    let filter =
+        if value.contains(char::is_whitespace) { format!("{name}:\"{value}\"") } else { format!("{name}:{value}") };
+    if out.is_empty() {
+        return filter;
     }
-    if value.contains(char::is_whitespace) {
-        out.push_str(&format!("{name}:\"{value}\""));
-    } else {
-        out.push_str(&format!("{name}:{value}"));
-    }
-    out
+    let appended = format!("{out} {filter}");
+    // Past the words a search reads, the filter would be silently left
+    // out: it goes first then.
+    if crate::search::Query::parse(&appended).truncated { format!("{filter} {out}") } else { appended }
 }
 
 /// `query` without its filters of `filter`'s kind (and their values); an
@@ -131,6 +131,12 @@ mod tests {
             "x woj:opolskie dział:\"Usługi techniczne\""
         );
         assert_eq!(with_filter("", Filter::Area, "SMUP"), "dział:SMUP");
+        let long = vec!["n"; 16].join(" ");
+        assert_eq!(
+            with_filter(&long, Filter::Voivodeship, "opolskie"),
+            format!("woj:opolskie {long}"),
+            "read, not cut"
+        );
         assert_eq!(without_filter("gmina woj:śląskie  x", Filter::Voivodeship), "gmina x");
         assert_eq!(without_filter("woj:\"a b\"", Filter::Voivodeship), "");
         assert_eq!(with_filter("Dział:SMUP", Filter::Area, "a\"b"), "dział:ab");

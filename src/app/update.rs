@@ -61,6 +61,12 @@ fn error(m: &mut Model, text: impl Into<String>) {
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let mut fx = apply(m, action);
     refresh_view(m);
+    // An ask for texts no longer wanted (the selection went back to a
+    // practice whose texts are here) is forgotten: its answer will be
+    // dropped, and keys for the detail pane must not wait for it.
+    if m.texts_asked.is_some() && m.texts_asked != m.texts_wanted() {
+        m.texts_asked = None;
+    }
     // After a lazy load the selected practice's long texts are in the file:
     // the edge reads them, off the input path, and answers PracticeRead.
     if let Some(wanted) = m.texts_wanted().filter(|w| m.texts_asked != Some(*w)) {

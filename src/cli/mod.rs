@@ -84,6 +84,8 @@ pub enum Command {
         /// scattered letters)
         #[arg(long)]
         first: bool,
+        /// Which view of the practice to print, as the BDP's tabs: summary and
+        /// metadata, the full presentation, the attachments, or all three
         #[arg(long, value_enum, default_value_t = ViewArg::All)]
         view: ViewArg,
         /// The practice as stored, in JSON
@@ -134,7 +136,8 @@ pub enum Command {
         /// `wget -m`, HTTrack or a browser, read recursively
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Store to write (default: the store in use, or practices.json in the data directory)
+        /// Store to write into, when not the store in use (the global --store,
+        /// $PRAKTYKI_STORE, else practices.json in the data directory)
         #[arg(long, value_name = "PATH")]
         into: Option<PathBuf>,
         /// Print the report and the resulting JSON; write nothing
@@ -150,6 +153,7 @@ pub enum Command {
     Paths,
     /// List the marked practices (bookmarks); missing ones are shown as such
     Bookmarks {
+        /// JSON output: id, title, and whether it is missing from the store
         #[arg(long)]
         json: bool,
     },
@@ -163,6 +167,7 @@ pub enum Command {
     Keys,
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell
     Completions {
+        /// The shell to write the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::store::checks::VOIVODESHIPS;
+use crate::search::query::{bare_voivodeship, folded_voivodeships};
 use crate::text::fold::fold;
 
 /// The embedded outlines; the file's source and licence are in
@@ -90,9 +90,11 @@ pub fn regions() -> &'static Regions {
 /// "Małopolskie", "malopolskie" and "województwo małopolskie" are all
 /// małopolskie.
 pub fn region_of(voivodeship: &str) -> Option<usize> {
-    let folded = fold(voivodeship.trim());
-    let name = folded.strip_prefix("wojewodztwo").or_else(|| folded.strip_prefix("woj.")).unwrap_or(&folded).trim();
-    VOIVODESHIPS.iter().position(|v| fold(v) == name)
+    // As the `woj:` filter reads a value, so that Enter on the map lists
+    // what the map counted.
+    let folded = fold(voivodeship);
+    let name = bare_voivodeship(&folded);
+    folded_voivodeships().iter().position(|v| v == name)
 }
 
 /// A direction on the map.
@@ -191,13 +193,17 @@ pub struct Counts {
 impl Counts {
     /// Counts the voivodeship fields given (one per practice).
     pub fn of<'a>(voivodeships: impl IntoIterator<Item = Option<&'a str>>) -> Self {
-        let mut c = Counts::default();
         // Stores repeat a handful of spellings: fold each once.
         let mut seen: rustc_hash::FxHashMap<&str, Option<usize>> = rustc_hash::FxHashMap::default();
-        for v in voivodeships {
-            let region = v.and_then(|v| *seen.entry(v).or_insert_with(|| region_of(v)));
-            match region {
-                Some(i) => c.per_region[i] += 1,
+        Self::tally(voivodeships.into_iter().map(|v| v.and_then(|v| *seen.entry(v).or_insert_with(|| region_of(v)))))
+    }
+
+    /// Counts practices by their region (`None`: none of the sixteen).
+    pub fn tally(regions: impl IntoIterator<Item = Option<usize>>) -> Self {
+        let mut c = Counts::default();
+        for region in regions {
+            match region.and_then(|i| c.per_region.get_mut(i)) {
+                Some(n) => *n += 1,
                 None => c.elsewhere += 1,
             }
         }

@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::store::checks::VOIVODESHIPS;
 
 fn index(name: &str) -> usize {
     VOIVODESHIPS.iter().position(|v| *v == name).unwrap()

@@ -161,6 +161,13 @@ impl Index {
 
     /// What building the name index worked out, which the start-up cache
     /// keeps so that a large store's index is read rather than built again.
+    /// The folded value `filter` looks at in practice `practice`, with its
+    /// number among the distinct values: to count by value without hashing
+    /// a string per practice.
+    pub fn filter_value(&self, practice: usize, filter: Filter) -> Option<(u32, &str)> {
+        self.names.filter_value(practice, filter)
+    }
+
     pub fn names_data(&self) -> &NamesData {
         self.names.data()
     }

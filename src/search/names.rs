@@ -346,6 +346,13 @@ impl Names {
         }
     }
 
+    /// The folded value a filter looks at in the practice at `index`, with
+    /// its number among the distinct values (equal values, equal numbers).
+    pub(super) fn filter_value(&self, index: usize, filter: Filter) -> Option<(u32, &str)> {
+        let id = self.data.filters.get(index)?[filter.position()]?;
+        Some((id, self.data.values.get(id as usize)))
+    }
+
     /// Which distinct values pass a filter.
     pub(super) fn passing(&self, filter: Filter, wanted: &str) -> Vec<bool> {
         self.data.values.iter().map(|v| filter.passes(v, wanted)).collect()

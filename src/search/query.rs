@@ -72,9 +72,33 @@ impl Filter {
                         .match_indices(wanted)
                         .any(|(at, _)| field[..at].chars().next_back().is_some_and(|c| !c.is_alphanumeric()))
             }
+            Filter::Voivodeship => {
+                // A voivodeship named whole is that voivodeship, as the map
+                // counts it ("Województwo Śląskie" is, "śląskiego" is not);
+                // the start of a name is a prefix (`woj:slask`).
+                let name = bare_voivodeship(field);
+                if folded_voivodeships().iter().any(|v| v == wanted) {
+                    name == wanted
+                } else {
+                    name.starts_with(wanted)
+                }
+            }
             _ => field.starts_with(wanted),
         }
     }
+}
+
+/// A folded voivodeship value without "województwo"/"woj." before it and
+/// spaces around it: what is compared with the sixteen names.
+pub fn bare_voivodeship(folded: &str) -> &str {
+    let s = folded.trim();
+    s.strip_prefix("wojewodztwo").or_else(|| s.strip_prefix("woj.")).unwrap_or(s).trim()
+}
+
+/// The sixteen voivodeships' names, folded.
+pub fn folded_voivodeships() -> &'static [String] {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| crate::store::checks::VOIVODESHIPS.iter().map(|v| crate::text::fold::fold(v)).collect())
 }
 
 /// `2010-2014`, `2010..2014`, `2012-` or `-2012` as an inclusive range
@@ -252,6 +276,12 @@ mod tests {
         assert!(Filter::Area.passes("uslugi spoleczne", "spol"));
         assert!(!Filter::Area.passes("uslugi spoleczne", "poleczne"));
         assert!(Filter::Voivodeship.passes(" slaskie ", "slaskie"), "spaces around a stored value");
+        // As the map counts: a whole name is that voivodeship.
+        assert!(Filter::Voivodeship.passes("wojewodztwo slaskie", "slaskie"));
+        assert!(Filter::Voivodeship.passes("woj. opolskie", "opolskie"));
+        assert!(!Filter::Voivodeship.passes("opolskiego", "opolskie"));
+        assert!(!Filter::Voivodeship.passes("pomorskie / kujawsko-pomorskie", "pomorskie"));
+        assert!(Filter::Voivodeship.passes("slaskie", "sla"), "a name's start is a prefix");
     }
 
     #[test]

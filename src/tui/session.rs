@@ -286,14 +286,15 @@ impl<W: Write> Session<W> {
                         }
                         a
                     }
+                    // Over an overlay (help, card, facets, map) a paste is
+                    // dropped: the search under it is not what is in view.
+                    Pending::Paste(_) if self.model.has_overlay() => continue,
                     Pending::Paste(text) if self.model.focus == app::Focus::Search => Action::InsertText(text),
-                    // Pasted in the list or the detail pane: it is a search,
-                    // as in fzf (over an overlay it is dropped).
-                    Pending::Paste(text) if self.model.card_field.is_none() && self.model.help_scroll.is_none() => {
+                    // Pasted in the list or the detail pane: it is a search, as in fzf.
+                    Pending::Paste(text) => {
                         self.pending.push_front(Pending::Paste(text));
                         Action::Cmd(crate::input::Command::FocusSearch)
                     }
-                    Pending::Paste(_) => continue,
                     Pending::Suspend => {
                         // ctrl-z in raw mode is a key, not a signal: do what
                         // the shell's job control expects, then come back.

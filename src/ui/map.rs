@@ -37,17 +37,22 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     } else {
         rest
     };
-    let query = view.restore.as_deref().unwrap_or(&m.search.text).trim();
+    let query = crate::text::sanitize::sanitize(view.restore.as_deref().unwrap_or(&m.search.text).trim(), false);
     let title = if query.is_empty() { format!(" {} ", s.map_title) } else { format!(" {} · {query} ", s.map_title) };
-    let mut block = Block::default()
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(truncate(&title, width), theme.heading))
-        .title_bottom(Line::from(truncate(&format!(" {footer} "), width)).centered());
-    // What has been typed to jump, as a prompt shows it.
-    if !view.typed.is_empty() {
-        block = block.title_bottom(Line::styled(format!(" › {} ", view.typed), theme.prompt).left_aligned());
-    }
+        .title(Span::styled(truncate(&title, width), theme.heading));
+    // A message (a jump that found nothing) where the status line would say
+    // it, hidden under the map, in place of the keys; else the keys, and
+    // what has been typed to jump.
+    let block = match &m.status {
+        Some((msg, _)) => block.title_bottom(Line::styled(truncate(&format!(" {msg} "), width), theme.status)),
+        None if !view.typed.is_empty() => block
+            .title_bottom(Line::styled(format!(" › {} ", view.typed), theme.prompt).left_aligned())
+            .title_bottom(Line::from(truncate(&format!(" {footer} "), width.saturating_sub(14))).centered()),
+        None => block.title_bottom(Line::from(truncate(&format!(" {footer} "), width)).centered()),
+    };
     let inner = block.inner(area);
     f.render_widget(Clear, area);
     f.render_widget(block, area);

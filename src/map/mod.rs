@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::search::query::{bare_voivodeship, folded_voivodeships};
+use crate::store::checks::{bare_voivodeship, folded_voivodeships};
 use crate::text::fold::fold;
 
 /// The embedded outlines; the file's source and licence are in

@@ -76,8 +76,8 @@ impl Filter {
                 // A voivodeship named whole is that voivodeship, as the map
                 // counts it ("Województwo Śląskie" is, "śląskiego" is not);
                 // the start of a name is a prefix (`woj:slask`).
-                let name = bare_voivodeship(field);
-                if folded_voivodeships().iter().any(|v| v == wanted) {
+                let name = crate::store::checks::bare_voivodeship(field);
+                if crate::store::checks::folded_voivodeships().iter().any(|v| v == wanted) {
                     name == wanted
                 } else {
                     name.starts_with(wanted)
@@ -86,19 +86,6 @@ impl Filter {
             _ => field.starts_with(wanted),
         }
     }
-}
-
-/// A folded voivodeship value without "województwo"/"woj." before it and
-/// spaces around it: what is compared with the sixteen names.
-pub fn bare_voivodeship(folded: &str) -> &str {
-    let s = folded.trim();
-    s.strip_prefix("wojewodztwo").or_else(|| s.strip_prefix("woj.")).unwrap_or(s).trim()
-}
-
-/// The sixteen voivodeships' names, folded.
-pub fn folded_voivodeships() -> &'static [String] {
-    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    FOLDED.get_or_init(|| crate::store::checks::VOIVODESHIPS.iter().map(|v| crate::text::fold::fold(v)).collect())
 }
 
 /// `2010-2014`, `2010..2014`, `2012-` or `-2012` as an inclusive range

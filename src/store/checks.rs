@@ -140,6 +140,19 @@ pub struct Finding {
     pub message: String,
 }
 
+/// A folded voivodeship value without "województwo"/"woj." before it and
+/// spaces around it: what is compared with the sixteen names.
+pub fn bare_voivodeship(folded: &str) -> &str {
+    let s = folded.trim();
+    s.strip_prefix("wojewodztwo").or_else(|| s.strip_prefix("woj.")).unwrap_or(s).trim()
+}
+
+/// The sixteen voivodeships' names, folded.
+pub fn folded_voivodeships() -> &'static [String] {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| VOIVODESHIPS.iter().map(|v| fold(v)).collect())
+}
+
 /// Looks a voivodeship name up case-insensitively; returns the canonical
 /// spelling.
 pub fn canonical_voivodeship(name: &str) -> Option<&'static str> {
@@ -163,13 +176,18 @@ pub fn check(p: &Practice) -> Vec<Finding> {
     let voivodeship = p.voivodeship.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let canonical = voivodeship.and_then(canonical_voivodeship);
     if let (Some(v), None) = (voivodeship, canonical) {
-        let folded = fold(&v.to_lowercase());
-        let hint = VOIVODESHIPS
-            .iter()
-            .find(|known| fold(known) == folded)
-            .map(|known| format!(" (did you mean '{known}'?)"))
-            .unwrap_or_default();
-        warn("voivodeship", v, format!("unknown voivodeship '{v}'{hint}"));
+        // Read as the map and `woj:` read it: said which one it is taken
+        // for, or that it is counted under none.
+        let folded = fold(v);
+        let bare = bare_voivodeship(&folded);
+        let message = match folded_voivodeships().iter().position(|known| known == bare) {
+            Some(i) => format!(
+                "voivodeship '{v}' is read as '{}'; write it so (did you mean '{}'?)",
+                VOIVODESHIPS[i], VOIVODESHIPS[i]
+            ),
+            None => format!("unknown voivodeship '{v}': none of the 16, so the map counts it under no voivodeship"),
+        };
+        warn("voivodeship", v, message);
     }
 
     if let Some(code) = p.postal_code.as_deref() {
@@ -249,7 +267,7 @@ mod tests {
 
     #[test]
     fn each_kind_of_finding() {
-        let cases: [(Practice, &str, &str); 5] = [
+        let cases: [(Practice, &str, &str); 6] = [
             (Practice { postal_code: Some("45001".into()), ..practice() }, "postal_code", "NN-NNN"),
             (
                 Practice { voivodeship: Some("slaskie".into()), postal_code: None, ..practice() },
@@ -259,7 +277,12 @@ mod tests {
             (
                 Practice { voivodeship: Some("Bawaria".into()), postal_code: None, ..practice() },
                 "voivodeship",
-                "unknown voivodeship 'Bawaria'",
+                "unknown voivodeship 'Bawaria': none of the 16",
+            ),
+            (
+                Practice { voivodeship: Some("woj. opolskie".into()), postal_code: None, ..practice() },
+                "voivodeship",
+                "'woj. opolskie' is read as 'opolskie'",
             ),
             (Practice { entered: Some("2014-13-06".into()), ..practice() }, "entered", "YYYY-MM-DD"),
             (

@@ -417,3 +417,56 @@ fn shortened(query: &str) -> String {
         None => query.to_owned(),
     }
 }
+
+#[derive(Serialize)]
+struct RelatedRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    town: Option<&'a str>,
+    voivodeship: Option<&'a str>,
+    /// What it shares with the practice asked about.
+    why: String,
+    /// Text words it shares, the weightiest first.
+    words: &'a [String],
+}
+
+/// `praktyki related`: the practices most like one, with why.
+pub(super) fn related(
+    cx: &mut Context<'_>,
+    id_or_query: &str,
+    first: bool,
+    limit: usize,
+    json: bool,
+) -> Result<u8, Failure> {
+    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
+        return Err(Failure::Usage("related needs an id or a query".into()));
+    }
+    let mut loaded = open_store(cx, true)?;
+    let Some(&at) =
+        matching(cx, &loaded, id_or_query, Pick { limit: Some(1), first })?.as_deref().and_then(<[usize]>::first)
+    else {
+        return Ok(EXIT_NONE);
+    };
+    let index = match loaded.index.take() {
+        Some(i) if i.has_topics() => i,
+        Some(names) => names.with_topics(&loaded.store),
+        None => Index::of_store(&loaded.store),
+    };
+    let store = &loaded.store;
+    let found = crate::search::related::related(&index, store, at, limit);
+    let rows: Vec<RelatedRow<'_>> = found
+        .iter()
+        .map(|r| {
+            let p = &store.practices[r.index];
+            RelatedRow {
+                id: &p.id,
+                title: &p.title,
+                town: p.town.as_deref(),
+                voivodeship: p.voivodeship.as_deref(),
+                why: r.why(store),
+                words: &r.words,
+            }
+        })
+        .collect();
+    write_rows(cx.out, &rows, json, |r| format!("{}\t{}\t{}\t{}", r.id, r.title, r.town.unwrap_or(""), r.why))
+}

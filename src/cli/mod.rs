@@ -125,6 +125,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The practices most like one (by the words of their texts, then
+    /// section, unit type and voivodeship), each with why
+    Related {
+        /// A practice's id, or a query whose best match is taken
+        #[arg(required = true)]
+        id_or_query: Vec<String>,
+        /// Take the best match even when it is only a weak one (typos, scattered letters)
+        #[arg(long)]
+        first: bool,
+        /// At most this many practices
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 8, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
+        limit: usize,
+        /// JSON output, with the words each shares
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a store file and list every error and warning with its location
     Validate {
         /// Store file (default: the store in use)
@@ -241,6 +257,9 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
             lookup::contacts(cx, &query.join(" "), lookup::Pick { limit, first }, json, vcard)
         }
         Command::Map { query, width, json } => map::map(cx, &query.join(" "), width, json),
+        Command::Related { id_or_query, first, limit, json } => {
+            lookup::related(cx, &id_or_query.join(" "), first, limit, json)
+        }
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),
         Command::Sync(args) => fill::sync(cx, &args),

@@ -6,6 +6,7 @@
 pub mod collate;
 mod names;
 pub mod query;
+pub mod related;
 pub mod strlist;
 pub mod topics;
 mod typo;

@@ -51,6 +51,22 @@ pub struct Topics {
     lens: Vec<u32>,
 }
 
+/// Polish stop words (stopwords-iso, through the `stop-words` crate).
+fn stop_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| stop_words::lookup("pl").unwrap_or_default().iter().copied().collect())
+}
+
+/// What [`Topics::like`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Like {
+    /// Every practice's score, by position.
+    pub scores: Vec<f32>,
+    /// The words it looked for, the weightiest first: a stem, and the word
+    /// as the text wrote it.
+    pub terms: Vec<(u32, String)>,
+}
+
 /// The words of a text: runs of letters and digits, lowercase, two
 /// characters or longer (one-letter words are Polish prepositions).
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
@@ -340,6 +356,61 @@ impl Topics {
             }
         }
         out
+    }
+
+    /// "More like this" (as Lucene's): the words that say most about
+    /// `text` (a practice's own texts, as indexed), weighed by tf-idf, and
+    /// every practice's BM25 score for them, by position; `own` (the
+    /// practice itself) scores 0. A word in one practice only, or in more
+    /// than half of them, says nothing about likeness and is left out.
+    pub fn like(&self, text: &str, own: Option<u32>, max_terms: usize) -> Like {
+        let n = self.lens.len();
+        let mut found: FxHashMap<u32, (u32, String)> = FxHashMap::default();
+        let stemmer = stemmer();
+        for w in tokens(text) {
+            let l = lower(w);
+            // Short words and the language's own (oraz, którzy, jeden) are
+            // the grammar's, not the topic's.
+            if l.chars().count() < 4 || stop_words().contains(l.as_str()) {
+                continue;
+            }
+            if let Some(s) = self.stems.find(&stem_key(&stemmer, &l)) {
+                found.entry(s as u32).or_insert((0, l)).0 += 1;
+            }
+        }
+        let mut terms: Vec<(u32, f32, String)> = found
+            .into_iter()
+            .filter(|(s, _)| {
+                let df = self.df(*s) as usize;
+                df > 1 && df * 2 <= n
+            })
+            .map(|(s, (tf, word))| {
+                let df = self.df(s) as f32;
+                let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+                (s, (1.0 + (tf as f32).ln()) * idf, word)
+            })
+            .collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(max_terms);
+        let avg = (self.lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n.max(1) as f32).max(1.0);
+        let mut scores = vec![0.0f32; n];
+        for (s, weight, _) in &terms {
+            for (d, t) in self.postings(*s) {
+                if Some(d) == own {
+                    continue;
+                }
+                let t = f32::from(t);
+                let norm = K1 * (1.0 - B + B * self.lens[d as usize] as f32 / avg);
+                scores[d as usize] += weight * t * (K1 + 1.0) / (t + norm);
+            }
+        }
+        Like { scores, terms: terms.into_iter().map(|(s, _, w)| (s, w)).collect() }
+    }
+
+    /// Whether practice `doc`'s texts have `stem`.
+    pub fn has(&self, doc: u32, stem: u32) -> bool {
+        let (a, b) = (self.starts[stem as usize] as usize, self.starts[stem as usize + 1] as usize);
+        self.docs[a..b].binary_search(&doc).is_ok()
     }
 
     /// Whether a lowercase word of a text is one of `stems`.

@@ -30,6 +30,8 @@ pub enum Action {
     InsertChar(char),
     /// Text pasted into the search line (line breaks and controls dropped).
     InsertText(String),
+    /// Related practices found (`Effect::FindRelated`).
+    RelatedFound { key: crate::app::related::Key, items: Arc<Vec<crate::search::related::Related>> },
     /// A character typed on the map, to jump to a voivodeship.
     MapKey(char),
     /// The keys typed so far begin a longer binding ("g" of "g g"): wait.
@@ -84,6 +86,9 @@ pub enum Effect {
     /// Read practice `index`'s long texts from the store file of
     /// `generation`; answer with `Action::PracticeRead`.
     ReadPractice { index: usize, generation: u64 },
+    /// Find the practices most like practice `index` of the store of
+    /// `generation`; answer with `Action::RelatedFound`.
+    FindRelated { practice: usize, generation: u64 },
     /// Put text on the clipboard (OSC 52).
     CopyToClipboard(String),
     /// Open a URL with the system opener.

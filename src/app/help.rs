@@ -57,6 +57,7 @@ pub fn mode_name(m: &Model, mode: Mode) -> &'static str {
         Mode::Card => s.mode_card,
         Mode::Facets => s.facets_title,
         Mode::Map => s.map_title,
+        Mode::Related => s.related_title,
         Mode::Help => s.mode_help,
     }
 }

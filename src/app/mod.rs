@@ -8,7 +8,9 @@ pub mod layout;
 pub mod map;
 pub mod model;
 mod mouse;
+mod news;
 pub mod present;
+pub mod related;
 mod search_line;
 pub mod update;
 

@@ -131,6 +131,12 @@ pub struct Model {
     pub facets: Option<super::facets::Facets>,
     /// The open map of voivodeships.
     pub map: Option<super::map::MapView>,
+    /// The open list of related practices.
+    pub related: Option<super::related::RelatedView>,
+    /// Lists of related practices found lately, the latest last.
+    pub related_kept: Vec<(super::related::Key, Arc<Vec<crate::search::related::Related>>)>,
+    /// Where `b` goes back to: the search and the practice before each jump.
+    pub back: Vec<(String, String)>,
     /// The help overlay's scroll offset, when the help is open.
     pub help_scroll: Option<usize>,
     pub status: Option<(String, StatusKind)>,
@@ -197,6 +203,9 @@ impl Model {
             card_field: None,
             facets: None,
             map: None,
+            related: None,
+            related_kept: Vec::new(),
+            back: Vec::new(),
             help_scroll: None,
             status: None,
             quit: false,
@@ -270,7 +279,11 @@ impl Model {
     /// Whether something is drawn over the panes (help, the contact card,
     /// facets, the map): it takes the keys and the mouse.
     pub fn has_overlay(&self) -> bool {
-        self.help_scroll.is_some() || self.card_field.is_some() || self.facets.is_some() || self.map.is_some()
+        self.help_scroll.is_some()
+            || self.card_field.is_some()
+            || self.facets.is_some()
+            || self.map.is_some()
+            || self.related.is_some()
     }
 
     /// The keymap table keys are read from now.
@@ -281,6 +294,8 @@ impl Model {
             Mode::Facets
         } else if self.map.is_some() {
             Mode::Map
+        } else if self.related.is_some() {
+            Mode::Related
         } else if self.card_field.is_some() {
             Mode::Card
         } else {

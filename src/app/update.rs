@@ -7,7 +7,7 @@ use crate::app::present::{self, card_fields};
 use crate::input::Command;
 use crate::input::{Chord, Lookup, Mode};
 use crate::map::Dir;
-use crate::search::{Filter, query_terms};
+use crate::search::Filter;
 use crate::store::checks::VOIVODESHIPS;
 
 use super::action::{Action, Effect};
@@ -49,11 +49,11 @@ pub fn action_for_key(m: &Model, chord: &Chord) -> Option<Action> {
     }
 }
 
-fn info(m: &mut Model, text: impl Into<String>) {
+pub(super) fn info(m: &mut Model, text: impl Into<String>) {
     m.status = Some((text.into(), StatusKind::Info));
 }
 
-fn error(m: &mut Model, text: impl Into<String>) {
+pub(super) fn error(m: &mut Model, text: impl Into<String>) {
     m.status = Some((text.into(), StatusKind::Error));
 }
 
@@ -178,6 +178,8 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.help_scroll = None;
             } else if m.facets.is_some() {
                 m.facets = None;
+            } else if m.related.is_some() {
+                m.related = None;
             } else if let Some(view) = m.map.take() {
                 if let Some(query) = view.restore {
                     m.search.text = query;
@@ -189,6 +191,9 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
+        Action::Cmd(Command::OpenRelated) => fx.extend(super::related::open(m)),
+        Action::Cmd(Command::GoBack) => fx.extend(super::related::back(m)),
+        Action::RelatedFound { key, items } => super::related::found(m, key, items),
         Action::Cmd(Command::OpenMap) => {
             let mut view = super::map::MapView::of(m);
             // Counted without its own filter, so that any voivodeship can be
@@ -214,6 +219,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
                 info(m, text);
             }
         }
+        Action::Cmd(Command::Choose) if m.related.is_some() => fx.extend(super::related::choose(m)),
         Action::Cmd(Command::Choose) => {
             let chosen = m.facets.take().and_then(|f| f.chosen().map(|f| (f.filter, f.value.clone())));
             let chosen = chosen.or_else(|| {
@@ -268,109 +274,14 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         | Action::PracticeRead(_)
         | Action::Reloaded(_)
         | Action::IndexReady { .. }
-        | Action::Notify(_)) => on_news(m, a, &mut fx),
+        | Action::Notify(_)) => super::news::on_news(m, a, &mut fx),
         Action::MouseScroll { column, row, down } => super::mouse::on_wheel(m, column, row, down),
         Action::MouseClick { column, row } => super::mouse::on_click(m, column, row),
     }
     fx
 }
-/// What the loop brings: a new size, search results, a practice read, a
-/// reload, a message.
-fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
-    match action {
-        Action::Resize(w, h) => {
-            m.size = super::layout::clamp_size(w, h);
-            keep_visible(m);
-            clamp_detail(m);
-            m.help_scroll = m.help_scroll.map(|s| s.min(help_len(m)));
-        }
-        // Results of an older search are stale.
-        Action::SearchDone { seq, results } if seq == m.search.seq => {
-            let results = Arc::unwrap_or_clone(results);
-            m.list.found = results.hits;
-            m.list.notes = results.notes;
-            if let Some(note) = search_note(m) {
-                info(m, note);
-            }
-            m.list.sentences = Arc::new(results.sentences);
-            refilter(m);
-            m.list.query = m.search.text.clone();
-            m.list.terms = query_terms(&m.list.query);
-            // Highlight what typos were taken for, too.
-            m.list.terms.extend(m.list.notes.corrections.iter().map(|(_, meant)| meant.clone()));
-            m.list.selected = 0;
-            m.list.offset = 0;
-            m.search.awaiting = false;
-            if let Some(id) = m.reselect.take() {
-                let store = &m.store;
-                if let Some(at) =
-                    m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id == id))
-                {
-                    m.list.selected = at;
-                    keep_visible(m);
-                }
-            }
-            reset_detail(m);
-        }
-        // An answer for a practice no longer selected (or an older store) is dropped.
-        Action::PracticeRead(texts) if m.texts_wanted() == Some((texts.index, texts.generation)) => {
-            m.texts_asked = None;
-            m.texts = Some(texts);
-            clamp_detail(m);
-        }
-        Action::Reloaded(Ok(pair)) => {
-            // The hits point into the old store: note the selection's id first.
-            m.reselect = m.selected().map(|p| p.id.clone());
-            let (store, index) = Arc::unwrap_or_clone(pair);
-            let n = store.practices.len();
-            let skipped = store.skipped();
-            m.store = Arc::new(store);
-            m.index = index;
-            m.generation += 1;
-            m.card_field = None;
-            fx.push(new_search(m));
-            let s = m.strings();
-            info(m, format!("{} ({n} {}, {skipped} {})", s.reloaded, s.shown, s.skipped));
-        }
-        Action::IndexReady { generation, index } if generation == m.generation => {
-            m.index = index;
-            // Text matches can answer the query now.
-            if !m.search.text.trim().is_empty() {
-                fx.push(new_search(m));
-            }
-        }
-        Action::Reloaded(Err(e)) => {
-            let s = m.strings();
-            error(m, format!("{}: {e}", s.reload_failed));
-        }
-        Action::Notify(text) => info(m, text),
-        _ => {}
-    }
-}
-
-/// What to say about a search's results: what typos were taken for, a
-/// filter name that is none, or the filter that left nothing.
-fn search_note(m: &Model) -> Option<String> {
-    let s = m.strings();
-    let n = &m.list.notes;
-    if !n.unknown_filters.is_empty() {
-        return Some(format!("{} {}: ({})", s.unknown_filter, n.unknown_filters.join(": "), s.filters_are));
-    }
-    if !n.invalid_filters.is_empty() {
-        return Some(format!("{} {} ({})", s.invalid_filter, n.invalid_filters.join(" "), s.year_help));
-    }
-    if let Some(f) = &n.emptied_by {
-        return Some(format!("{} {f}", s.emptied_by));
-    }
-    if !n.corrections.is_empty() {
-        let words: Vec<String> = n.corrections.iter().map(|(typed, meant)| format!("{typed} → {meant}")).collect();
-        return Some(format!("{}: {}", s.showing_for, words.join(", ")));
-    }
-    None
-}
-
 /// The list shows what was found, or only its marked part.
-fn refilter(m: &mut Model) {
+pub(super) fn refilter(m: &mut Model) {
     m.list.hits = if m.only_marked {
         Arc::new(m.list.found.iter().filter(|h| m.is_marked(h.index)).copied().collect())
     } else {
@@ -380,7 +291,7 @@ fn refilter(m: &mut Model) {
     keep_visible(m);
 }
 
-fn new_search(m: &mut Model) -> Effect {
+pub(super) fn new_search(m: &mut Model) -> Effect {
     if crate::search::Query::parse(&m.search.text).truncated {
         let s = m.strings();
         info(m, s.query_cut);
@@ -417,6 +328,10 @@ pub(super) fn step(m: &mut Model, delta: isize) {
     }
     if let Some(f) = &mut m.facets {
         f.step(delta);
+        return;
+    }
+    if let Some(view) = &mut m.related {
+        view.step(delta);
         return;
     }
     if let Some(map) = &mut m.map {
@@ -458,7 +373,7 @@ pub(super) fn step(m: &mut Model, delta: isize) {
 /// How far the help overlay scrolls: its lines less the rows it shows
 /// (the overlay is the screen height less two, less its border).
 /// The furthest help scrolls: its last line at the bottom of the window.
-fn help_len(m: &Model) -> usize {
+pub(super) fn help_len(m: &Model) -> usize {
     super::help::lines(m).0.len().saturating_sub(usize::from(m.size.1.saturating_sub(4)))
 }
 
@@ -525,7 +440,7 @@ fn scroll(m: &mut Model, delta: isize) {
     m.detail.scroll = m.detail.scroll.saturating_add_signed(delta).min(max_scroll(m));
 }
 
-fn clamp_detail(m: &mut Model) {
+pub(super) fn clamp_detail(m: &mut Model) {
     m.detail.scroll = m.detail.scroll.min(max_scroll(m));
 }
 

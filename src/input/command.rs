@@ -84,6 +84,10 @@ pub enum Command {
     ToggleMarkedOnly,
     /// Show the sections and voivodeships of the list with their counts, to pick one.
     OpenFacets,
+    /// List the practices most like the selected one.
+    OpenRelated,
+    /// Go back to the practice (and search) before the last jump to a related one.
+    GoBack,
     /// Show the map of voivodeships with the list's practices counted in each.
     OpenMap,
     /// Move left (on the map: to the neighbouring voivodeship).

@@ -26,11 +26,21 @@ pub enum Mode {
     Help,
     Facets,
     Map,
+    Related,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] =
-        [Mode::List, Mode::Search, Mode::Detail, Mode::Card, Mode::Facets, Mode::Map, Mode::Help, Mode::Global];
+    pub const ALL: [Mode; 9] = [
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Card,
+        Mode::Facets,
+        Mode::Map,
+        Mode::Related,
+        Mode::Help,
+        Mode::Global,
+    ];
 
     /// The mode a keymap table name stands for.
     pub fn from_table(name: &str) -> Option<Mode> {
@@ -47,6 +57,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Facets => "facets",
             Mode::Map => "map",
+            Mode::Related => "related",
         }
     }
 
@@ -60,6 +71,7 @@ impl Mode {
             Mode::Help => &[Mode::Help, Mode::Global],
             Mode::Facets => &[Mode::Facets, Mode::Global],
             Mode::Map => &[Mode::Map, Mode::Global],
+            Mode::Related => &[Mode::Related, Mode::Global],
             Mode::Global => &[Mode::Global],
         }
     }
@@ -315,7 +327,7 @@ pub enum KeymapError {
         #[source]
         source: KeyError,
     },
-    #[error("{origin}: unknown mode [{0}] (modes: global, list, search, detail, card, facets, map, help)", origin = .1)]
+    #[error("{origin}: unknown mode [{0}] (modes: global, list, search, detail, card, facets, map, related, help)", origin = .1)]
     Mode(String, String),
 }
 

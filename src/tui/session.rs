@@ -465,6 +465,17 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             });
             None
         }
+        Effect::FindRelated { practice, generation } => {
+            // Words of every practice's texts are compared: off the input
+            // thread, answered when found.
+            let (index, store, tx) = (model.index.clone(), model.store.clone(), exec.tx.clone());
+            thread::spawn(move || {
+                let items = crate::search::related::related(&index, &store, practice, app::related::LIMIT);
+                let key = (practice, generation, index.has_topics());
+                let _ = tx.send(Msg::Action(Action::RelatedFound { key, items: Arc::new(items) }));
+            });
+            None
+        }
         Effect::CopyToClipboard(text) => match osc52(&text) {
             Some(seq) => {
                 let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());

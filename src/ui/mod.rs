@@ -4,6 +4,7 @@
 
 mod facets;
 pub mod map;
+mod related;
 pub mod theme;
 
 use ratatui::Frame;
@@ -50,6 +51,7 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
     }
     facets::render(m, theme, f, area);
     map::render(m, theme, f, area);
+    related::render(m, theme, f, area);
     if m.help_scroll.is_some() {
         render_help(m, theme, f, area);
     }
@@ -393,6 +395,7 @@ fn mode_actions(mode: Mode) -> &'static [Command] {
             Command::OpenCard,
             Command::OpenFacets,
             Command::OpenMap,
+            Command::OpenRelated,
             Command::Quit,
             Command::ToggleHelp,
         ],
@@ -411,6 +414,7 @@ fn mode_actions(mode: Mode) -> &'static [Command] {
         Mode::Help => &[Command::MoveDown, Command::Close],
         Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close],
         Mode::Map => &[Command::MoveRight, Command::Choose, Command::Close],
+        Mode::Related => &[Command::MoveDown, Command::Choose, Command::Close],
     }
 }
 

@@ -63,6 +63,12 @@ pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Ef
                     let done = praktyki::tui::session::search(&m.index, &m.store, seq, &query, &|| false);
                     queue.insert(0, done.expect("a search that is not cancelled answers"))
                 }
+                // The edge finds related practices off the input thread; here at once.
+                Effect::FindRelated { practice, generation } => {
+                    let items = praktyki::search::related::related(&m.index, &m.store, practice, 8);
+                    let key = (practice, generation, m.index.has_topics());
+                    queue.insert(0, Action::RelatedFound { key, items: Arc::new(items) })
+                }
                 // The edge reads the long texts after a lazy load; here at once.
                 Effect::ReadPractice { index, generation } => {
                     let practice = m.store.read_full(index).map(|p| Arc::new(p.into_owned()));

@@ -1,0 +1,78 @@
+//! Related practices in the browser: R lists them with why, Enter goes to
+//! one (widening the search when it is not listed), b comes back.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use praktyki::app::{Action, Model};
+use praktyki::i18n::Lang;
+use praktyki::input::Command;
+use praktyki::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn fixture() -> Model {
+    let text = std::fs::read_to_string("tests/fixtures/ranking-store.json").unwrap();
+    model_of(store(&text), Lang::En)
+}
+
+fn screen(m: &Model) -> String {
+    let (w, h) = m.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(m, &Theme::mono(), f)).unwrap();
+    let b = t.backend().buffer().clone();
+    (0..h).map(|y| (0..w).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+}
+
+#[test]
+fn r_lists_related_practices_with_why_and_enter_goes_to_one_and_b_comes_back() {
+    let mut m = fixture();
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("PSZOK"));
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch)]);
+    assert_eq!(selected_id(&m).as_deref(), Some("omaz"));
+    drive(&mut m, [Action::Cmd(Command::OpenRelated)]);
+    let s = screen(&m);
+    assert!(s.contains("Related: Wspólny PSZOK"), "{s}");
+    assert!(s.contains("Program Czysta Nowa Sól") && s.contains("odpady"), "the waste practice, and why: {s}");
+    // The first is the most alike: go to it; it is not in the list for
+    // "PSZOK", so the search is widened.
+    drive(&mut m, [Action::Cmd(Command::Choose)]);
+    assert!(m.related.is_none());
+    assert_eq!(selected_id(&m).as_deref(), Some("nsol"));
+    assert_eq!(m.search.text, "");
+    // b: back to the PSZOK practice, under its search.
+    drive(&mut m, [Action::Cmd(Command::GoBack)]);
+    assert_eq!(selected_id(&m).as_deref(), Some("omaz"));
+    assert_eq!(m.search.text, "PSZOK");
+    drive(&mut m, [Action::Cmd(Command::GoBack)]);
+    assert!(m.status.as_ref().is_some_and(|(t, _)| t.contains("Nowhere to go back")), "{:?}", m.status);
+}
+
+#[test]
+fn a_related_practice_in_the_list_is_selected_without_a_new_search() {
+    let mut m = fixture();
+    let at = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "elk-senior").unwrap();
+    m.list.selected = at;
+    drive(&mut m, [Action::Cmd(Command::OpenRelated), Action::Cmd(Command::Choose)]);
+    let first = m.back.last().cloned();
+    assert_eq!(first, Some((String::new(), "elk-senior".into())));
+    assert_eq!(selected_id(&m).as_deref(), Some("zamosc"));
+    // Opening it again for the same practice asks nothing: it is kept.
+    m.list.selected = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "elk-senior").unwrap();
+    let fx = praktyki::app::update(&mut m, Action::Cmd(Command::OpenRelated));
+    assert!(fx.is_empty(), "kept: {fx:?}");
+    assert!(m.related.as_ref().unwrap().items.is_some());
+}
+
+#[test]
+fn the_list_fits_a_small_window_and_keys_move_in_it() {
+    let mut m = fixture();
+    drive(&mut m, [Action::Resize(40, 12), Action::Cmd(Command::OpenRelated), Action::Cmd(Command::MoveDown)]);
+    assert_eq!(m.related.as_ref().unwrap().selected, 1);
+    let s = screen(&m);
+    assert!(s.contains("Related"), "{s}");
+    drive(&mut m, [Action::Cmd(Command::Close)]);
+    assert!(m.related.is_none());
+}

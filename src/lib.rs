@@ -26,6 +26,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod i18n;
 pub mod input;
 pub mod load;

@@ -1,5 +1,5 @@
-//! Related practices in the browser: R lists them with why, Enter goes to
-//! one (widening the search when it is not listed), b comes back.
+//! Onward from a practice in the browser: R lists related ones with why, Enter goes to
+//! one (widening the search when it is not listed), b comes back; x exports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -75,4 +75,22 @@ fn the_list_fits_a_small_window_and_keys_move_in_it() {
     assert!(s.contains("Related"), "{s}");
     drive(&mut m, [Action::Cmd(Command::Close)]);
     assert!(m.related.is_none());
+}
+
+#[test]
+fn x_exports_the_marked_practices_or_else_the_list() {
+    let mut m = small();
+    let fx = drive(&mut m, [Action::Cmd(Command::Export)]);
+    let all: Vec<usize> = m.list.hits.iter().map(|h| h.index).collect();
+    assert_eq!(fx, [praktyki::app::Effect::Export { practices: all, heading: "all".into() }]);
+    assert!(m.status.as_ref().is_some_and(|(t, _)| t.contains("Exporting practices: 5")), "{:?}", m.status);
+    // With one marked: that one, under its heading.
+    drive(&mut m, [Action::Cmd(Command::ToggleBookmark)]);
+    let marked = m.list.hits[0].index;
+    let fx = drive(&mut m, [Action::Cmd(Command::Export)]);
+    let exports: Vec<_> = fx.into_iter().filter(|e| matches!(e, praktyki::app::Effect::Export { .. })).collect();
+    assert_eq!(
+        exports,
+        [praktyki::app::Effect::Export { practices: vec![marked], heading: "Marked practices".into() }]
+    );
 }

@@ -89,6 +89,9 @@ pub enum Effect {
     /// Find the practices most like practice `index` of the store of
     /// `generation`; answer with `Action::RelatedFound`.
     FindRelated { practice: usize, generation: u64 },
+    /// Write practices (by position) to a Markdown file in the documents
+    /// directory, under `heading`; answer with a message saying where.
+    Export { practices: Vec<usize>, heading: String },
     /// Put text on the clipboard (OSC 52).
     CopyToClipboard(String),
     /// Open a URL with the system opener.

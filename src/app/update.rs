@@ -191,6 +191,22 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
+        Action::Cmd(Command::Export) => {
+            // The marked ones when there are any in this store, else the list.
+            let marked: Vec<usize> = (0..m.store.practices.len()).filter(|i| m.is_marked(*i)).collect();
+            let s = m.strings();
+            let (practices, heading) = if marked.is_empty() {
+                let q = m.search.text.trim();
+                (
+                    m.list.hits.iter().map(|h| h.index).collect(),
+                    if q.is_empty() { s.map_all.to_owned() } else { q.to_owned() },
+                )
+            } else {
+                (marked, s.marked_heading.to_owned())
+            };
+            info(m, format!("{}: {}…", s.exporting, practices.len()));
+            fx.push(Effect::Export { practices, heading });
+        }
         Action::Cmd(Command::OpenRelated) => fx.extend(super::related::open(m)),
         Action::Cmd(Command::GoBack) => fx.extend(super::related::back(m)),
         Action::RelatedFound { key, items } => super::related::found(m, key, items),

@@ -1,6 +1,7 @@
 //! Non-interactive subcommands. Each returns an exit status; output goes to
 //! the writers it is given, so tests and the binary share one code path.
 
+mod export;
 mod fill;
 mod lookup;
 mod map;
@@ -141,6 +142,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the practices a query finds (all without one, or the marked
+    /// ones) as CSV, Markdown or JSON, for reports and mail merges
+    #[command(
+        after_help = "Examples:\n  praktyki export 'dział:ngo' --format csv --out ngo.csv\n  praktyki export --marked --format md --out raport.md\n  praktyki export odpady --format csv --contacts --fields id,title,town"
+    )]
+    Export {
+        /// Query words and filters, as for `search` (names and texts)
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = export::Format::Csv)]
+        format: export::Format,
+        /// CSV columns, comma-separated (default: id,title,area,town,county,voivodeship,
+        /// implementing_unit,email,phone,website,entered,source_url)
+        #[arg(long, value_name = "LIST")]
+        fields: Option<String>,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The marked practices (bookmarks) instead of a query's
+        #[arg(long)]
+        marked: bool,
+        /// CSV: one row per contact person, for a mail merge
+        #[arg(long)]
+        contacts: bool,
+    },
     /// Check a store file and list every error and warning with its location
     Validate {
         /// Store file (default: the store in use)
@@ -259,6 +284,18 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Map { query, width, json } => map::map(cx, &query.join(" "), width, json),
         Command::Related { id_or_query, first, limit, json } => {
             lookup::related(cx, &id_or_query.join(" "), first, limit, json)
+        }
+        Command::Export { query, format, fields, out, marked, contacts } => {
+            let query = query.join(" ");
+            let request = export::Request {
+                query: &query,
+                format,
+                fields: fields.as_deref(),
+                out: out.as_deref(),
+                marked,
+                contacts,
+            };
+            export::export(cx, &request)
         }
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),

@@ -88,6 +88,9 @@ pub enum Command {
     OpenRelated,
     /// Go back to the practice (and search) before the last jump to a related one.
     GoBack,
+    /// Write the marked practices (or, with none marked, the list) to a
+    /// Markdown file in the documents directory.
+    Export,
     /// Show the map of voivodeships with the list's practices counted in each.
     OpenMap,
     /// Move left (on the map: to the neighbouring voivodeship).

@@ -17,6 +17,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
 mod compact;
+mod export;
 pub mod session;
 use compact::Compact;
 pub use session::{End, Msg, Session, Settings};

@@ -476,6 +476,18 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             });
             None
         }
+        Effect::Export { practices, heading } => {
+            let (store, tx, lang) = (model.store.clone(), exec.tx.clone(), model.lang);
+            thread::spawn(move || {
+                let s = lang.strings();
+                let message = match super::export::to_documents(&store, &practices, &heading, lang) {
+                    Ok(path) => format!("{} {} {}", practices.len(), s.exported, path.display()),
+                    Err(e) => format!("{}: {e}", s.export_failed),
+                };
+                let _ = tx.send(Msg::Action(Action::Notify(message)));
+            });
+            None
+        }
         Effect::CopyToClipboard(text) => match osc52(&text) {
             Some(seq) => {
                 let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());

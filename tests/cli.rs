@@ -1,6 +1,8 @@
 //! The command-line lookups and their exit statuses, run as a user runs them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -9,18 +11,8 @@ use tempfile::TempDir;
 
 const SEED_TXT: &str = "tests/fixtures/practice-page-aglomeracja-opolska.txt";
 
-/// The binary with a private data directory and no store from the environment.
 fn praktyki(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("praktyki").unwrap();
-    cmd.env_remove("PRAKTYKI_STORE")
-        .env_remove("PRAKTYKI_CONFIG")
-        .env("PRAKTYKI_DATA", data)
-        .env("PRAKTYKI_CACHE", data.join("cache"))
-        .env("XDG_CONFIG_HOME", data.join("config-home"))
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
+    common::praktyki_cmd(data)
 }
 
 fn store_with(dir: &TempDir, name: &str, practices: &str) -> std::path::PathBuf {

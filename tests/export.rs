@@ -3,24 +3,17 @@
 //! or formula cells; Markdown renders through a CommonMark parser as text.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-fn praktyki(data: &Path, store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("praktyki").unwrap();
-    cmd.env_remove("PRAKTYKI_STORE")
-        .env_remove("PRAKTYKI_CONFIG")
-        .env("PRAKTYKI_DATA", data)
-        .env("PRAKTYKI_CACHE", data.join("cache"))
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("--store")
-        .arg(store);
+fn praktyki(data: &Path, store: &Path) -> assert_cmd::Command {
+    let mut cmd = common::praktyki_cmd(data);
+    cmd.arg("--store").arg(store);
     cmd
 }
 

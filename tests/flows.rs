@@ -467,15 +467,7 @@ fn a_pasted_wall_of_text_searches_the_first_words_and_says_so() {
 fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     // update read the store file itself (twice per move in the Attachments
     // tab); now it asks with an effect and shows the head until the answer.
-    let bytes = std::sync::Arc::new(common::SMALL.as_bytes().to_vec());
-    let lazy = praktyki::store::load::parse_owned(
-        bytes,
-        "lazy.json",
-        praktyki::store::LoadOptions { strict: false, lazy: true },
-    )
-    .unwrap();
-    assert!(lazy.is_lazy());
-    let mut m = common::model_of(lazy, praktyki::i18n::Lang::En);
+    let mut m = common::lazy_small();
     // Selecting "lodz" (third in title order) asks for its texts, once.
     let mut asked = Vec::new();
     for a in [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)] {
@@ -515,14 +507,7 @@ fn going_back_before_the_texts_come_leaves_nothing_to_wait_for() {
     // Keys for the detail pane wait for an asked practice's texts; an ask
     // left behind when the selection went back to a practice already read
     // made them wait for an answer that is dropped: the browser froze.
-    let bytes = std::sync::Arc::new(common::SMALL.as_bytes().to_vec());
-    let lazy = praktyki::store::load::parse_owned(
-        bytes,
-        "lazy.json",
-        praktyki::store::LoadOptions { strict: false, lazy: true },
-    )
-    .unwrap();
-    let mut m = common::model_of(lazy, praktyki::i18n::Lang::En);
+    let mut m = common::lazy_small();
     let answer = |m: &praktyki::app::Model, fx: &[Effect]| {
         let Some(Effect::ReadPractice { index, generation }) =
             fx.iter().find(|e| matches!(e, Effect::ReadPractice { .. })).cloned()

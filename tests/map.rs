@@ -10,28 +10,8 @@ use praktyki::app::{Action, Model};
 use praktyki::i18n::Lang;
 use praktyki::input::Command;
 use praktyki::store::checks::VOIVODESHIPS;
-use praktyki::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use praktyki::ui::Theme;
 use ratatui::style::Color;
-
-fn draw(m: &Model, theme: &Theme) -> Buffer {
-    let (w, h) = m.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(m, theme, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn text(b: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let line: String = (0..b.area.width).map(|x| b[(x, y)].symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// A synthetic store of `n` practices in every voivodeship.
 fn synthetic(n: usize) -> Model {
@@ -183,23 +163,10 @@ fn the_help_lists_the_maps_keys() {
     assert!(screen.contains("Map of practices"), "{screen}");
 }
 
-/// `praktyki` with a private data directory and no store from the environment.
-fn praktyki_cli(data: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("praktyki").unwrap();
-    cmd.env_remove("PRAKTYKI_STORE")
-        .env_remove("PRAKTYKI_CONFIG")
-        .env("PRAKTYKI_DATA", data)
-        .env("PRAKTYKI_CACHE", data.join("cache"))
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
-
 #[test]
 fn praktyki_map_prints_outlines_and_counts_as_plain_text() {
     let data = tempfile::TempDir::new().unwrap();
-    let out = praktyki_cli(data.path()).args(["map"]).assert().success().get_output().stdout.clone();
+    let out = praktyki_cmd(data.path()).args(["map"]).assert().success().get_output().stdout.clone();
     let out = String::from_utf8(out).unwrap();
     assert!(!out.contains('\x1b'), "no escape codes when not a terminal");
     assert!(out.chars().filter(|c| ('\u{2801}'..='\u{28FF}').contains(c)).count() > 300, "braille outlines:\n{out}");
@@ -208,9 +175,9 @@ fn praktyki_map_prints_outlines_and_counts_as_plain_text() {
     assert!(out.lines().all(|l| l.chars().count() <= 80), "80 columns by default");
     assert!(!out.contains("jump"), "no keys on paper");
     // Wider on request; a width too small to draw is refused with the range.
-    let wide = praktyki_cli(data.path()).args(["map", "--width", "150"]).assert().success().get_output().stdout.clone();
+    let wide = praktyki_cmd(data.path()).args(["map", "--width", "150"]).assert().success().get_output().stdout.clone();
     assert!(String::from_utf8(wide).unwrap().lines().any(|l| l.chars().count() > 100));
-    praktyki_cli(data.path())
+    praktyki_cmd(data.path())
         .args(["map", "--width", "10"])
         .assert()
         .code(2)
@@ -220,7 +187,7 @@ fn praktyki_map_prints_outlines_and_counts_as_plain_text() {
 #[test]
 fn praktyki_map_counts_what_the_query_finds_and_says_json() {
     let data = tempfile::TempDir::new().unwrap();
-    let out = praktyki_cli(data.path()).args(["map", "--json", "opole"]).assert().success().get_output().stdout.clone();
+    let out = praktyki_cmd(data.path()).args(["map", "--json", "opole"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["query"], "opole");
     let rows = v["voivodeships"].as_array().unwrap();
@@ -230,7 +197,7 @@ fn praktyki_map_counts_what_the_query_finds_and_says_json() {
     assert_eq!(rows[7]["practices"], 1);
     assert_eq!(rows.iter().map(|r| r["practices"].as_u64().unwrap()).sum::<u64>(), 1);
     // Nothing found: every count is 0 and the status says so, as grep's does.
-    let out = praktyki_cli(data.path()).args(["map", "--json", "zzzqqq"]).assert().code(1).get_output().stdout.clone();
+    let out = praktyki_cmd(data.path()).args(["map", "--json", "zzzqqq"]).assert().code(1).get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(v["voivodeships"].as_array().unwrap().iter().all(|r| r["practices"] == 0));
 }
@@ -294,7 +261,7 @@ fn praktyki_map_counts_text_matches_as_the_browsers_list_does() {
 {"id": "c", "title": "Gmina C", "voivodeship": "lubuskie"}]}"#,
     )
     .unwrap();
-    let out = praktyki_cli(dir.path())
+    let out = praktyki_cmd(dir.path())
         .arg("--store")
         .arg(&store)
         .args(["map", "--json", "dowóz"])

@@ -8,9 +8,7 @@ use common::*;
 use praktyki::app::{Action, Model};
 use praktyki::i18n::Lang;
 use praktyki::input::Command;
-use praktyki::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use praktyki::ui::Theme;
 
 fn fixture() -> Model {
     let text = std::fs::read_to_string("tests/fixtures/ranking-store.json").unwrap();
@@ -18,11 +16,7 @@ fn fixture() -> Model {
 }
 
 fn screen(m: &Model) -> String {
-    let (w, h) = m.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(m, &Theme::mono(), f)).unwrap();
-    let b = t.backend().buffer().clone();
-    (0..h).map(|y| (0..w).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+    text(&draw(m, &Theme::mono()))
 }
 
 #[test]

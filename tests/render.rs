@@ -8,32 +8,9 @@ use common::*;
 use praktyki::app::{Action, Model};
 use praktyki::i18n::Lang;
 use praktyki::input::Command;
-use praktyki::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use praktyki::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-
-fn draw(m: &Model, theme: &Theme) -> Buffer {
-    let (w, h) = m.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(m, theme, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn text(b: &Buffer) -> String {
-    let area = b.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(b[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// The first cell where `needle` starts, searching rows from the top and
 /// only the columns before `x_max`.

@@ -56,26 +56,28 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(Clear, area);
     f.render_widget(block, area);
-    draw(f.buffer_mut(), inner, &view.counts, Some(view.selected), theme, s, true);
+    draw(f.buffer_mut(), inner, &Paint { counts: &view.counts, selected: Some(view.selected), theme, s, keys: true });
 }
 
-/// Draws the map of `counts` in `area`: outlines and a legend where they
-/// fit, else the table. `selected` is highlighted; `keys` says how to
-/// jump (not on paper).
-pub fn draw(
-    buf: &mut Buffer,
-    area: Rect,
-    counts: &Counts,
-    selected: Option<usize>,
-    theme: &Theme,
-    s: &Strings,
-    keys: bool,
-) {
-    match layout(area, counts) {
-        Layout::Table(area) => draw_table(buf, area, counts, selected, theme, keys.then_some(s.map_jump_hint)),
+/// What a map is drawn of and how: the counts, the selected voivodeship
+/// (highlighted), the theme and words, and whether to say how to jump
+/// (not on paper).
+pub struct Paint<'a> {
+    pub counts: &'a Counts,
+    pub selected: Option<usize>,
+    pub theme: &'a Theme,
+    pub s: &'a Strings,
+    pub keys: bool,
+}
+
+/// Draws the map in `area`: outlines and a legend where they fit, else the
+/// table.
+pub fn draw(buf: &mut Buffer, area: Rect, p: &Paint<'_>) {
+    match layout(area, p.counts) {
+        Layout::Table(area) => draw_table(buf, area, p),
         Layout::Outlines(map, legend) => {
-            draw_outlines(buf, map, counts, selected, theme);
-            draw_legend(buf, legend, counts, selected, theme, s, keys);
+            draw_outlines(buf, map, p.counts, p.selected, p.theme);
+            draw_legend(buf, legend, p);
         }
     }
 }
@@ -169,15 +171,8 @@ fn draw_labels(buf: &mut Buffer, area: Rect, raster: &Raster, counts: &Counts, s
     }
 }
 
-fn draw_legend(
-    buf: &mut Buffer,
-    area: Rect,
-    counts: &Counts,
-    selected: Option<usize>,
-    theme: &Theme,
-    s: &Strings,
-    keys: bool,
-) {
+fn draw_legend(buf: &mut Buffer, area: Rect, p: &Paint<'_>) {
+    let Paint { counts, selected, theme, s, keys } = *p;
     let cw = count_width(counts);
     let mut lines: Vec<Line> = (0..COUNT)
         .map(|i| {
@@ -218,14 +213,9 @@ fn draw_legend(
 /// The small form: a 5×4 table in the map's layout, "MA 12" a cell (the
 /// count under the letters when a cell is too narrow for both), and the
 /// selected voivodeship's number, name and count below.
-fn draw_table(
-    buf: &mut Buffer,
-    area: Rect,
-    counts: &Counts,
-    selected: Option<usize>,
-    theme: &Theme,
-    hint: Option<&str>,
-) {
+fn draw_table(buf: &mut Buffer, area: Rect, p: &Paint<'_>) {
+    let Paint { counts, selected, theme, s, keys } = *p;
+    let hint = keys.then_some(s.map_jump_hint);
     let (cols, rows) = (u16::from(GRID_SIZE.0), u16::from(GRID_SIZE.1));
     let cell_w = (area.width / cols).max(1);
     let widest = counts.per_region.iter().max().map_or(1, |n| n.to_string().len()) as u16;
@@ -276,7 +266,7 @@ fn draw_table(
 pub fn as_text(counts: &Counts, width: u16, height: u16, s: &Strings) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    draw(&mut buf, area, counts, None, &Theme::mono(), s, false);
+    draw(&mut buf, area, &Paint { counts, selected: None, theme: &Theme::mono(), s, keys: false });
     let mut out = String::new();
     for row in 0..height {
         let mut line = String::new();

@@ -93,3 +93,45 @@ pub fn selected_id(m: &Model) -> Option<String> {
 pub fn listed(m: &Model) -> Vec<String> {
     m.list.hits.iter().map(|h| m.store.practices[h.index].id.clone()).collect()
 }
+
+/// One frame of `m` drawn into a buffer of its size.
+pub fn draw(m: &Model, theme: &praktyki::ui::Theme) -> ratatui::buffer::Buffer {
+    let (w, h) = m.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| praktyki::ui::render(m, theme, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// A buffer's text, a line per row, trailing blanks cut.
+pub fn text(b: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let line: String = (0..b.area.width).map(|x| b[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The binary with a private data directory and no store, config or
+/// language from the environment.
+pub fn praktyki_cmd(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("praktyki").unwrap();
+    cmd.env_remove("PRAKTYKI_STORE")
+        .env_remove("PRAKTYKI_CONFIG")
+        .env("PRAKTYKI_DATA", data)
+        .env("PRAKTYKI_CACHE", data.join("cache"))
+        .env("XDG_CONFIG_HOME", data.join("config-home"))
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// The small store loaded lazily (long texts read when asked for).
+pub fn lazy_small() -> Model {
+    let bytes = Arc::new(SMALL.as_bytes().to_vec());
+    let lazy = store::load::parse_owned(bytes, "lazy.json", LoadOptions { strict: false, lazy: true }).unwrap();
+    assert!(lazy.is_lazy());
+    model_of(lazy, Lang::En)
+}

@@ -449,9 +449,37 @@ fn man_page_renders_with_man() {
         .expect("man must be installed to check the manual page (apt-get install man-db)");
     let text = String::from_utf8_lossy(&man.stdout);
     assert!(man.status.success(), "{}", String::from_utf8_lossy(&man.stderr));
-    for needle in ["NAME", "praktyki", "SYNOPSIS", "search", "contacts", "--store"] {
+    // A real manual: every section a reader looks for, every command with
+    // its arguments, the browser's keys and the search syntax.
+    for needle in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "GLOBAL OPTIONS",
+        "COMMANDS",
+        "BROWSER KEYS",
+        "SEARCH SYNTAX",
+        "ENVIRONMENT",
+        "FILES",
+        "EXIT STATUS",
+        "EXAMPLES",
+        "--store",
+        "PRAKTYKI_STORE",
+        "NO_COLOR",
+        "Contact card",
+        "copy the first contact e-mail",
+        "rok:2010-2014",
+    ] {
         assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
+    for sub in
+        ["search", "show", "contacts", "map", "related", "export", "validate", "import", "sync", "paths", "bookmarks"]
+    {
+        assert!(text.contains(&format!("praktyki {sub} ")), "the {sub} command missing from:\n{text}");
+    }
+    // No page it names is missing: it names none but itself.
+    assert!(!text.contains("praktyki-"), "a reference to a page that does not exist:\n{text}");
+    assert!(!String::from_utf8_lossy(&man.stderr).contains("warning"), "{}", String::from_utf8_lossy(&man.stderr));
 }
 
 #[test]

@@ -48,7 +48,11 @@ pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
 
 /// A mode's heading, as people call the place on screen.
 pub fn mode_name(m: &Model, mode: Mode) -> &'static str {
-    let s = m.strings();
+    mode_heading(mode, m.strings())
+}
+
+/// [`mode_name`] in the words of `s`.
+pub fn mode_heading(mode: Mode, s: &crate::i18n::Strings) -> &'static str {
     match mode {
         Mode::Global => s.mode_global,
         Mode::List => s.mode_list,

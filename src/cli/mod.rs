@@ -4,6 +4,7 @@
 mod export;
 mod fill;
 mod lookup;
+mod man;
 mod map;
 pub mod vcard;
 
@@ -318,7 +319,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut *cx.out).map(|_| EXIT_OK).map_err(Failure::Io)
+            cx.out.write_all(man::page(&cmd).as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)
         }
         Command::Synthetic { count, seed, out, names_only, lines } => {
             synthetic(cx, count, seed, out.as_deref(), names_only, lines.as_deref())

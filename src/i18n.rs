@@ -82,6 +82,9 @@ pub struct Strings {
     /// After the number of practices exported.
     pub exported: &'static str,
     pub exporting: &'static str,
+    pub nothing_to_export: &'static str,
+    /// After a file an export did not write.
+    pub not_written: &'static str,
     pub export_failed: &'static str,
     pub related_title: &'static str,
     /// While related practices are being found.
@@ -204,7 +207,9 @@ pub static PL: Strings = Strings {
     no_facets: "Praktyki na liście nie mają działów ani województw.",
     map_title: "Mapa Praktyk",
     marked_heading: "Zaznaczone praktyki",
-    exported: "praktyk zapisanych do",
+    exported: "Zapisane praktyki",
+    nothing_to_export: "Nic nie pasuje: nie ma czego zapisać",
+    not_written: "pozostaje bez zmian",
     exporting: "Zapisuję praktyki",
     export_failed: "Nie zapisano",
     related_title: "Podobne",
@@ -328,7 +333,9 @@ pub static EN: Strings = Strings {
     no_facets: "The listed practices have no sections or voivodeships.",
     map_title: "Map of practices",
     marked_heading: "Marked practices",
-    exported: "practices exported to",
+    exported: "Practices exported",
+    nothing_to_export: "Nothing matches: nothing to export",
+    not_written: "is left as it was",
     exporting: "Exporting practices",
     export_failed: "Export failed",
     related_title: "Related",

@@ -124,7 +124,7 @@ fn marked_exports_the_bookmarks_and_bad_options_are_refused() {
         .arg(&out)
         .assert()
         .success()
-        .stderr(predicates::str::contains("gone").and(predicates::str::contains("1 practices exported to")));
+        .stderr(predicates::str::contains("gone").and(predicates::str::contains("Practices exported: 1 →")));
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["format"], "praktyki/1");
     assert_eq!(v["practices"][0]["id"], "nsol");
@@ -136,4 +136,54 @@ fn marked_exports_the_bookmarks_and_bad_options_are_refused() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("'mayor'"));
+}
+
+#[test]
+fn an_export_never_replaces_the_store_a_report_or_a_device() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s.json");
+    std::fs::copy(FIXTURE, &store).unwrap();
+    let before = std::fs::read(&store).unwrap();
+    praktyki(dir.path(), &store)
+        .args(["export", "senior", "--format", "json", "--out"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a file praktyki reads"));
+    assert_eq!(std::fs::read(&store).unwrap(), before, "the store is untouched");
+    // A query that finds nothing (a typo) leaves a report as it was.
+    let report = dir.path().join("raport.md");
+    std::fs::write(&report, "MY REPORT").unwrap();
+    praktyki(dir.path(), &store)
+        .args(["export", "zzqqxx", "--format", "md", "--out"])
+        .arg(&report)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("is left as it was"));
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "MY REPORT");
+    // A device is written to, not replaced by a file.
+    praktyki(dir.path(), &store).args(["export", "senior", "--out", "/dev/null"]).assert().success();
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+}
+
+#[test]
+fn an_id_exports_that_practice_alone_and_excel_gets_a_bom_and_semicolons() {
+    let dir = TempDir::new().unwrap();
+    let out = praktyki(dir.path(), Path::new(FIXTURE))
+        .args(["export", "nsol"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 2, "a header and nsol alone, no scattered letters: {text}");
+    let out = praktyki(dir.path(), Path::new(FIXTURE))
+        .args(["export", "nsol", "--excel", "--format", "CSV"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.starts_with(b"\xEF\xBB\xBFid;title;"), "{}", String::from_utf8_lossy(&out));
 }

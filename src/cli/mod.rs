@@ -151,10 +151,13 @@ pub enum Command {
     Export {
         /// Query words and filters, as for `search` (names and texts)
         query: Vec<String>,
-        #[arg(long, value_enum, default_value_t = export::Format::Csv)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = export::Format::Csv)]
         format: export::Format,
-        /// CSV columns, comma-separated (default: id,title,area,town,county,voivodeship,
-        /// implementing_unit,email,phone,website,entered,source_url)
+        /// CSV columns, comma-separated, of: id, title, area, unit_type, town, county,
+        /// voivodeship, postal_code, post_office, street, implementing_unit, phone, website,
+        /// email, contacts, partners, entered, updated, population, summary, source_url
+        /// (default: id,title,area,town,county,voivodeship,implementing_unit,email,phone,
+        /// website,entered,source_url)
         #[arg(long, value_name = "LIST")]
         fields: Option<String>,
         /// Write to this file (atomically) instead of standard output
@@ -166,6 +169,10 @@ pub enum Command {
         /// CSV: one row per contact person, for a mail merge
         #[arg(long)]
         contacts: bool,
+        /// CSV for a spreadsheet in a Polish locale (Excel, LibreOffice): a
+        /// byte-order mark, and ';' between cells
+        #[arg(long)]
+        excel: bool,
     },
     /// Check a store file and list every error and warning with its location
     Validate {
@@ -286,7 +293,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Related { id_or_query, first, limit, json } => {
             lookup::related(cx, &id_or_query.join(" "), first, limit, json)
         }
-        Command::Export { query, format, fields, out, marked, contacts } => {
+        Command::Export { query, format, fields, out, marked, contacts, excel } => {
             let query = query.join(" ");
             let request = export::Request {
                 query: &query,
@@ -295,6 +302,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
                 out: out.as_deref(),
                 marked,
                 contacts,
+                excel,
             };
             export::export(cx, &request)
         }

@@ -1,7 +1,7 @@
 //! CSV as RFC 4180 says (comma, CRLF, quotes doubled), UTF-8 with a header
 //! row: a row per practice, or per contact for a mail merge. A cell a
-//! spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or CR
-//! first) is made text with a leading apostrophe, as OWASP advises; terminal
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, blanks
+//! before it or not) is made text with a leading apostrophe, as OWASP advises; terminal
 //! controls in the data become visible pictures.
 
 use super::Field;
@@ -11,7 +11,8 @@ use crate::text::sanitize::sanitize;
 /// A cell as written: no terminal controls, no formula.
 fn cell(value: &str) -> String {
     let clean = sanitize(value, true);
-    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{clean}") } else { clean }
+    // Spreadsheets skip blanks before a formula (a tab is blanks by now).
+    if clean.trim_start().starts_with(['=', '+', '-', '@']) { format!("'{clean}") } else { clean }
 }
 
 /// Columns of a contact row, after the practice's own.
@@ -20,8 +21,14 @@ const CONTACT_COLUMNS: [&str; 4] = ["contact_name", "contact_role", "contact_ema
 /// The practices as CSV, with `fields` as columns; with `contacts`, one row
 /// per contact person (the practice's fields repeated, then the person's),
 /// and one for a practice with none.
-pub fn to_csv(practices: &[Practice], fields: &[Field], contacts: bool) -> Result<Vec<u8>, ::csv::Error> {
-    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+pub fn to_csv(
+    practices: &[Practice],
+    fields: &[Field],
+    contacts: bool,
+    delimiter: u8,
+) -> Result<Vec<u8>, ::csv::Error> {
+    let mut w =
+        ::csv::WriterBuilder::new().delimiter(delimiter).terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header: Vec<&str> = fields.iter().map(|f| f.name()).collect();
     if contacts {
         header.extend(CONTACT_COLUMNS);

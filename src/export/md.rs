@@ -25,7 +25,8 @@ fn text(s: &str) -> String {
             let ends_number = j == digits && digits > 0 && matches!(c, '.' | ')');
             if starts_block
                 || ends_number
-                || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' | '&')
+                // '#' anywhere: at a heading's end it would close it.
+                || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' | '&' | '#')
             {
                 out.push('\\');
             }

@@ -7,6 +7,7 @@ fn hostile() -> Practice {
         id: "x".into(),
         title: "=HYPERLINK(\"http://evil\") <script>alert(1)</script> *bold* [a](b)".into(),
         town: Some("+48 Łódź".into()),
+        county: Some("\t=1+1".into()),
         voivodeship: Some("łódzkie".into()),
         summary: "# not a heading\n\n- not a list\n\n1. not a number\n\nEsc \u{1b}[31m red".into(),
         contacts: vec![Contact {
@@ -30,24 +31,24 @@ fn fields_are_read_by_name_and_an_unknown_one_is_named() {
 
 #[test]
 fn csv_cells_never_start_a_formula_or_carry_an_escape() {
-    let out =
-        String::from_utf8(to_csv(&[hostile()], &[Field::Id, Field::Title, Field::Town, Field::Email], true).unwrap())
-            .unwrap();
+    let fields = [Field::Id, Field::Title, Field::Town, Field::Email, Field::County];
+    let out = String::from_utf8(to_csv(&[hostile()], &fields, true, b',').unwrap()).unwrap();
     let mut r = ::csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
         header,
-        ["id", "title", "town", "email", "contact_name", "contact_role", "contact_email", "contact_phone"]
+        ["id", "title", "town", "email", "county", "contact_name", "contact_role", "contact_email", "contact_phone"]
     );
     let row: Vec<String> = r.records().next().unwrap().unwrap().iter().map(str::to_owned).collect();
     for cell in &row {
-        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+        assert!(!cell.trim_start().starts_with(['=', '+', '-', '@']), "{cell:?}");
         assert!(!cell.contains('\u{1b}'), "{cell:?}");
     }
     assert!(row[1].starts_with("'=HYPERLINK"));
     assert_eq!(row[2], "'+48 Łódź");
-    assert_eq!(row[4], "'@admin");
-    assert_eq!(row[7], "42, \"quoted\"\nnewline", "quotes and line breaks survive, quoted");
+    assert!(row[4].starts_with('\''), "blanks before a formula: {:?}", row[4]);
+    assert_eq!(row[5], "'@admin");
+    assert_eq!(row[8], "42, \"quoted\"\nnewline", "quotes and line breaks survive, quoted");
     assert!(out.contains("\r\n"), "RFC 4180 line ends");
 }
 
@@ -55,6 +56,8 @@ fn csv_cells_never_start_a_formula_or_carry_an_escape() {
 fn markdown_keeps_data_as_text() {
     let md = to_markdown(&[hostile()], "Test", Lang::En.strings());
     assert!(md.contains("\\<script\\>"), "{md}");
+    let closing = to_markdown(&[Practice { title: "X title #".into(), ..hostile() }], "T", Lang::En.strings());
+    assert!(closing.contains("## X title \\#"), "a heading keeps its '#': {closing}");
     assert!(
         md.contains("\\# not a heading") && md.contains("\\- not a list") && md.contains("1\\. not a number"),
         "{md}"

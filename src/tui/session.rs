@@ -481,7 +481,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             thread::spawn(move || {
                 let s = lang.strings();
                 let message = match super::export::to_documents(&store, &practices, &heading, lang) {
-                    Ok(path) => format!("{} {} {}", practices.len(), s.exported, path.display()),
+                    Ok(path) => format!("{heading}: {} → {}", practices.len(), path.display()),
                     Err(e) => format!("{}: {e}", s.export_failed),
                 };
                 let _ = tx.send(Msg::Action(Action::Notify(message)));

@@ -52,6 +52,9 @@ fn arg(out: &mut String, a: &Arg) {
 pub fn page(cli: &Command) -> String {
     let version = cli.get_version().unwrap_or("");
     let mut out = format!(".TH PRAKTYKI 1 \"\" \"praktyki {}\" \"User Commands\"\n", esc(version));
+    // Ragged right, no hyphenation: option lists and addresses do not
+    // stretch or break.
+    out.push_str(".ad l\n.nh\n");
     out.push_str(".SH NAME\npraktyki \\- a terminal browser for the Baza Dobrych Praktyk (good practices in Polish local\\-government cooperation)\n");
     out.push_str(".SH SYNOPSIS\n.B praktyki\n[\\fIGLOBAL OPTIONS\\fR]\n.br\n.B praktyki\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]\n");
     out.push_str(&format!(".SH DESCRIPTION\n{}\n", esc(DESCRIPTION)));

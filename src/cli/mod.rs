@@ -151,13 +151,14 @@ pub enum Command {
     Export {
         /// Query words and filters, as for `search` (names and texts)
         query: Vec<String>,
+        /// What to write: csv, md (a Markdown dossier) or json (the store format)
         #[arg(long, value_enum, ignore_case = true, default_value_t = export::Format::Csv)]
         format: export::Format,
         /// CSV columns, comma-separated, of: id, title, area, unit_type, town, county,
         /// voivodeship, postal_code, post_office, street, implementing_unit, phone, website,
         /// email, contacts, partners, entered, updated, population, summary, source_url
-        /// (default: id,title,area,town,county,voivodeship,implementing_unit,email,phone,
-        /// website,entered,source_url)
+        /// (default: id, title, area, town, county, voivodeship, implementing_unit, email,
+        /// phone, website, entered, source_url)
         #[arg(long, value_name = "LIST")]
         fields: Option<String>,
         /// Write to this file (atomically) instead of standard output

@@ -77,6 +77,8 @@ pub struct Strings {
     pub facet_fields: [&'static str; 2],
     pub no_facets: &'static str,
     pub map_title: &'static str,
+    /// In the map's title when the search's `woj:` is set aside.
+    pub map_woj_aside: &'static str,
     /// The heading of an export of the marked practices.
     pub marked_heading: &'static str,
     /// After the number of practices exported.
@@ -90,8 +92,14 @@ pub struct Strings {
     /// While related practices are being found.
     pub related_finding: &'static str,
     pub related_none: &'static str,
+    /// Before the practice `praktyki related` compares with.
+    pub related_to: &'static str,
     /// `b` with nowhere to go back to.
     pub no_back: &'static str,
+    /// After the key that goes back, once a related practice is opened.
+    pub back_hint: &'static str,
+    /// Before the reasons a related practice is listed.
+    pub related_also: &'static str,
     /// `praktyki map` without a query.
     pub map_all: &'static str,
     pub map_practices: &'static str,
@@ -206,6 +214,7 @@ pub static PL: Strings = Strings {
     facet_fields: ["Działy", "Województwa"],
     no_facets: "Praktyki na liście nie mają działów ani województw.",
     map_title: "Mapa Praktyk",
+    map_woj_aside: "bez woj:, by wybrać inne",
     marked_heading: "Zaznaczone praktyki",
     exported: "Zapisane praktyki",
     nothing_to_export: "Nic nie pasuje: nie ma czego zapisać",
@@ -215,7 +224,10 @@ pub static PL: Strings = Strings {
     related_title: "Podobne",
     related_finding: "Szukam podobnych…",
     related_none: "Brak podobnych praktyk.",
+    related_to: "podobne do",
     no_back: "Nie ma dokąd wrócić",
+    back_hint: "wraca",
+    related_also: "też",
     map_all: "wszystkie",
     map_practices: "praktyk",
     map_move: "ruch",
@@ -332,6 +344,7 @@ pub static EN: Strings = Strings {
     facet_fields: ["Sections", "Voivodeships"],
     no_facets: "The listed practices have no sections or voivodeships.",
     map_title: "Map of practices",
+    map_woj_aside: "woj: set aside to pick another",
     marked_heading: "Marked practices",
     exported: "Practices exported",
     nothing_to_export: "Nothing matches: nothing to export",
@@ -341,7 +354,10 @@ pub static EN: Strings = Strings {
     related_title: "Related",
     related_finding: "Finding related practices…",
     related_none: "No related practices.",
+    related_to: "related to",
     no_back: "Nowhere to go back to",
+    back_hint: "goes back",
+    related_also: "also",
     map_all: "all",
     map_practices: "practices",
     map_move: "move",

@@ -88,3 +88,42 @@ fn x_exports_the_marked_practices_or_else_the_list() {
         [praktyki::app::Effect::Export { practices: vec![marked], heading: "Marked practices".into() }]
     );
 }
+
+#[test]
+fn a_reload_closes_the_list_and_a_late_answer_is_dropped() {
+    let mut m = fixture();
+    let fx = praktyki::app::update(&mut m, Action::Cmd(Command::OpenRelated));
+    assert!(matches!(fx[..], [praktyki::app::Effect::FindRelated { .. }]));
+    let text = std::fs::read_to_string("tests/fixtures/ranking-store.json").unwrap();
+    let new = store(&text);
+    let index = std::sync::Arc::new(praktyki::search::Index::of_store(&new));
+    drive(&mut m, [Action::Reloaded(Ok(std::sync::Arc::new((new, index))))]);
+    assert!(m.related.is_none(), "positions of the old store: closed");
+    // The answer for the old store comes late: not kept, not shown.
+    let late = praktyki::app::related::Key::from((0, 0, true));
+    drive(&mut m, [Action::RelatedFound { key: late, items: std::sync::Arc::new(Vec::new()) }]);
+    assert!(m.related_kept.is_empty());
+}
+
+#[test]
+fn going_to_a_related_practice_from_the_marked_list_shows_it() {
+    let mut m = fixture();
+    let at = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "omaz").unwrap();
+    m.list.selected = at;
+    drive(&mut m, [Action::Cmd(Command::ToggleBookmark), Action::Cmd(Command::ToggleMarkedOnly)]);
+    assert_eq!(listed(&m), ["omaz"]);
+    drive(&mut m, [Action::Cmd(Command::OpenRelated), Action::Cmd(Command::Choose)]);
+    assert!(!m.only_marked);
+    assert_eq!(selected_id(&m).as_deref(), Some("nsol"));
+    assert!(m.status.as_ref().is_some_and(|(t, _)| t.contains("b goes back")), "{:?}", m.status);
+}
+
+#[test]
+fn x_with_nothing_listed_writes_nothing() {
+    let mut m = small();
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("zzqqxx"));
+    let fx = drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::Export)]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(m.status.as_ref().is_some_and(|(t, _)| t.contains("nothing to export")), "{:?}", m.status);
+}

@@ -56,6 +56,9 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::Reloaded(Ok(pair)) => {
             // The hits point into the old store: note the selection's id first.
             m.reselect = m.selected().map(|p| p.id.clone());
+            // Related lists are positions in the old store: gone with it.
+            m.related = None;
+            m.related_kept.clear();
             let (store, index) = Arc::unwrap_or_clone(pair);
             let n = store.practices.len();
             let skipped = store.skipped();

@@ -49,6 +49,10 @@ pub fn open(m: &mut Model) -> Option<Effect> {
 
 /// The edge found a list: kept, and shown if it is the one open.
 pub fn found(m: &mut Model, key: Key, items: Arc<Vec<Related>>) {
+    // Found in a store since reloaded: its positions mean nothing now.
+    if key.1 != m.generation {
+        return;
+    }
     m.related_kept.retain(|(k, _)| *k != key);
     if m.related_kept.len() >= KEEP {
         m.related_kept.remove(0);
@@ -65,6 +69,9 @@ pub fn found(m: &mut Model, key: Key, items: Arc<Vec<Related>>) {
 /// so that it is listed.
 pub fn choose(m: &mut Model) -> Option<Effect> {
     let view = m.related.take()?;
+    if view.key.1 != m.generation {
+        return None;
+    }
     let target = view.items.as_ref()?.get(view.selected)?.index;
     let id = m.store.practices.get(target)?.id.clone();
     if let Some(here) = m.selected().map(|p| p.id.clone()) {
@@ -73,7 +80,16 @@ pub fn choose(m: &mut Model) -> Option<Effect> {
         }
         m.back.push((m.search.text.clone(), here));
     }
-    go_to(m, &m.search.text.clone(), &id, true)
+    let title = m.store.practices.get(target).map_or(String::new(), |p| p.title.clone());
+    let fx = go_to(m, &m.search.text.clone(), &id, true);
+    // Where the way back is, once: people look for it after a jump.
+    let s = m.strings();
+    let keys = m.keymap.keys_for(crate::input::Mode::List, &crate::input::Command::GoBack);
+    if let Some(k) = keys.first() {
+        let text = format!("{title} · {k} {}", s.back_hint);
+        m.status = Some((text, super::model::StatusKind::Info));
+    }
+    fx
 }
 
 /// `b`: back to the practice (and the search) before the last jump.
@@ -101,6 +117,10 @@ fn go_to(m: &mut Model, query: &str, id: &str, widen: bool) -> Option<Effect> {
         }
     }
     m.search.text = if widen { String::new() } else { query.to_owned() };
+    if widen {
+        // Only marked ones listed would hide it still.
+        m.only_marked = false;
+    }
     m.search.cursor = m.search.text.chars().count();
     m.reselect = Some(id.to_owned());
     Some(super::update::new_search(m))

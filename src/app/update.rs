@@ -192,8 +192,12 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Cmd(Command::OpenFacets) => m.facets = Some(super::facets::Facets::of(m)),
         Action::Cmd(Command::Export) => {
-            // The marked ones when there are any in this store, else the list.
-            let marked: Vec<usize> = (0..m.store.practices.len()).filter(|i| m.is_marked(*i)).collect();
+            // The marked ones when there are any in this store (in the order
+            // they were marked), else the list.
+            let by_id: std::collections::HashMap<&str, usize> =
+                m.store.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+            let marked: Vec<usize> =
+                m.bookmarks.bookmarks.iter().filter_map(|b| by_id.get(b.id.as_str()).copied()).collect();
             let s = m.strings();
             let (practices, heading) = if marked.is_empty() {
                 let q = m.search.text.trim();
@@ -204,8 +208,12 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             } else {
                 (marked, s.marked_heading.to_owned())
             };
-            info(m, format!("{}: {}…", s.exporting, practices.len()));
-            fx.push(Effect::Export { practices, heading });
+            if practices.is_empty() {
+                info(m, s.nothing_to_export);
+            } else {
+                info(m, format!("{}: {}…", s.exporting, practices.len()));
+                fx.push(Effect::Export { practices, heading });
+            }
         }
         Action::Cmd(Command::OpenRelated) => fx.extend(super::related::open(m)),
         Action::Cmd(Command::GoBack) => fx.extend(super::related::back(m)),

@@ -453,7 +453,14 @@ pub(super) fn related(
         None => Index::of_store(&loaded.store),
     };
     let store = &loaded.store;
+    let s = cx.lang.strings();
+    // The list means little without what it is like: said on stderr, so
+    // standard output stays rows.
+    writeln!(cx.err, "praktyki: {} {} ({})", s.related_to, store.practices[at].id, store.practices[at].title)?;
     let found = crate::search::related::related(&index, store, at, limit);
+    if found.is_empty() {
+        writeln!(cx.err, "praktyki: {}", s.related_none)?;
+    }
     let rows: Vec<RelatedRow<'_>> = found
         .iter()
         .map(|r| {
@@ -463,7 +470,7 @@ pub(super) fn related(
                 title: &p.title,
                 town: p.town.as_deref(),
                 voivodeship: p.voivodeship.as_deref(),
-                why: r.why(store),
+                why: r.why(store, cx.lang.strings().related_also),
                 words: &r.words,
             }
         })

@@ -48,8 +48,22 @@ fn link(url: &str) -> String {
 
 /// The practices as one Markdown document, under `heading`.
 pub fn to_markdown(practices: &[Practice], heading: &str, s: &Strings) -> String {
-    let mut out = format!("# {} ({})\n", text(heading), practices.len());
+    let mut out = md_heading(heading, practices.len());
     for p in practices {
+        out.push_str(&md_section(p, s));
+    }
+    out
+}
+
+/// The document's first line: what it holds, and how many.
+pub fn md_heading(heading: &str, count: usize) -> String {
+    format!("# Baza Dobrych Praktyk · {} ({count})\n", text(heading))
+}
+
+/// One practice's section.
+pub fn md_section(p: &Practice, s: &Strings) -> String {
+    let mut out = String::new();
+    {
         out.push_str(&format!("\n## {}\n\n", text(&p.title)));
         let place: Vec<&str> = [&p.town, &p.county, &p.voivodeship]
             .into_iter()

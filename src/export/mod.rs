@@ -7,7 +7,7 @@ mod csv;
 mod md;
 
 pub use self::csv::to_csv;
-pub use md::to_markdown;
+pub use md::{md_heading, md_section, to_markdown};
 
 use crate::store::Practice;
 use crate::store::model::StoreFile;

@@ -35,9 +35,9 @@ pub struct Related {
 }
 
 impl Related {
-    /// The reason as one line: "dowóz, uczniów, szkół · Usługi społeczne ·
-    /// podkarpackie".
-    pub fn why(&self, store: &Store) -> String {
+    /// The reason as one line, after `also` ("also"): "also: dowóz,
+    /// uczniów, szkół · Usługi społeczne · podkarpackie".
+    pub fn why(&self, store: &Store, also: &str) -> String {
         let p = &store.practices[self.index];
         let mut parts: Vec<String> = Vec::new();
         if !self.words.is_empty() {
@@ -56,7 +56,7 @@ impl Related {
         if let Some(v) = &self.voivodeship {
             parts.push(v.clone());
         }
-        parts.join(" · ")
+        format!("{also}: {}", parts.join(" · "))
     }
 }
 
@@ -69,7 +69,9 @@ pub fn related(index: &Index, store: &Store, practice: usize, limit: usize) -> V
     let like = match (topics, store.read_full(practice)) {
         (Some(t), Ok(full)) => {
             let text = format!("{}.\n{}", full.title, super::all_text(&full));
-            t.like(&text, Some(practice as u32), TERMS)
+            let places: Vec<&str> =
+                [&me.town, &me.county, &me.voivodeship].into_iter().flatten().map(String::as_str).collect();
+            t.like(&text, Some(practice as u32), TERMS, &places)
         }
         _ => Default::default(),
     };
@@ -175,10 +177,30 @@ mod tests {
         let at = s.practices.iter().position(|p| p.id == "elk-senior").unwrap();
         let list = related(&index, &s, at, 5);
         let zamosc = list.iter().find(|r| s.practices[r.index].id == "zamosc").expect("zamosc related");
-        let why = zamosc.why(&s);
+        let why = zamosc.why(&s, "also");
+        assert!(why.starts_with("also: "), "{why}");
         assert!(why.contains("seniorów") || why.contains("seniorow"), "{why}");
         assert!(why.contains("Usługi społeczne"), "same section: {why}");
         assert!(!list.iter().any(|r| r.index == at), "never itself");
+    }
+
+    #[test]
+    fn in_a_small_store_shared_words_still_count_and_places_do_not() {
+        let s = parse_str(
+            r#"{"format": "praktyki/1", "practices": [
+{"id": "a", "title": "Dowóz uczniów w Opolu", "town": "Opole", "summary": "Gminy organizują dowóz uczniów autobusem do szkół w Opolu."},
+{"id": "b", "title": "Autobus szkolny", "town": "Nysa", "summary": "Dowóz uczniów autobusem do szkół gminnych, także z Opola."},
+{"id": "c", "title": "Odpady", "summary": "Selektywna zbiórka odpadów komunalnych."}]}"#,
+            "s.json",
+            LoadOptions::default(),
+        )
+        .unwrap();
+        let index = Index::of_store(&s);
+        let list = related(&index, &s, 0, 5);
+        assert_eq!(list.first().map(|r| s.practices[r.index].id.as_str()), Some("b"), "{list:?}");
+        let words = &list[0].words;
+        assert!(words.iter().any(|w| w.starts_with("dowóz") || w.starts_with("uczni")), "{words:?}");
+        assert!(!words.iter().any(|w| w.starts_with("opol")), "the practice's own town is no topic: {words:?}");
     }
 
     #[test]

@@ -363,10 +363,13 @@ impl Topics {
     /// every practice's BM25 score for them, by position; `own` (the
     /// practice itself) scores 0. A word in one practice only, or in more
     /// than half of them, says nothing about likeness and is left out.
-    pub fn like(&self, text: &str, own: Option<u32>, max_terms: usize) -> Like {
+    /// Words whose stems are those of `skip` (the practice's own place
+    /// names: "opolskich" says where, not what) are left out too.
+    pub fn like(&self, text: &str, own: Option<u32>, max_terms: usize, skip: &[&str]) -> Like {
         let n = self.lens.len();
         let mut found: FxHashMap<u32, (u32, String)> = FxHashMap::default();
         let stemmer = stemmer();
+        let skipped: Vec<String> = skip.iter().flat_map(|s| tokens(s)).map(|w| stem_key(&stemmer, &lower(w))).collect();
         for w in tokens(text) {
             let l = lower(w);
             // Short words and the language's own (oraz, którzy, jeden) are
@@ -374,15 +377,21 @@ impl Topics {
             if l.chars().count() < 4 || stop_words().contains(l.as_str()) {
                 continue;
             }
-            if let Some(s) = self.stems.find(&stem_key(&stemmer, &l)) {
+            let key = stem_key(&stemmer, &l);
+            if skipped.contains(&key) {
+                continue;
+            }
+            if let Some(s) = self.stems.find(&key) {
                 found.entry(s as u32).or_insert((0, l)).0 += 1;
             }
         }
         let mut terms: Vec<(u32, f32, String)> = found
             .into_iter()
             .filter(|(s, _)| {
+                // In a store of a few practices "more than half" is one or
+                // two: every word would be too common.
                 let df = self.df(*s) as usize;
-                df > 1 && df * 2 <= n
+                df > 1 && (n < 20 || df * 2 <= n)
             })
             .map(|(s, (tf, word))| {
                 let df = self.df(s) as f32;

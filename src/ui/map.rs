@@ -37,8 +37,14 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     } else {
         rest
     };
-    let query = crate::text::sanitize::sanitize(view.restore.as_deref().unwrap_or(&m.search.text).trim(), false);
-    let title = if query.is_empty() { format!(" {} ", s.map_title) } else { format!(" {} · {query} ", s.map_title) };
+    // The query the counts are of; a `woj:` set aside while the map is open
+    // is said as such.
+    let query = crate::text::sanitize::sanitize(m.search.text.trim(), false);
+    let mut title =
+        if query.is_empty() { format!(" {} ", s.map_title) } else { format!(" {} · {query} ", s.map_title) };
+    if view.restore.is_some() {
+        title.push_str(&format!("({}) ", s.map_woj_aside));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

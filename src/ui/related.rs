@@ -34,7 +34,7 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
                     title = super::selected(title, theme.selected);
                 }
                 lines.push(fit(title, inner));
-                lines.push(fit(Line::styled(format!("  {}", r.why(&m.store)), theme.muted), inner));
+                lines.push(fit(Line::styled(format!("  {}", r.why(&m.store, s.related_also)), theme.muted), inner));
             }
         }
     }
@@ -44,8 +44,9 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let h = (lines.len() as u16).saturating_add(2);
     let r = centered(area, (width as u16).max(30), h);
     let inner_h = usize::from(r.height.saturating_sub(2));
-    // The selection and its reason stay in view.
-    let scroll = (selected_line + 2).saturating_sub(inner_h);
+    // The selection and its reason stay in view, a practice never cut from
+    // its reason at the top.
+    let scroll = (selected_line + 2).saturating_sub(inner_h).next_multiple_of(2).min(selected_line);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

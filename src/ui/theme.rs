@@ -52,7 +52,9 @@ impl Theme {
             contact: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            selected_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
+            // #4e4e4e: white on it reads at 8:1 (on DarkGray, #7f7f7f in
+            // xterm's palette, only 4:1).
+            selected_unfocused: Style::new().fg(Color::White).bg(Color::Indexed(239)),
             tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
             tab: Style::new(),
             border: Style::new().fg(Color::DarkGray),
@@ -178,6 +180,102 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A colour as xterm shows it by default (the 16 ANSI colours, the
+    /// 6×6×6 cube, the grey ramp): the reference palette contrast is
+    /// measured against.
+    fn rgb(c: Color) -> Option<(u8, u8, u8)> {
+        const ANSI: [(u8, u8, u8); 16] = [
+            (0, 0, 0),
+            (205, 0, 0),
+            (0, 205, 0),
+            (205, 205, 0),
+            (0, 0, 238),
+            (205, 0, 205),
+            (0, 205, 205),
+            (229, 229, 229),
+            (127, 127, 127),
+            (255, 0, 0),
+            (0, 255, 0),
+            (255, 255, 0),
+            (92, 92, 255),
+            (255, 0, 255),
+            (0, 255, 255),
+            (255, 255, 255),
+        ];
+        let cube = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
+        Some(match c {
+            Color::Rgb(r, g, b) => (r, g, b),
+            Color::Indexed(i @ 0..16) => ANSI[usize::from(i)],
+            Color::Indexed(i @ 16..232) => {
+                let i = i - 16;
+                (cube(i / 36), cube(i / 6 % 6), cube(i % 6))
+            }
+            Color::Indexed(i) => {
+                let v = 8 + (i - 232) * 10;
+                (v, v, v)
+            }
+            Color::Black => ANSI[0],
+            Color::Red => ANSI[1],
+            Color::Green => ANSI[2],
+            Color::Yellow => ANSI[3],
+            Color::Blue => ANSI[4],
+            Color::Magenta => ANSI[5],
+            Color::Cyan => ANSI[6],
+            Color::Gray => ANSI[7],
+            Color::DarkGray => ANSI[8],
+            Color::LightRed => ANSI[9],
+            Color::LightGreen => ANSI[10],
+            Color::LightYellow => ANSI[11],
+            Color::LightBlue => ANSI[12],
+            Color::LightMagenta => ANSI[13],
+            Color::LightCyan => ANSI[14],
+            Color::White => ANSI[15],
+            Color::Reset => return None,
+        })
+    }
+
+    /// WCAG 2 contrast ratio.
+    fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+        let lum = |(r, g, b): (u8, u8, u8)| {
+            let ch = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn every_coloured_pair_reads_at_wcag_aa() {
+        for (name, t) in
+            [("default", Theme::colored()), ("ansi256", Theme::ansi256()), ("truecolor", Theme::truecolor())]
+        {
+            let mut pairs: Vec<(String, Style)> = vec![
+                ("selected".into(), t.selected),
+                ("selected_unfocused".into(), t.selected_unfocused),
+                ("tab_active".into(), t.tab_active),
+                ("status_error".into(), t.status_error),
+            ];
+            for (step, shade) in t.map_shades.iter().enumerate() {
+                if let Some(bg) = shade {
+                    pairs.push((format!("map label on shade {step}"), t.map_label.bg(*bg)));
+                }
+            }
+            if let Some(bg) = t.map_selected_fill {
+                pairs.push(("map label on the selected fill".into(), t.map_label.bg(bg)));
+            }
+            for (what, style) in pairs {
+                let (Some(fg), Some(bg)) = (style.fg.and_then(rgb), style.bg.and_then(rgb)) else {
+                    panic!("{name} {what}: both colours set")
+                };
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{name} {what}: {ratio:.2}:1 is below 4.5:1");
+            }
+        }
+    }
 
     #[test]
     fn selection_honours_no_color_and_flags() {

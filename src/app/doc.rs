@@ -198,12 +198,24 @@ pub fn wrap(lines: &[DocLine], width: usize) -> Vec<(usize, DocLine)> {
                     for g in tok.graphemes(true) {
                         let cw = g.width();
                         if w.col + cw + if rest > cw { mark } else { 0 } > width && w.col > w.start {
+                            // An address breaks after its '@', a '.' or a '/'
+                            // where one is in the latter part of the line, as
+                            // typesetters break URLs; else between letters.
+                            let room = width.saturating_sub(w.start);
+                            let at = piece
+                                .char_indices()
+                                .filter(|(_, c)| matches!(c, '@' | '.' | '/'))
+                                .map(|(i, c)| i + c.len_utf8())
+                                .rfind(|i| *i < piece.len() && crate::text::width::columns(&piece[..*i]) * 2 >= room);
+                            let tail = at.map(|i| piece.split_off(i)).unwrap_or_default();
                             // A wide letter can leave no room for the mark.
-                            if w.col < width {
+                            if w.col < width || !tail.is_empty() {
                                 crate::text::width::push_cut_mark(&mut piece);
                             }
                             push_text(&mut w.current, std::mem::take(&mut piece), sp.kind);
                             w.break_line();
+                            w.col += crate::text::width::columns(&tail);
+                            piece = tail;
                         }
                         rest -= cw.min(rest);
                         piece.push_str(g);
@@ -339,6 +351,8 @@ mod tests {
             lines.iter().map(|l| l.trim().trim_end_matches('…')).collect::<String>(),
             "krzysztof.poczatek@ao.opole.pl"
         );
+        // It breaks where an address does: after a '.' or the '@'.
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(".…") || l.ends_with("@…")), "{lines:?}");
         let w = wrap(&[text("🫟!")], 2);
         assert!(w.iter().all(|(_, l)| plain(l).width() <= 2), "a wide letter leaves no room for the mark: {w:?}");
         let w = wrap(&[text("日本語日本語")], 5);

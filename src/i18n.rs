@@ -21,6 +21,17 @@ impl Lang {
         if locale.to_ascii_lowercase().starts_with("pl") { Lang::Pl } else { Lang::En }
     }
 
+    /// `validate`'s last line after the store's name: English counts its
+    /// nouns ("3 error(s)"), Polish names them first, which needs no plural
+    /// forms ("błędy: 3").
+    pub fn validate_summary(self, [loaded, skipped, errors, warnings]: [usize; 4]) -> String {
+        let [a, b, c, d] = self.strings().paths.summary;
+        match self {
+            Lang::En => format!("{loaded} {a}, {skipped} {b}, {errors} {c}, {warnings} {d}"),
+            Lang::Pl => format!("{a}: {loaded}, {b}: {skipped}, {c}: {errors}, {d}: {warnings}"),
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Pl => &PL,
@@ -29,9 +40,34 @@ impl Lang {
     }
 }
 
+/// The words of `praktyki paths` and `validate`, labels padded alike.
+#[derive(Debug)]
+pub struct PathWords {
+    pub store: &'static str,
+    pub config_dir: &'static str,
+    pub config_file: &'static str,
+    pub data_dir: &'static str,
+    pub cache_dir: &'static str,
+    pub sync_pages: &'static str,
+    pub user_store: &'static str,
+    pub exists: &'static str,
+    pub config_absent: &'static str,
+    pub store_absent: &'static str,
+    pub no_home: &'static str,
+    pub cache_what: &'static str,
+    pub no_cache: &'static str,
+    pub sync_what: &'static str,
+    /// A source: the command line, a variable, the config file, the
+    /// platform's default, the data directory, the embedded store.
+    pub sources: [&'static str; 6],
+    /// `validate`'s summary: loaded, skipped, errors, warnings.
+    pub summary: [&'static str; 4],
+}
+
 /// Every piece of interface text.
 #[derive(Debug)]
 pub struct Strings {
+    pub paths: PathWords,
     pub tab_summary: &'static str,
     pub tab_presentation: &'static str,
     pub tab_attachments: &'static str,
@@ -177,6 +213,31 @@ pub struct Strings {
 }
 
 pub static PL: Strings = Strings {
+    paths: PathWords {
+        store: "baza:",
+        config_dir: "katalog ustawień:",
+        config_file: "plik ustawień:",
+        data_dir: "katalog danych:",
+        cache_dir: "katalog pamięci podręcznej:",
+        sync_pages: "strony synchronizacji:",
+        user_store: "baza użytkownika:",
+        exists: "istnieje",
+        config_absent: "brak; `praktyki config --default` pokazuje, co może zawierać",
+        store_absent: "brak; tworzy ją `praktyki import`",
+        no_home: "brak (nie znaleziono katalogu domowego)",
+        cache_what: "pamięć podręczna plików baz na start",
+        no_cache: "brak (--no-cache)",
+        sync_what: "strony, które `praktyki sync` zachowuje, by wznowić i pytać tylko o zmiany",
+        sources: [
+            "z wiersza poleceń",
+            "ze zmiennej $",
+            "z pliku ustawień",
+            "domyślny dla systemu",
+            "practices.json w katalogu danych",
+            "wbudowana baza domyślna: brak --store, $PRAKTYKI_STORE i practices.json w katalogu danych",
+        ],
+        summary: ["wczytane praktyki", "pominięte", "błędy", "ostrzeżenia"],
+    },
     tab_summary: "Skrót i Metryka",
     tab_presentation: "Pełna prezentacja",
     tab_attachments: "Załączniki",
@@ -307,6 +368,31 @@ pub static PL: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
+    paths: PathWords {
+        store: "store:",
+        config_dir: "config dir:",
+        config_file: "config file:",
+        data_dir: "data dir:",
+        cache_dir: "cache dir:",
+        sync_pages: "sync pages:",
+        user_store: "user store:",
+        exists: "exists",
+        config_absent: "absent; `praktyki config --default` shows what it may hold",
+        store_absent: "absent; `praktyki import` creates it",
+        no_home: "none (no home directory found)",
+        cache_what: "start-up cache of store files",
+        no_cache: "none (--no-cache)",
+        sync_what: "pages `praktyki sync` keeps to resume and to ask only what changed",
+        sources: [
+            "from the command line",
+            "from $",
+            "from the config file",
+            "platform default",
+            "practices.json in the data directory",
+            "embedded default store: no --store, no $PRAKTYKI_STORE, no practices.json in the data directory",
+        ],
+        summary: ["practice(s) loaded", "skipped", "error(s)", "warning(s)"],
+    },
     tab_summary: "Summary",
     tab_presentation: "Full presentation",
     tab_attachments: "Attachments",

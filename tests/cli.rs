@@ -378,8 +378,10 @@ fn config_store_and_language_apply() {
         .arg("paths")
         .assert()
         .success()
-        .stdout(predicate::str::contains(format!("store:       {} (from the config file)", store.display())))
-        .stdout(predicate::str::contains(format!("config file: {} (from the command line; exists)", cfg.display())));
+        // The config's language: paths speaks it too.
+        .stdout(predicate::str::contains(format!("{} (z pliku ustawień)", store.display())))
+        .stdout(predicate::str::contains("baza:"))
+        .stdout(predicate::str::contains(format!("{} (z wiersza poleceń; istnieje)", cfg.display())));
     praktyki(dir.path())
         .arg("--config")
         .arg(&cfg)

@@ -151,6 +151,12 @@ fn an_export_never_replaces_the_store_a_report_or_a_device() {
         .code(2)
         .stderr(predicates::str::contains("a file praktyki reads"));
     assert_eq!(std::fs::read(&store).unwrap(), before, "the store is untouched");
+    // Nor the config (a broken config would stop every later command).
+    let config = dir.path().join("config-home/praktyki/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "# mine\n").unwrap();
+    praktyki(dir.path(), &store).args(["export", "senior", "--out"]).arg(&config).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "# mine\n");
     // A query that finds nothing (a typo) leaves a report as it was.
     let report = dir.path().join("raport.md");
     std::fs::write(&report, "MY REPORT").unwrap();

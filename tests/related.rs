@@ -51,7 +51,7 @@ fn a_related_practice_in_the_list_is_selected_without_a_new_search() {
     m.list.selected = at;
     drive(&mut m, [Action::Cmd(Command::OpenRelated), Action::Cmd(Command::Choose)]);
     let first = m.back.last().cloned();
-    assert_eq!(first, Some((String::new(), "elk-senior".into())));
+    assert_eq!(first, Some((String::new(), "elk-senior".into(), false)));
     assert_eq!(selected_id(&m).as_deref(), Some("zamosc"));
     // Opening it again for the same practice asks nothing: it is kept.
     m.list.selected = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "elk-senior").unwrap();
@@ -116,6 +116,10 @@ fn going_to_a_related_practice_from_the_marked_list_shows_it() {
     assert!(!m.only_marked);
     assert_eq!(selected_id(&m).as_deref(), Some("nsol"));
     assert!(m.status.as_ref().is_some_and(|(t, _)| t.contains("b goes back")), "{:?}", m.status);
+    // Back: the marked list as it was.
+    drive(&mut m, [Action::Cmd(Command::GoBack)]);
+    assert!(m.only_marked);
+    assert_eq!(listed(&m), ["omaz"]);
 }
 
 #[test]

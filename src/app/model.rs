@@ -135,8 +135,9 @@ pub struct Model {
     pub related: Option<super::related::RelatedView>,
     /// Lists of related practices found lately, the latest last.
     pub related_kept: Vec<(super::related::Key, Arc<Vec<crate::search::related::Related>>)>,
-    /// Where `b` goes back to: the search and the practice before each jump.
-    pub back: Vec<(String, String)>,
+    /// Where `b` goes back to: the search, the practice and whether only
+    /// marked ones were listed, before each jump.
+    pub back: Vec<(String, String, bool)>,
     /// The help overlay's scroll offset, when the help is open.
     pub help_scroll: Option<usize>,
     pub status: Option<(String, StatusKind)>,

@@ -78,7 +78,7 @@ pub fn choose(m: &mut Model) -> Option<Effect> {
         if m.back.len() >= HISTORY {
             m.back.remove(0);
         }
-        m.back.push((m.search.text.clone(), here));
+        m.back.push((m.search.text.clone(), here, m.only_marked));
     }
     let title = m.store.practices.get(target).map_or(String::new(), |p| p.title.clone());
     let fx = go_to(m, &m.search.text.clone(), &id, true);
@@ -94,11 +94,16 @@ pub fn choose(m: &mut Model) -> Option<Effect> {
 
 /// `b`: back to the practice (and the search) before the last jump.
 pub fn back(m: &mut Model) -> Option<Effect> {
-    let Some((query, id)) = m.back.pop() else {
+    let Some((query, id, only_marked)) = m.back.pop() else {
         let s = m.strings();
         m.status = Some((s.no_back.to_owned(), super::model::StatusKind::Info));
         return None;
     };
+    if m.only_marked != only_marked {
+        m.only_marked = only_marked;
+        // The list as it was, before the search finds it again.
+        super::update::refilter(m);
+    }
     go_to(m, &query, &id, false)
 }
 

@@ -52,7 +52,7 @@ pub(super) fn export(cx: &mut Context<'_>, r: &Request<'_>) -> Result<u8, Failur
         return Err(Failure::Usage("--contacts is for --format csv".into()));
     }
     // An export never replaces what praktyki reads: the store in use, its
-    // bookmarks.
+    // bookmarks, its config.
     if let Some(out) = r.out {
         let same = |p: &Path| match (out.canonicalize(), p.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,
@@ -60,7 +60,8 @@ pub(super) fn export(cx: &mut Context<'_>, r: &Request<'_>) -> Result<u8, Failur
         };
         let store = cx.plan().choice.path;
         let marks = crate::load::bookmarks_path(&cx.dirs);
-        if store.iter().chain(marks.iter()).any(|p| same(p)) {
+        let config = cx.dirs.config_file.as_ref().map(|(p, _)| p.clone());
+        if store.iter().chain(marks.iter()).chain(config.iter()).any(|p| same(p)) {
             return Err(Failure::Usage(format!(
                 "--out {}: that is a file praktyki reads; write elsewhere",
                 out.display()

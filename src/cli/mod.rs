@@ -398,15 +398,8 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
     for p in &problems {
         writeln!(cx.out, "{p}")?;
     }
-    writeln!(
-        cx.out,
-        "{}: {} practice(s) loaded, {} skipped, {} error(s), {} warning(s)",
-        store.origin,
-        store.practices.len(),
-        store.skipped(),
-        store.errors.len(),
-        store.warnings.len()
-    )?;
+    let counts = [store.practices.len(), store.skipped(), store.errors.len(), store.warnings.len()];
+    writeln!(cx.out, "{}: {}", store.origin, cx.lang.validate_summary(counts))?;
     Ok(if store.errors.is_empty() { EXIT_OK } else { EXIT_NONE })
 }
 
@@ -463,36 +456,51 @@ fn synthetic(
     Ok(EXIT_OK)
 }
 
+/// Where a setting came from, in the run's language.
+fn source_words(source: &Source, w: &crate::i18n::PathWords) -> String {
+    match source {
+        Source::Flag => w.sources[0].to_owned(),
+        Source::Env(var) => format!("{}{var}", w.sources[1]),
+        Source::ConfigFile => w.sources[2].to_owned(),
+        Source::Platform => w.sources[3].to_owned(),
+        Source::DataDir => w.sources[4].to_owned(),
+        Source::Embedded => w.sources[5].to_owned(),
+    }
+}
+
 fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
+    let w = &cx.lang.strings().paths;
+    let labels = [w.store, w.config_dir, w.config_file, w.data_dir, w.cache_dir, w.sync_pages, w.user_store];
+    // Values start in one column, whatever the language's labels.
+    let pad = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+    let line = |label: &str, value: String| format!("{label:<pad$}{value}");
+    let mut out = Vec::new();
     let choice = cx.store_choice();
-    match &choice.path {
-        Some(p) => writeln!(cx.out, "store:       {} ({})", p.display(), choice.source)?,
-        None => writeln!(cx.out, "store:       {} ({})", store::EMBEDDED_ORIGIN, choice.source)?,
-    }
+    let store = choice.path.as_ref().map_or(store::EMBEDDED_ORIGIN.to_owned(), |p| p.display().to_string());
+    out.push(line(w.store, format!("{store} ({})", source_words(&choice.source, w))));
     let dir = |d: &Option<(PathBuf, Source)>| match d {
-        Some((p, s)) => format!("{} ({s})", p.display()),
-        None => "none (no home directory found)".to_owned(),
+        Some((p, s)) => format!("{} ({})", p.display(), source_words(s, w)),
+        None => w.no_home.to_owned(),
     };
-    writeln!(cx.out, "config dir:  {}", dir(&cx.dirs.config))?;
+    out.push(line(w.config_dir, dir(&cx.dirs.config)));
     if let Some((f, source)) = &cx.dirs.config_file {
-        let state = if f.is_file() { "exists" } else { "absent; `praktyki config --default` shows what it may hold" };
-        writeln!(cx.out, "config file: {} ({source}; {state})", f.display())?;
+        let state = if f.is_file() { w.exists } else { w.config_absent };
+        out.push(line(w.config_file, format!("{} ({}; {state})", f.display(), source_words(source, w))));
     }
-    writeln!(cx.out, "data dir:    {}", dir(&cx.dirs.data))?;
+    out.push(line(w.data_dir, dir(&cx.dirs.data)));
     match cx.plan().cache {
-        Some(_) => writeln!(cx.out, "cache dir:   {} (start-up cache of store files)", dir(&cx.dirs.cache))?,
-        None => writeln!(cx.out, "cache dir:   none (--no-cache)")?,
+        Some(_) => out.push(line(w.cache_dir, format!("{} ({})", dir(&cx.dirs.cache), w.cache_what))),
+        None => out.push(line(w.cache_dir, w.no_cache.to_owned())),
     }
     if let Some((d, _)) = &cx.dirs.cache {
-        writeln!(
-            cx.out,
-            "sync pages:  {} (pages `praktyki sync` keeps to resume and to ask only what changed)",
-            d.join("sync").display()
-        )?;
+        out.push(line(w.sync_pages, format!("{} ({})", d.join("sync").display(), w.sync_what)));
     }
     if let Some(u) = cx.dirs.user_store() {
-        let state = if u.is_file() { "exists" } else { "absent; `praktyki import` creates it" };
-        writeln!(cx.out, "user store:  {} ({state})", u.display())?;
+        let state = if u.is_file() { w.exists } else { w.store_absent };
+        out.push(line(w.user_store, format!("{} ({state})", u.display())));
+    }
+    for l in out {
+        writeln!(cx.out, "{l}")?;
     }
     Ok(EXIT_OK)
 }

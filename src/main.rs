@@ -1,8 +1,6 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
-
 use praktyki::app::Model;
 use praktyki::cli::{self, Cli, Command, Context};
 use praktyki::config::{Config, Dirs, Env, LanguageSetting};
@@ -26,8 +24,17 @@ fn main() -> ExitCode {
         signal_hook::consts::signal::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let args = Cli::parse();
     let env = Env::from_process();
+    // Help is told in the language of the environment (the config, which
+    // may choose another, is read after the command line).
+    let mut command = <Cli as clap::CommandFactory>::command();
+    if Lang::from_env(&env) == Lang::Pl {
+        command = cli::help_pl::polish(command);
+    }
+    let args = match <Cli as clap::FromArgMatches>::from_arg_matches(&command.get_matches()) {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
     let dirs = Dirs::resolve_with(&env, args.global.config.as_deref());
     // Printing defaults, completions or the manual must work even when the
     // user's config is broken: that is when they are needed.

@@ -908,3 +908,20 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
                 .and(predicate::str::contains("albo dodaj --first")),
         );
 }
+
+#[test]
+fn help_speaks_the_environments_language() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Użycie: praktyki export"))
+        .stdout(predicate::str::contains("Opcje globalne"))
+        .stdout(predicate::str::contains("Przykłady:"))
+        .stdout(predicate::str::contains("Print help").not());
+    praktyki(data.path()).args(["--help"]).assert().success().stdout(predicate::str::contains("Usage: praktyki"));
+    // Parsing is the same in either language.
+    praktyki(data.path()).env("LANG", "pl_PL.UTF-8").args(["search", "opole", "-n", "1"]).assert().success();
+}

@@ -3,6 +3,7 @@
 
 mod export;
 mod fill;
+pub mod help_pl;
 mod lookup;
 mod man;
 mod map;

@@ -376,3 +376,19 @@ fn contacts_are_never_cut_silently_in_a_narrow_window() {
     let email = screen.lines().find(|l| l.contains("e-mail:")).unwrap_or_default().to_owned();
     assert!(email.contains('…') && !email.contains("opole.pl"), "{email}");
 }
+
+#[test]
+fn the_search_line_scrolls_and_its_placeholder_is_never_cut_mid_word() {
+    let mut m = small();
+    drive(&mut m, [Action::Resize(36, 20)]);
+    let screen = text(&draw(&m, &Theme::mono()));
+    let first = screen.lines().next().unwrap().to_owned();
+    assert_eq!(first, "Search: / to search", "the short form at 36 columns");
+    // A query longer than the line: its end, where the cursor is, in view.
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("wspolpraca gmin powiatu oleskiego szkoly"));
+    let b = draw(&m, &Theme::mono());
+    let first = text(&b).lines().next().unwrap().to_owned();
+    assert!(first.starts_with("Search: …") && first.ends_with("oleskiego szkoly"), "{first}");
+    assert!(first.chars().count() <= 36, "{first}");
+}

@@ -125,18 +125,30 @@ fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let prompt = format!("{}: ", s.search_prompt);
     let focused = m.focus == Focus::Search;
     let mut spans = vec![Span::styled(prompt.clone(), theme.prompt)];
-    if m.search.text.is_empty() && !focused {
-        spans.push(Span::styled(s.search_placeholder, theme.muted));
+    let room = usize::from(r.width).saturating_sub(prompt.width());
+    let before: String = m.search.text.chars().take(m.search.cursor).collect();
+    // A query longer than the line scrolls, as a shell's does: the part
+    // before the cursor ends in view, with "…" where the start is hidden.
+    let (shown, at) = if before.width() + 1 > room && room > 2 {
+        let tail = tail_within(&before, room - 2);
+        let after: String = m.search.text.chars().skip(m.search.cursor).collect();
+        (format!("…{tail}{after}"), 1 + tail.width())
     } else {
-        spans.push(Span::styled(m.search.text.clone(), theme.text));
+        (m.search.text.clone(), before.width())
+    };
+    if m.search.text.is_empty() && !focused {
+        // A shorter form rather than a word cut in the middle.
+        let hint = [s.search_placeholder, s.search_placeholder_short].into_iter().find(|t| t.width() <= room);
+        spans.push(Span::styled(truncate(hint.unwrap_or(s.search_placeholder_short), room), theme.muted));
+    } else {
+        spans.push(Span::styled(truncate(&shown, room), theme.text));
     }
-    if m.search.awaiting {
+    if m.search.awaiting && prompt.width() + shown.width() + 2 <= usize::from(r.width) {
         spans.push(Span::styled(" …", theme.muted));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
     if focused {
-        let before: String = m.search.text.chars().take(m.search.cursor).collect();
-        let x = (prompt.width() + before.width()).min(usize::from(r.width.saturating_sub(1)));
+        let x = (prompt.width() + at).min(usize::from(r.width.saturating_sub(1)));
         f.set_cursor_position((r.x + x as u16, r.y));
     }
 }

@@ -392,3 +392,22 @@ fn the_search_line_scrolls_and_its_placeholder_is_never_cut_mid_word() {
     assert!(first.starts_with("Search: …") && first.ends_with("oleskiego szkoly"), "{first}");
     assert!(first.chars().count() <= 36, "{first}");
 }
+
+#[test]
+fn a_message_keeps_the_key_to_help_beside_it_and_the_store_has_one_form() {
+    let mut m = small();
+    drive(&mut m, [Action::Resize(100, 24), Action::Cmd(Command::ToggleBookmark)]);
+    let screen = text(&draw(&m, &Theme::mono()));
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(status.contains("Marked") && status.contains("? help"), "{status}");
+    // A long store path is cut from its start, and still says what it is.
+    m.store_label = "/very/long/path/to/some/directory/of/stores/praktyki.json".into();
+    drive(&mut m, [Action::Resize(80, 24), Action::Cmd(Command::Close)]);
+    let status = text(&draw(&m, &Theme::mono())).lines().last().unwrap().to_owned();
+    // The store is "store: …tail" or not there at all: never a bare path.
+    let shows_path = status.contains("praktyki.json") || status.contains("stores/");
+    assert!(!shows_path || status.contains("store: …"), "{status}");
+    drive(&mut m, [Action::Resize(120, 24)]);
+    let status = text(&draw(&m, &Theme::mono())).lines().last().unwrap().to_owned();
+    assert!(status.contains("store: …") && status.contains("praktyki.json"), "room for its end: {status}");
+}

@@ -422,11 +422,11 @@ fn mode_actions(mode: Mode) -> &'static [Command] {
             Command::OpenLink,
             Command::ToggleHelp,
         ],
-        Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close],
+        Mode::Card => &[Command::MoveDown, Command::Copy, Command::OpenLink, Command::Close, Command::ToggleHelp],
         Mode::Help => &[Command::MoveDown, Command::Close],
-        Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close],
-        Mode::Map => &[Command::MoveRight, Command::Choose, Command::Close],
-        Mode::Related => &[Command::MoveDown, Command::Choose, Command::Close],
+        Mode::Facets => &[Command::MoveDown, Command::Choose, Command::Close, Command::ToggleHelp],
+        Mode::Map => &[Command::MoveRight, Command::Choose, Command::Close, Command::ToggleHelp],
+        Mode::Related => &[Command::MoveDown, Command::Choose, Command::Close, Command::ToggleHelp],
     }
 }
 
@@ -442,10 +442,18 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     }
     let pending = (!m.keys_typed.is_empty())
         .then(|| format!("{} …", m.keys_typed.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
+    // The key to help stays beside a message too, where there is room.
+    let with_help = |text: &String| {
+        let help = hint_pieces(m, m.mode(), &[Command::ToggleHelp]).pop().map(|(_, h)| h);
+        match help {
+            Some(h) if counts.width() + text.width() + h.width() + 5 <= width => format!("{text} · {h}"),
+            _ => text.clone(),
+        }
+    };
     let (right, style) = match (&m.status, pending) {
         (_, Some(keys)) => (keys, theme.status),
-        (Some((text, crate::app::model::StatusKind::Error)), None) => (text.clone(), theme.status_error),
-        (Some((text, _)), None) => (text.clone(), theme.status),
+        (Some((text, crate::app::model::StatusKind::Error)), None) => (with_help(text), theme.status_error),
+        (Some((text, _)), None) => (with_help(text), theme.status),
         (None, None) => (fit_hints(m, width.saturating_sub(counts.width() + 2)), theme.status),
     };
     // Counts first, then the message or hints, then the store in what is left.
@@ -456,8 +464,9 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     // A few characters of a path tell nothing: below that, leave it out.
     let store = if store.width() <= room {
         store
-    } else if room >= 16 {
-        truncate_start(&m.store_label, room - 3, " · ")
+    } else if room >= 16 + s.store.width() {
+        // One form, cut or not: "store: …/name.json".
+        truncate_start(&m.store_label, room - 5 - s.store.width(), &format!(" · {}: ", s.store))
     } else {
         String::new()
     };

@@ -411,3 +411,12 @@ fn a_message_keeps_the_key_to_help_beside_it_and_the_store_has_one_form() {
     let status = text(&draw(&m, &Theme::mono())).lines().last().unwrap().to_owned();
     assert!(status.contains("store: …") && status.contains("praktyki.json"), "room for its end: {status}");
 }
+
+#[test]
+fn help_lines_too_wide_for_a_narrow_window_end_with_a_mark() {
+    let mut m = small();
+    drive(&mut m, [Action::Resize(36, 20), Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::GoTop)]);
+    let screen = text(&draw(&m, &Theme::mono()));
+    let syntax = screen.lines().find(|l| l.contains("words")).expect("the search syntax");
+    assert!(syntax.trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
+}

@@ -564,7 +564,8 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         .iter()
         .map(|l| match l {
             HelpLine::Heading(h) => Line::styled(h.clone(), theme.heading),
-            HelpLine::Text(t) => Line::styled(*t, theme.text),
+            // Cut with "…" where the window is narrower, never at the border.
+            HelpLine::Text(t) => fit(Line::styled(*t, theme.text), inner),
             HelpLine::Blank => Line::raw(""),
             HelpLine::Row { keys, what, name } => {
                 let mut spans = vec![Span::styled(format!("  {keys:<16}"), theme.label)];

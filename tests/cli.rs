@@ -925,3 +925,14 @@ fn help_speaks_the_environments_language() {
     // Parsing is the same in either language.
     praktyki(data.path()).env("LANG", "pl_PL.UTF-8").args(["search", "opole", "-n", "1"]).assert().success();
 }
+
+#[test]
+fn bookmarks_with_none_says_so() {
+    let data = TempDir::new().unwrap();
+    praktyki(data.path())
+        .arg("bookmarks")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("No marked practices – press m"));
+}

@@ -424,6 +424,11 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         .iter()
         .map(|b| BookmarkRow { id: &b.id, title: &b.title, missing: !ids.contains(b.id.as_str()) })
         .collect();
+    // None is an answer too, said where a person reads it (stdout stays
+    // empty for scripts; the status is 1, as grep's).
+    if rows.is_empty() && !json {
+        writeln!(cx.err, "praktyki: {}", cx.lang.strings().no_marked)?;
+    }
     lookup::write_rows(cx.out, &rows, json, |r| {
         let missing = if r.missing { "\tmissing from this store" } else { "" };
         format!("{}\t{}{missing}", r.id, r.title)

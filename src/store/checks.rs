@@ -172,6 +172,8 @@ pub fn check(p: &Practice) -> Vec<Finding> {
     let mut warn = |field: &str, value: &str, message: String| {
         out.push(Finding { field: field.to_owned(), value: value.to_owned(), message });
     };
+    // A value quoted in a message is cut: a 10 KB "e-mail" is not read whole.
+    let cut = |v: &str| crate::text::width::truncate(v, 60);
 
     let voivodeship = p.voivodeship.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let canonical = voivodeship.and_then(canonical_voivodeship);
@@ -182,17 +184,21 @@ pub fn check(p: &Practice) -> Vec<Finding> {
         let bare = bare_voivodeship(&folded);
         let message = match folded_voivodeships().iter().position(|known| known == bare) {
             Some(i) => format!(
-                "voivodeship '{v}' is read as '{}'; write it so (did you mean '{}'?)",
-                VOIVODESHIPS[i], VOIVODESHIPS[i]
+                "voivodeship '{}' is read as '{}'; write it so (did you mean '{}'?)",
+                cut(v),
+                VOIVODESHIPS[i],
+                VOIVODESHIPS[i]
             ),
-            None => format!("unknown voivodeship '{v}': none of the 16, so the map counts it under no voivodeship"),
+            None => {
+                format!("unknown voivodeship '{}': none of the 16, so the map counts it under no voivodeship", cut(v))
+            }
         };
         warn("voivodeship", v, message);
     }
 
     if let Some(code) = p.postal_code.as_deref() {
         match parse_postal(code.trim()) {
-            None => warn("postal_code", code, format!("postal code '{code}' is not of the form NN-NNN")),
+            None => warn("postal_code", code, format!("postal code '{}' is not of the form NN-NNN", cut(code))),
             Some(district) => {
                 let allowed = POSTAL_DISTRICTS[district];
                 if let Some(v) = canonical
@@ -213,7 +219,7 @@ pub fn check(p: &Practice) -> Vec<Finding> {
         if let Some(d) = date.as_deref()
             && NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_err()
         {
-            warn(field, d, format!("date '{d}' is not a valid YYYY-MM-DD date"));
+            warn(field, d, format!("date '{}' is not a valid YYYY-MM-DD date", cut(d)));
         }
     }
 
@@ -221,7 +227,7 @@ pub fn check(p: &Practice) -> Vec<Finding> {
         if let Some(e) = c.email.as_deref()
             && !EmailAddress::is_valid(e.trim())
         {
-            warn(&format!("contacts[{i}].email"), e, format!("e-mail address '{e}' does not parse"));
+            warn(&format!("contacts[{i}].email"), e, format!("e-mail address '{}' does not parse", cut(e)));
         }
     }
     out
@@ -263,6 +269,18 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].field, "postal_code");
         assert!(f[0].message.contains("district 41 (śląskie)"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_huge_value_is_quoted_cut() {
+        let huge = format!("{}@x", "a".repeat(10_000));
+        let p = Practice {
+            contacts: vec![super::super::model::Contact { name: "A".into(), email: Some(huge), ..Default::default() }],
+            ..practice()
+        };
+        let f = check(&p);
+        let m = &f.iter().find(|f| f.field == "contacts[0].email").expect("a finding").message;
+        assert!(m.len() < 200 && m.contains('…'), "{m}");
     }
 
     #[test]

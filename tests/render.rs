@@ -420,3 +420,12 @@ fn help_lines_too_wide_for_a_narrow_window_end_with_a_mark() {
     let syntax = screen.lines().find(|l| l.contains("words")).expect("the search syntax");
     assert!(syntax.trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
 }
+
+#[test]
+fn a_card_with_nothing_to_copy_offers_only_its_way_out() {
+    let mut m =
+        model_of(store(r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "Bez kontaktu"}]}"#), Lang::En);
+    drive(&mut m, [Action::Cmd(Command::OpenCard)]);
+    let screen = text(&draw(&m, &Theme::mono()));
+    assert!(screen.contains("Esc close") && !screen.contains("y copy"), "{screen}");
+}

@@ -385,7 +385,14 @@ fn hint_pieces(m: &Model, mode: Mode, actions: &[Command]) -> Vec<(Command, Stri
 /// and the key to help stays while anything does.
 fn fit_hints(m: &Model, width: usize) -> String {
     let mode = m.mode();
-    let mut pieces = hint_pieces(m, mode, mode_actions(mode));
+    // A card with nothing in it has nothing to move to, copy or open.
+    let empty_card = mode == Mode::Card && m.selected().is_none_or(|p| card_fields(p, m.strings()).is_empty());
+    let actions: Vec<Command> = mode_actions(mode)
+        .iter()
+        .copied()
+        .filter(|c| !empty_card || !matches!(c, Command::MoveDown | Command::Copy | Command::OpenLink))
+        .collect();
+    let mut pieces = hint_pieces(m, mode, &actions);
     let joined = |p: &[(Command, String)]| p.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>().join(" · ");
     while joined(&pieces).width() > width {
         match pieces.iter().rposition(|(c, _)| *c != Command::ToggleHelp) {
@@ -534,7 +541,10 @@ fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         lines.push(line);
     }
     let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
-    let footer = hints(m, Mode::Card, &[Command::Copy, Command::OpenLink, Command::Close]);
+    // Nothing to copy or open: the card offers only its way out.
+    let actions: &[Command] =
+        if fields.is_empty() { &[Command::Close] } else { &[Command::Copy, Command::OpenLink, Command::Close] };
+    let footer = hints(m, Mode::Card, actions);
     let width = widest.max(footer.width() as u16).saturating_add(4).max(30);
     let height = (lines.len() as u16).saturating_add(2);
     let r = centered(area, width, height);

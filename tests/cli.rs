@@ -936,3 +936,22 @@ fn bookmarks_with_none_says_so() {
         .stdout("")
         .stderr(predicate::str::contains("No marked practices – press m"));
 }
+
+#[test]
+fn a_blank_e_mail_or_phone_is_no_line() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(
+        &dir,
+        "s.json",
+        r#"{"id": "a", "title": "T", "contacts": [{"name": "Anna", "role": " ", "email": "", "phone": "  "}]}"#,
+    );
+    praktyki(dir.path())
+        .arg("--store")
+        .arg(&store)
+        .args(["show", "a", "--view", "summary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  Anna\n"))
+        .stdout(predicate::str::contains("e-mail:").not())
+        .stdout(predicate::str::contains("Phone:").not());
+}

@@ -61,15 +61,16 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
             }
             for c in &p.contacts {
                 let mut line = vec![span(format!("  {}", c.name), Kind::Contact)];
-                if let Some(r) = &c.role {
+                // A blank role, e-mail or phone says nothing: no empty line.
+                if let Some(r) = present::given(&c.role) {
                     line.push(span(format!(", {r}"), Kind::Text));
                 }
                 out.push(line);
-                if let Some(e) = &c.email {
-                    out.push(vec![span(format!("    {}: ", s.email), Kind::Label), span(e.clone(), Kind::Link)]);
+                if let Some(e) = present::given(&c.email) {
+                    out.push(vec![span(format!("    {}: ", s.email), Kind::Label), span(e.to_owned(), Kind::Link)]);
                 }
-                if let Some(ph) = &c.phone {
-                    out.push(vec![span(format!("    {}: ", s.phone), Kind::Label), span(ph.clone(), Kind::Text)]);
+                if let Some(ph) = present::given(&c.phone) {
+                    out.push(vec![span(format!("    {}: ", s.phone), Kind::Label), span(ph.to_owned(), Kind::Text)]);
                 }
             }
             out.push(vec![]);

@@ -51,6 +51,11 @@ pub struct CardField {
     pub group: Option<String>,
 }
 
+/// A field's value when it says something: not absent, not blank.
+pub fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|v| !v.trim().is_empty())
+}
+
 fn person_fields(c: &Contact, s: &Strings, out: &mut Vec<CardField>) {
     let mut first = true;
     let mut add = |label: &'static str, value: Option<&String>, openable: Option<String>| {

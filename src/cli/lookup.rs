@@ -305,12 +305,12 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
             push(&format!("  {}", s.no_contacts));
         }
         for c in &p.contacts {
-            let role = c.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+            let role = present::given(&c.role).map(|r| format!(", {r}")).unwrap_or_default();
             push(&format!("  {}{role}", c.name));
-            if let Some(e) = &c.email {
+            if let Some(e) = present::given(&c.email) {
                 push(&format!("    {}: {e}", s.email));
             }
-            if let Some(ph) = &c.phone {
+            if let Some(ph) = present::given(&c.phone) {
                 push(&format!("    {}: {ph}", s.phone));
             }
         }

@@ -639,3 +639,17 @@ fn a_backward_wrap_is_named_for_either_direction_in_polish() {
     // Back past the first match to the last one: not "from the start".
     assert_eq!(m.status.as_ref().map(|s| s.0.as_str()), Some("1/1 · od drugiego końca karty"));
 }
+
+#[test]
+fn e_and_p_skip_blank_values_as_the_export_columns_do() {
+    let text = r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "T", "phone": "77 111",
+ "contacts": [{"name": "A", "email": " ", "phone": ""}, {"name": "B", "email": "b@example.org"}]}]}"#;
+    let mut m = common::model_of(common::store(text), praktyki::i18n::Lang::En);
+    let fx = drive(&mut m, [Action::Cmd(Command::CopyEmail)]);
+    assert_eq!(fx, [Effect::CopyToClipboard("b@example.org".into())]);
+    let fx = drive(&mut m, [Action::Cmd(Command::CopyPhone)]);
+    assert_eq!(fx, [Effect::CopyToClipboard("77 111".into())], "no contact has one: the office's");
+    let p = common::store(text).read_full(0).unwrap().into_owned();
+    assert_eq!(praktyki::export::Field::Email.value(&p), "b@example.org");
+    assert_eq!(praktyki::export::Field::Phone.value(&p), "77 111");
+}

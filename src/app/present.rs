@@ -56,6 +56,18 @@ pub fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|v| !v.trim().is_empty())
 }
 
+/// The first contact person's e-mail that says something: what `e`
+/// copies and an export's `email` column holds.
+pub fn first_email<S, P, A>(p: &PracticeOf<S, P, A>) -> Option<&str> {
+    p.contacts.iter().find_map(|c| given(&c.email))
+}
+
+/// The first contact person's phone, else the office's: what `p` copies
+/// and an export's `phone` column holds.
+pub fn first_phone<S, P, A>(p: &PracticeOf<S, P, A>) -> Option<&str> {
+    p.contacts.iter().find_map(|c| given(&c.phone)).or_else(|| given(&p.phone))
+}
+
 fn person_fields(c: &Contact, s: &Strings, out: &mut Vec<CardField>) {
     let mut first = true;
     let mut add = |label: &'static str, value: Option<&String>, openable: Option<String>| {

@@ -163,12 +163,9 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Cmd(Command::Copy) => copy(m, &mut fx),
         Action::Cmd(c @ (Command::CopyEmail | Command::CopyPhone)) => {
-            let value = m.selected().and_then(|p| {
-                let first = |f: fn(&crate::store::Contact) -> Option<&String>| p.contacts.iter().find_map(f).cloned();
-                match c {
-                    Command::CopyEmail => first(|c| c.email.as_ref()),
-                    _ => first(|c| c.phone.as_ref()).or_else(|| p.phone.clone()),
-                }
+            let value = m.selected().and_then(|p| match c {
+                Command::CopyEmail => present::first_email(p).map(str::to_owned),
+                _ => present::first_phone(p).map(str::to_owned),
             });
             copy_value(m, &mut fx, value);
         }

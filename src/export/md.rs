@@ -3,6 +3,7 @@
 //! `*`, `<script>` or `[x](y)` stays text; a link is made only of an
 //! http(s) address.
 
+use crate::app::present::given;
 use crate::i18n::Strings;
 use crate::store::Practice;
 use crate::text::sanitize::sanitize;
@@ -88,17 +89,17 @@ pub fn md_section(p: &Practice, s: &Strings) -> String {
         let mut contacts: Vec<String> = Vec::new();
         for c in &p.contacts {
             let mut line = text(&c.name);
-            if let Some(r) = &c.role {
+            if let Some(r) = given(&c.role) {
                 line.push_str(&format!(", {}", text(r)));
             }
-            for v in [&c.email, &c.phone].into_iter().flatten() {
+            for v in [&c.email, &c.phone].into_iter().filter_map(given) {
                 line.push_str(&format!(" — {}", text(v)));
             }
             contacts.push(line);
         }
         if let Some(unit) = &p.implementing_unit {
             let mut line = format!("{}: {}", text(s.implementing_unit), text(unit));
-            for v in [&p.phone, &p.website].into_iter().flatten() {
+            for v in [&p.phone, &p.website].into_iter().filter_map(given) {
                 line.push_str(&format!(" — {}", text(v)));
             }
             contacts.push(line);

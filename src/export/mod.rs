@@ -9,6 +9,7 @@ mod md;
 pub use self::csv::to_csv;
 pub use md::{md_heading, md_section, to_markdown};
 
+use crate::app::present::{first_email, first_phone, given};
 use crate::store::Practice;
 use crate::store::model::StoreFile;
 
@@ -99,18 +100,16 @@ impl Field {
             Field::PostOffice => opt(&p.post_office),
             Field::Street => opt(&p.street),
             Field::ImplementingUnit => opt(&p.implementing_unit),
-            // The office's phone, else the first contact's.
-            Field::Phone => {
-                p.phone.clone().or_else(|| p.contacts.iter().find_map(|c| c.phone.clone())).unwrap_or_default()
-            }
+            // As `p` copies it: a contact's phone, else the office's.
+            Field::Phone => first_phone(p).unwrap_or_default().to_owned(),
             Field::Website => opt(&p.website),
-            Field::Email => p.contacts.iter().find_map(|c| c.email.clone()).unwrap_or_default(),
+            Field::Email => first_email(p).unwrap_or_default().to_owned(),
             Field::Contacts => p
                 .contacts
                 .iter()
                 .map(|c| {
                     let mut s = c.name.clone();
-                    for extra in [&c.role, &c.email, &c.phone].into_iter().flatten() {
+                    for extra in [&c.role, &c.email, &c.phone].into_iter().filter_map(given) {
                         s.push_str(", ");
                         s.push_str(extra);
                     }

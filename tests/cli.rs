@@ -955,3 +955,21 @@ fn a_blank_e_mail_or_phone_is_no_line() {
         .stdout(predicate::str::contains("e-mail:").not())
         .stdout(predicate::str::contains("Phone:").not());
 }
+
+#[test]
+fn blank_contacts_and_websites_make_no_lines_or_cards() {
+    let dir = TempDir::new().unwrap();
+    let store = store_with(
+        &dir,
+        "s.json",
+        r#"{"id": "a", "title": "T", "website": "  ", "contacts": [{"name": "  ", "phone": "\u3000"}, {"name": "Anna"}]}"#,
+    );
+    let out = praktyki(dir.path()).arg("--store").arg(&store).args(["contacts", "a", "--vcard"]).output().unwrap();
+    let vcf = String::from_utf8(out.stdout).unwrap();
+    assert!(!vcf.contains("URL:") && !vcf.contains("FN:\r") && vcf.contains("FN:Anna"), "{vcf}");
+    assert_eq!(vcf.matches("BEGIN:VCARD").count(), 1, "{vcf}");
+    let out =
+        praktyki(dir.path()).arg("--store").arg(&store).args(["show", "a", "--view", "summary"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.lines().any(|l| !l.is_empty() && l.trim().is_empty()), "no blank contact line: {text:?}");
+}

@@ -59,7 +59,8 @@ pub fn build(p: &Practice, tab: Tab, s: &Strings, attachment: usize) -> Vec<DocL
             if p.contacts.is_empty() {
                 out.push(vec![span(format!("  {}", s.no_contacts), Kind::Muted)]);
             }
-            for c in &p.contacts {
+            // A contact with no name is nobody to show.
+            for c in p.contacts.iter().filter(|c| !c.name.trim().is_empty()) {
                 let mut line = vec![span(format!("  {}", c.name), Kind::Contact)];
                 // A blank role, e-mail or phone says nothing: no empty line.
                 if let Some(r) = present::given(&c.role) {

@@ -3,9 +3,37 @@
 use super::action::Action;
 use super::model::SearchLine;
 use crate::input::Command;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn byte_at(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
+}
+
+/// Where the grapheme before the cursor (a character index) starts: the
+/// cursor moves and deletes by what is seen, never into a flag, an emoji
+/// sequence or a letter and its accent.
+fn prev_boundary(s: &str, cursor: usize) -> usize {
+    let mut at = 0;
+    for g in s.graphemes(true) {
+        let next = at + g.chars().count();
+        if next >= cursor {
+            return at;
+        }
+        at = next;
+    }
+    at
+}
+
+/// Where the grapheme after the cursor ends, as a character index.
+fn next_boundary(s: &str, cursor: usize) -> usize {
+    let mut at = 0;
+    for g in s.graphemes(true) {
+        at += g.chars().count();
+        if at > cursor {
+            return at;
+        }
+    }
+    at
 }
 
 /// Applies an editing action to the line; returns whether its text changed
@@ -34,14 +62,16 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             true
         }
         Action::Cmd(Command::DeleteBack) if line.cursor > 0 => {
-            line.cursor -= 1;
-            let at = byte_at(&line.text, line.cursor);
-            line.text.remove(at);
+            let start = prev_boundary(&line.text, line.cursor);
+            let (a, b) = (byte_at(&line.text, start), byte_at(&line.text, line.cursor));
+            line.text.replace_range(a..b, "");
+            line.cursor = start;
             true
         }
         Action::Cmd(Command::DeleteForward) if line.cursor < line.text.chars().count() => {
-            let at = byte_at(&line.text, line.cursor);
-            line.text.remove(at);
+            let end = next_boundary(&line.text, line.cursor);
+            let (a, b) = (byte_at(&line.text, line.cursor), byte_at(&line.text, end));
+            line.text.replace_range(a..b, "");
             true
         }
         Action::Cmd(Command::DeleteWord) => {
@@ -61,11 +91,11 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             true
         }
         Action::Cmd(Command::CursorLeft) => {
-            line.cursor = line.cursor.saturating_sub(1);
+            line.cursor = prev_boundary(&line.text, line.cursor);
             false
         }
         Action::Cmd(Command::CursorRight) => {
-            line.cursor = (line.cursor + 1).min(line.text.chars().count());
+            line.cursor = next_boundary(&line.text, line.cursor).min(line.text.chars().count());
             false
         }
         Action::Cmd(Command::CursorStart) => {
@@ -83,6 +113,27 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cursor_moves_and_deletes_whole_graphemes() {
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+        let mut l = SearchLine { text: format!("abc{family}xyz"), ..SearchLine::default() };
+        l.cursor = l.text.chars().count();
+        for _ in 0..3 {
+            edit(&mut l, Action::Cmd(Command::CursorLeft));
+        }
+        edit(&mut l, Action::Cmd(Command::CursorLeft));
+        assert_eq!(l.cursor, 3, "one Left steps over the whole family");
+        edit(&mut l, Action::Cmd(Command::CursorRight));
+        edit(&mut l, Action::InsertChar('Q'));
+        assert_eq!(l.text, format!("abc{family}Qxyz"));
+        let mut l = SearchLine { text: "🇵🇱🇵🇱".into(), cursor: 4, ..SearchLine::default() };
+        edit(&mut l, Action::Cmd(Command::DeleteBack));
+        assert_eq!((l.text.as_str(), l.cursor), ("🇵🇱", 2), "one Backspace deletes a flag");
+        let mut l = SearchLine { text: "e\u{301}x".into(), cursor: 0, ..SearchLine::default() };
+        edit(&mut l, Action::Cmd(Command::DeleteForward));
+        assert_eq!(l.text, "x", "a letter goes with its accent");
+    }
 
     #[test]
     fn editing_in_the_middle_of_polish_text() {

@@ -304,7 +304,7 @@ pub fn practice_text(p: &Practice, view: ViewArg, s: &Strings) -> String {
         if p.contacts.is_empty() {
             push(&format!("  {}", s.no_contacts));
         }
-        for c in &p.contacts {
+        for c in p.contacts.iter().filter(|c| !c.name.trim().is_empty()) {
             let role = present::given(&c.role).map(|r| format!(", {r}")).unwrap_or_default();
             push(&format!("  {}{role}", c.name));
             if let Some(e) = present::given(&c.email) {

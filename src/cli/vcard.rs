@@ -87,7 +87,7 @@ fn finish(out: &mut String, p: &Head, phone: Option<&str>) {
     if let Some(adr) = address(p) {
         line(out, &adr);
     }
-    if let Some(w) = p.website.as_deref() {
+    if let Some(w) = crate::app::present::given(&p.website) {
         line(out, &format!("URL:{}", crate::app::present::web_url(w)));
     }
     line(out, &format!("NOTE:{}", esc(&format!("{} ({})", p.title, p.id))));
@@ -110,7 +110,8 @@ fn office(out: &mut String, p: &Head) {
 pub fn cards(practices: &[&Head]) -> String {
     let mut out = String::new();
     for p in practices {
-        for c in &p.contacts {
+        // A person with no name is no card (FN must not be empty).
+        for c in p.contacts.iter().filter(|c| !c.name.trim().is_empty()) {
             person(&mut out, p, c);
         }
         office(&mut out, p);

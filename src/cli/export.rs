@@ -123,13 +123,19 @@ pub(super) fn export(cx: &mut Context<'_>, r: &Request<'_>) -> Result<u8, Failur
 /// a name are left out when anything matched better (as `show` refuses
 /// them).
 fn found(cx: &mut Context<'_>, query: &str) -> Result<Vec<Practice>, Failure> {
-    let (_, found) = lookup::find(cx, query, !query.trim().is_empty())?;
-    let loaded = open_store(cx, false)?;
+    // One load: the practices are read whole from it, so the search uses
+    // its index rather than loading the names apart.
+    let texts = !query.trim().is_empty();
+    let mut loaded = open_store(cx, texts)?;
+    let index = lookup::index_of(&mut loaded, texts);
     let store = &loaded.store;
     let read = |i: usize| store.read_full(i).map(std::borrow::Cow::into_owned).map_err(Failure::Usage);
     if let Some(i) = store.practices.iter().position(|p| p.id == query.trim()) {
         return Ok(vec![read(i)?]);
     }
+    let ids = store.practices.iter().map(|p| p.id.as_str());
+    let found = index.find_among(ids, query, crate::search::Scope { texts }, &|| false).unwrap_or_default();
+    lookup::tell_notes(cx, &found.notes)?;
     let scattered = crate::search::Quality::Scattered;
     let weak_only = found.hits.first().is_none_or(|h| h.quality <= scattered);
     found.hits.iter().filter(|h| weak_only || h.quality > scattered).map(|h| read(h.index)).collect()

@@ -48,7 +48,7 @@ fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
 
 /// Says on stderr what the results' notes say: typos taken for words, a
 /// filter name that is none, the filter that left nothing.
-fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
+pub(super) fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
     let s = cx.lang.strings();
     for name in &notes.unknown_filters {
         writeln!(cx.err, "praktyki: {} {name}: ({})", s.unknown_filter, s.filters_are)?;
@@ -64,6 +64,17 @@ fn tell_notes(cx: &mut Context<'_>, notes: &Notes) -> io::Result<()> {
         writeln!(cx.err, "praktyki: {}: {}", s.showing_for, words.join(", "))?;
     }
     Ok(())
+}
+
+/// The loaded store's index, with its texts' part when `texts` (built if
+/// the cache did not have it).
+pub(super) fn index_of(loaded: &mut Loaded, texts: bool) -> Index {
+    match loaded.index.take() {
+        Some(i) if !texts || i.has_topics() => i,
+        Some(names) => names.with_topics(&loaded.store),
+        None if texts => Index::of_store(&loaded.store),
+        None => Index::new(&loaded.store.practices),
+    }
 }
 
 /// Searches the names (and the texts when `text`, or when the query asks
@@ -93,12 +104,7 @@ pub(super) fn find(
         None => {
             // The texts are indexed only for a search of them.
             let mut loaded = open_store(cx, texts)?;
-            let index = match loaded.index.take() {
-                Some(i) if !texts || i.has_topics() => i,
-                Some(names) => names.with_topics(&loaded.store),
-                None if texts => Index::of_store(&loaded.store),
-                None => Index::new(&loaded.store.practices),
-            };
+            let index = index_of(&mut loaded, texts);
             (crate::load::cache::NameRows::of(&loaded.store.practices), index)
         }
     };
@@ -447,11 +453,7 @@ pub(super) fn related(
     else {
         return Ok(EXIT_NONE);
     };
-    let index = match loaded.index.take() {
-        Some(i) if i.has_topics() => i,
-        Some(names) => names.with_topics(&loaded.store),
-        None => Index::of_store(&loaded.store),
-    };
+    let index = index_of(&mut loaded, true);
     let store = &loaded.store;
     let s = cx.lang.strings();
     // The list means little without what it is like: said on stderr, so

@@ -324,6 +324,30 @@ fn keys_map_to_actions_by_mode() {
 }
 
 #[test]
+fn question_mark_opens_help_from_every_overlay() {
+    use praktyki::app::action_for_key;
+    use praktyki::input::{Chord, Mode};
+    let question = Chord::parse("?").unwrap();
+    for (open, mode) in [
+        (Command::OpenCard, Mode::Card),
+        (Command::OpenFacets, Mode::Facets),
+        (Command::OpenMap, Mode::Map),
+        (Command::OpenRelated, Mode::Related),
+    ] {
+        let mut m = small();
+        drive(&mut m, [Action::Resize(80, 24), Action::Cmd(open)]);
+        assert_eq!(m.mode(), mode);
+        let action = action_for_key(&m, &question).unwrap_or_else(|| panic!("? is unbound in {mode:?}"));
+        drive(&mut m, [action]);
+        let (_, starts) = praktyki::app::help::lines(&m);
+        let at = starts.iter().find(|(s, _)| *s == mode).map(|(_, line)| *line);
+        assert_eq!(m.help_scroll, at, "help opens at the section of {mode:?}");
+        drive(&mut m, [Action::Cmd(Command::Close)]);
+        assert_eq!(m.mode(), mode, "closing help goes back to {mode:?}");
+    }
+}
+
+#[test]
 fn bookmarks_mark_filter_and_save() {
     let mut m = small();
     let fx = drive(&mut m, [Action::Cmd(Command::MoveDown), Action::Cmd(Command::ToggleBookmark)]);

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use praktyki::app::model::StatusKind;
 use praktyki::app::{Action, Model};
 use praktyki::i18n::Lang;
 use praktyki::input::Command;
@@ -313,6 +314,18 @@ fn the_key_to_help_stays_in_the_status_line_at_any_width() {
         let status = screen.lines().last().unwrap_or_default().to_owned();
         assert!(status.contains("? help"), "{w}x{h}: {status}");
         assert!(!status.contains('…') || !status.ends_with('…'), "hints are left out whole, not cut: {status}");
+    }
+}
+
+#[test]
+fn a_long_note_is_cut_to_keep_the_key_to_help() {
+    for (w, h) in [(80u16, 24u16), (50, 20)] {
+        let mut m = small();
+        drive(&mut m, [Action::Resize(w, h)]);
+        m.status = Some(("Marked: ".to_owned() + &"Bardzo długi tytuł praktyki ".repeat(6), StatusKind::Info));
+        let screen = text(&draw(&m, &Theme::colored()));
+        let status = screen.lines().last().unwrap_or_default().to_owned();
+        assert!(status.contains("Marked: Bardzo") && status.contains("… · ? help"), "{w}x{h}: {status}");
     }
 }
 

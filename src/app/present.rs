@@ -52,9 +52,7 @@ pub struct CardField {
 }
 
 /// A field's value when it says something: not absent, not blank.
-pub fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().filter(|v| !v.trim().is_empty())
-}
+pub use crate::store::model::given;
 
 /// The first contact person's e-mail that says something: what `e`
 /// copies and an export's `email` column holds.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use email_address::EmailAddress;
 
-use super::model::Practice;
+use super::model::{Practice, given};
 use crate::text::fold::fold;
 
 /// The eight sections (areas) of the BDP, as its pages name them.
@@ -175,7 +175,8 @@ pub fn check(p: &Practice) -> Vec<Finding> {
     // A value quoted in a message is cut: a 10 KB "e-mail" is not read whole.
     let cut = |v: &str| crate::text::width::truncate(v, 60);
 
-    let voivodeship = p.voivodeship.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    // A blank value is read as no value, as the browser and export read it.
+    let voivodeship = given(&p.voivodeship).map(str::trim);
     let canonical = voivodeship.and_then(canonical_voivodeship);
     if let (Some(v), None) = (voivodeship, canonical) {
         // Read as the map and `woj:` read it: said which one it is taken
@@ -196,7 +197,7 @@ pub fn check(p: &Practice) -> Vec<Finding> {
         warn("voivodeship", v, message);
     }
 
-    if let Some(code) = p.postal_code.as_deref() {
+    if let Some(code) = given(&p.postal_code) {
         match parse_postal(code.trim()) {
             None => warn("postal_code", code, format!("postal code '{}' is not of the form NN-NNN", cut(code))),
             Some(district) => {
@@ -216,7 +217,7 @@ pub fn check(p: &Practice) -> Vec<Finding> {
     }
 
     for (field, date) in [("entered", &p.entered), ("updated", &p.updated)] {
-        if let Some(d) = date.as_deref()
+        if let Some(d) = given(date)
             && NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_err()
         {
             warn(field, d, format!("date '{}' is not a valid YYYY-MM-DD date", cut(d)));
@@ -224,7 +225,7 @@ pub fn check(p: &Practice) -> Vec<Finding> {
     }
 
     for (i, c) in p.contacts.iter().enumerate() {
-        if let Some(e) = c.email.as_deref()
+        if let Some(e) = given(&c.email)
             && !EmailAddress::is_valid(e.trim())
         {
             warn(&format!("contacts[{i}].email"), e, format!("e-mail address '{}' does not parse", cut(e)));
@@ -322,6 +323,20 @@ mod tests {
             assert_eq!(f[0].field, field);
             assert!(f[0].message.contains(needle), "{}", f[0].message);
         }
+    }
+
+    #[test]
+    fn blank_values_are_no_values() {
+        let blank = Some("  ".to_owned());
+        let p = Practice {
+            postal_code: blank.clone(),
+            entered: blank.clone(),
+            updated: Some(String::new()),
+            voivodeship: blank.clone(),
+            contacts: vec![super::super::model::Contact { name: "A".into(), email: blank, ..Default::default() }],
+            ..practice()
+        };
+        assert_eq!(check(&p), []);
     }
 
     #[test]

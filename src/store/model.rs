@@ -300,3 +300,8 @@ impl StoreFile {
         Self { format: FORMAT.to_owned(), practices }
     }
 }
+
+/// A field's value when it says something: not absent, not blank.
+pub fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|v| !v.trim().is_empty())
+}

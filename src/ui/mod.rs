@@ -449,18 +449,23 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     }
     let pending = (!m.keys_typed.is_empty())
         .then(|| format!("{} …", m.keys_typed.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
-    // The key to help stays beside a message too, where there is room.
-    let with_help = |text: &String| {
+    // The key to help stays beside a message: a note is cut (with "…")
+    // to leave room for it, an error only gives way where it fits whole,
+    // since what went wrong matters more than the way to help.
+    let with_help = |text: &String, cut: bool| {
         let help = hint_pieces(m, m.mode(), &[Command::ToggleHelp]).pop().map(|(_, h)| h);
-        match help {
-            Some(h) if counts.width() + text.width() + h.width() + 5 <= width => format!("{text} · {h}"),
-            _ => text.clone(),
+        let Some(h) = help else { return text.clone() };
+        let room = width.saturating_sub(counts.width() + h.width() + 5);
+        if text.width() <= room || (cut && room >= 12) {
+            format!("{} · {h}", truncate(text, room))
+        } else {
+            text.clone()
         }
     };
     let (right, style) = match (&m.status, pending) {
         (_, Some(keys)) => (keys, theme.status),
-        (Some((text, crate::app::model::StatusKind::Error)), None) => (with_help(text), theme.status_error),
-        (Some((text, _)), None) => (with_help(text), theme.status),
+        (Some((text, crate::app::model::StatusKind::Error)), None) => (with_help(text, false), theme.status_error),
+        (Some((text, _)), None) => (with_help(text, true), theme.status),
         (None, None) => (fit_hints(m, width.saturating_sub(counts.width() + 2)), theme.status),
     };
     // Counts first, then the message or hints, then the store in what is left.

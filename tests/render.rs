@@ -330,6 +330,19 @@ fn a_long_note_is_cut_to_keep_the_key_to_help() {
 }
 
 #[test]
+fn popups_leave_the_status_line_alone() {
+    for open in [Command::OpenFacets, Command::OpenCard, Command::OpenRelated] {
+        for (w, h) in [(50u16, 8u16), (60, 9), (80, 24)] {
+            let mut m = small();
+            drive(&mut m, [Action::Resize(w, h), Action::Cmd(open)]);
+            let screen = text(&draw(&m, &Theme::colored()));
+            let status = screen.lines().last().unwrap_or_default().to_owned();
+            assert!(status.contains("? help") && !status.contains(['─', '└', '┘']), "{open:?} {w}x{h}: {screen}");
+        }
+    }
+}
+
+#[test]
 fn the_bookmark_mark_has_a_column_of_its_own() {
     let mut m = searched("");
     drive(

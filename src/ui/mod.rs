@@ -46,12 +46,15 @@ pub fn render(m: &Model, theme: &Theme, f: &mut Frame) {
         render_detail(m, theme, f, r);
     }
     render_status(m, theme, f, a.status);
+    // Popups stay above the status line, which keeps its counts and the
+    // key to help; the map has the whole screen and a legend of its own.
+    let above_status = Rect { height: area.height.saturating_sub(1), ..area };
     if m.card_field.is_some() {
-        render_card(m, theme, f, area);
+        render_card(m, theme, f, above_status);
     }
-    facets::render(m, theme, f, area);
+    facets::render(m, theme, f, above_status);
     map::render(m, theme, f, area);
-    related::render(m, theme, f, area);
+    related::render(m, theme, f, above_status);
     if m.help_scroll.is_some() {
         render_help(m, theme, f, area);
     }

@@ -474,6 +474,12 @@ fn man_page_renders_with_man() {
     ] {
         assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
+    // Keys stand apart from what they do.
+    for (keys, what) in [("G  End", "last"), ("ctrl-d", "half page down"), ("Enter  l  →", "details")] {
+        let line = text.lines().find(|l| l.trim_start().starts_with(keys)).unwrap_or_default();
+        let gap = line.trim_start()[keys.len()..].find(what).unwrap_or(0);
+        assert!(gap >= 2, "{keys} runs into its description: {line:?}");
+    }
     for sub in
         ["search", "show", "contacts", "map", "related", "export", "validate", "import", "sync", "paths", "bookmarks"]
     {

@@ -439,12 +439,22 @@ fn a_message_keeps_the_key_to_help_beside_it_and_the_store_has_one_form() {
 }
 
 #[test]
-fn help_lines_too_wide_for_a_narrow_window_end_with_a_mark() {
-    let mut m = small();
-    drive(&mut m, [Action::Resize(36, 20), Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::GoTop)]);
-    let screen = text(&draw(&m, &Theme::mono()));
-    let syntax = screen.lines().find(|l| l.contains("words")).expect("the search syntax");
-    assert!(syntax.trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
+fn help_wraps_to_a_narrow_window() {
+    for (w, h) in [(36u16, 40u16), (40, 40), (60, 40)] {
+        let mut m = small();
+        drive(&mut m, [Action::Resize(w, h), Action::Cmd(Command::ToggleHelp), Action::Cmd(Command::GoTop)]);
+        let screen = text(&draw(&m, &Theme::mono()));
+        let help: Vec<&str> = screen.lines().filter(|l| l.starts_with('│')).collect();
+        // Nothing cut: a description goes on under itself, where it starts.
+        assert!(help.iter().all(|l| !l.contains('…')), "{w}x{h}: {screen}");
+        let joined: String = help.iter().map(|l| l.trim_matches('│').trim()).collect::<Vec<_>>().join(" ");
+        assert!(joined.contains("(krakwo → Kraków)"), "{w}x{h}: {joined}");
+        let column = |l: &str| l.chars().skip(1).take_while(|c| *c == ' ').count();
+        let year = help.iter().find(|l| l.contains("year entered")).expect("the term's meaning");
+        let typos = help.iter().find(|l| l.contains("all must match")).expect("the first term");
+        assert!(!year.contains("rok:2014"), "the long term has its own line: {screen}");
+        assert_eq!(column(year), typos.chars().position(|c| c == 'a').unwrap() - 1, "{w}x{h}: {screen}");
+    }
 }
 
 #[test]

@@ -10,23 +10,34 @@ use crate::input::{Command, Mode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Heading(String),
-    Text(&'static str),
-    /// Keys, what the action does, and its name in the keymap file.
+    /// A key (or a term of the search syntax) and what it does, laid out
+    /// for the window: `keys` is padded to the key column (blank on the
+    /// lines a long description wraps onto), `name` is the action's name
+    /// in the keymap file where the window has room for it.
     Row {
         keys: String,
-        what: &'static str,
+        what: String,
         name: String,
     },
     Blank,
 }
 
-/// The help screen's lines, and where each mode's section starts.
+/// The width of the description column when the action names are shown.
+pub const WHAT_WIDTH: usize = 36;
+
+/// The help screen's lines for the window's width (descriptions wrap with a
+/// hanging indent rather than run off the border), and where each mode's
+/// section starts.
 pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
     let s = m.strings();
+    let inner = usize::from(m.size.0.min(80)).saturating_sub(2);
+    let layout = Layout::for_width(inner);
     let mut out = Vec::new();
     let (heading, syntax) = s.search_syntax;
     out.push(HelpLine::Heading(heading.to_owned()));
-    out.extend(syntax.iter().map(|l| HelpLine::Text(l)));
+    for (term, what) in syntax {
+        layout.push(&mut out, term, what, "");
+    }
     out.push(HelpLine::Blank);
     let mut starts = Vec::new();
     for (mode, rows) in m.keymap.help_rows() {
@@ -35,15 +46,53 @@ pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
         for row in rows {
             let keys: Vec<String> = row.iter().map(|(c, _)| c.to_string()).collect();
             let action = row[0].1;
-            out.push(HelpLine::Row { keys: keys.join(" "), what: action.describe(m.lang), name: action_name(action) });
+            layout.push(&mut out, &keys.join(" "), action.describe(m.lang), &action_name(action));
         }
         if mode == Mode::Map {
             // Typing to jump is no binding, but people look for it here.
-            out.push(HelpLine::Row { keys: "1‥16 MZ maz".into(), what: s.map_jump_what, name: String::new() });
+            layout.push(&mut out, "1‥16 MZ maz", s.map_jump_what, "");
         }
         out.push(HelpLine::Blank);
     }
     (out, starts)
+}
+
+/// The columns of a help row in a window `inner` columns wide.
+struct Layout {
+    inner: usize,
+    /// Where descriptions start (the keys' indent included).
+    key_column: usize,
+    /// Whether the action's name (what a config file binds) has room.
+    names: bool,
+}
+
+impl Layout {
+    fn for_width(inner: usize) -> Self {
+        let key_column = if inner >= 50 { 18 } else { 12 };
+        Layout { inner, key_column, names: inner >= key_column + WHAT_WIDTH + 18 }
+    }
+
+    fn push(&self, out: &mut Vec<HelpLine>, keys: &str, what: &str, name: &str) {
+        use super::doc::{Kind, Span, wrap};
+        use crate::text::width::columns;
+        let keys = format!("  {keys}");
+        let name = if self.names { name.to_owned() } else { String::new() };
+        // A row with no name beside it (the search syntax) has the width.
+        let width = if name.is_empty() { self.inner.saturating_sub(self.key_column).max(8) } else { WHAT_WIDTH };
+        let mut pieces: Vec<String> = wrap(&[vec![Span { text: what.to_owned(), kind: Kind::Text }]], width)
+            .into_iter()
+            .map(|(_, line)| line.into_iter().map(|s| s.text).collect())
+            .collect();
+        // Keys too wide for their column have the line to themselves.
+        if columns(&keys) >= self.key_column {
+            pieces.insert(0, String::new());
+        }
+        for (i, what) in pieces.into_iter().enumerate() {
+            let (keys, name) = if i == 0 { (keys.clone(), name.clone()) } else { (String::new(), String::new()) };
+            let pad = self.key_column.saturating_sub(columns(&keys));
+            out.push(HelpLine::Row { keys: format!("{keys}{}", " ".repeat(pad)), what, name });
+        }
+    }
 }
 
 /// A mode's heading, as people call the place on screen.

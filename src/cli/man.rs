@@ -86,16 +86,16 @@ pub fn page(cli: &Command) -> String {
         out.push_str(&format!(".SS \"{}\"\n", esc(crate::app::help::mode_heading(mode, s))));
         for row in rows {
             let keys: Vec<String> = row.iter().map(|(k, _)| k.to_string()).collect();
-            out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", esc(&keys.join("  ")), esc(row[0].1.describe(Lang::En))));
+            // An indent wider than any key list ("Enter  l  →"): with
+            // the default one, "G  End" ran into its description.
+            out.push_str(&format!(".TP 14\n\\fB{}\\fR\n{}\n", esc(&keys.join("  ")), esc(row[0].1.describe(Lang::En))));
         }
     }
     let (_, syntax) = s.search_syntax;
-    out.push_str(".SH SEARCH SYNTAX\nThe same in the browser and in \\fBsearch\\fR, \\fBshow\\fR, \\fBcontacts\\fR, \\fBmap\\fR, \\fBrelated\\fR and \\fBexport\\fR.\n.PP\n.nf\n");
-    for l in syntax {
-        out.push_str(&esc(l));
-        out.push('\n');
+    out.push_str(".SH SEARCH SYNTAX\nThe same in the browser and in \\fBsearch\\fR, \\fBshow\\fR, \\fBcontacts\\fR, \\fBmap\\fR, \\fBrelated\\fR and \\fBexport\\fR.\n");
+    for (term, what) in syntax {
+        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", esc(term), esc(what)));
     }
-    out.push_str(".fi\n");
     out.push_str(&format!(".SH ENVIRONMENT\n{}\n", ENVIRONMENT));
     out.push_str(&format!(".SH FILES\n{}\n", FILES));
     out.push_str(".SH EXIT STATUS\n.TP\n0\nFound, or done.\n.TP\n1\nNothing found (for \\fBvalidate\\fR: errors in the store).\n.TP\n2\nA store or file cannot be read or parsed, or the command line is wrong.\n");

@@ -576,22 +576,22 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let (help, _) = lines(m);
     let r = centered(area, 80, area.height.saturating_sub(2));
     let inner = usize::from(r.width.saturating_sub(2));
-    // The action's name (what a config file binds) where the width allows.
-    let names = inner >= 72;
+    // `help::lines` laid the rows out for this width; `fit` only guards.
     let lines: Vec<Line> = help
         .iter()
         .map(|l| match l {
             HelpLine::Heading(h) => Line::styled(h.clone(), theme.heading),
-            // Cut with "…" where the window is narrower, never at the border.
-            HelpLine::Text(t) => fit(Line::styled(*t, theme.text), inner),
             HelpLine::Blank => Line::raw(""),
             HelpLine::Row { keys, what, name } => {
-                let mut spans = vec![Span::styled(format!("  {keys:<16}"), theme.label)];
-                if names {
-                    spans.push(Span::styled(format!("{what:<36}"), theme.text));
-                    spans.push(Span::styled(format!(" {name}"), theme.muted));
+                let mut spans = vec![Span::styled(keys.as_str(), theme.label)];
+                if name.is_empty() {
+                    spans.push(Span::styled(what.as_str(), theme.text));
                 } else {
-                    spans.push(Span::styled(*what, theme.text));
+                    spans.push(Span::styled(
+                        format!("{what:<width$}", width = crate::app::help::WHAT_WIDTH),
+                        theme.text,
+                    ));
+                    spans.push(Span::styled(format!(" {name}"), theme.muted));
                 }
                 fit(Line::from(spans), inner)
             }

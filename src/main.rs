@@ -28,12 +28,20 @@ fn main() -> ExitCode {
     // Help is told in the language of the environment (the config, which
     // may choose another, is read after the command line).
     let mut command = <Cli as clap::CommandFactory>::command();
-    if Lang::from_env(&env) == Lang::Pl {
+    let polish = Lang::from_env(&env) == Lang::Pl;
+    if polish {
         command = cli::help_pl::polish(command);
     }
-    let args = match <Cli as clap::FromArgMatches>::from_arg_matches(&command.get_matches()) {
+    let parsed = command.try_get_matches().and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let args = match parsed {
         Ok(args) => args,
-        Err(e) => e.exit(),
+        Err(e) => match polish.then(|| cli::help_pl::error(&e)).flatten() {
+            Some(text) => {
+                complain(format_args!("{}", text.trim_end()));
+                return ExitCode::from(cli::EXIT_ERROR);
+            }
+            None => e.exit(),
+        },
     };
     let dirs = Dirs::resolve_with(&env, args.global.config.as_deref());
     // Printing defaults, completions or the manual must work even when the
@@ -85,16 +93,12 @@ fn main() -> ExitCode {
     let (store, index, cache_job) = match plan.load() {
         Ok(loaded) => loaded.deferred(),
         Err(e) => {
-            complain(format_args!("praktyki: {e}"));
+            complain(format_args!("praktyki: {}", e.to_string_in(lang)));
             return ExitCode::from(cli::EXIT_ERROR);
         }
     };
     if store.skipped() > 0 {
-        complain(format_args!(
-            "praktyki: warning: {}: {} practice(s) skipped because they break the schema; `praktyki validate` lists them",
-            store.origin,
-            store.skipped()
-        ));
+        complain(format_args!("{}", cli::skipped_warning(lang, &store.origin, store.skipped())));
     }
     let label =
         plan.choice.path.as_ref().map_or_else(|| lang.strings().embedded.to_owned(), |p| p.display().to_string());

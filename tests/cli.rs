@@ -930,6 +930,57 @@ fn help_speaks_the_environments_language() {
     praktyki(data.path()).args(["--help"]).assert().success().stdout(predicate::str::contains("Usage: praktyki"));
     // Parsing is the same in either language.
     praktyki(data.path()).env("LANG", "pl_PL.UTF-8").args(["search", "opole", "-n", "1"]).assert().success();
+    // clap's own words too: usage, defaults, possible values, its help command.
+    let pl = |args: &[&str]| praktyki(data.path()).env("LANG", "pl_PL.UTF-8").args(args).assert();
+    pl(&["show", "--help"]).success().stdout(
+        predicate::str::contains("Użycie: praktyki show [OPCJE]")
+            .and(predicate::str::contains("[domyślnie: all]"))
+            .and(predicate::str::contains("[możliwe wartości: summary,"))
+            .and(predicate::str::contains("possible values").not())
+            .and(predicate::str::contains("[OPTIONS]").not()),
+    );
+    pl(&["--help"]).success().stdout(
+        predicate::str::contains("Pokaż tę pomoc albo pomoc podanych poleceń")
+            .and(predicate::str::contains("Print this message").not()),
+    );
+}
+
+#[test]
+fn command_line_errors_speak_the_environments_language() {
+    let data = TempDir::new().unwrap();
+    let pl = |args: &[&str]| praktyki(data.path()).env("LANG", "pl_PL.UTF-8").args(args).assert();
+    pl(&["--frob"]).code(2).stderr(
+        predicate::str::starts_with("błąd: nieznany argument '--frob'")
+            .and(predicate::str::contains("Użycie: praktyki [OPCJE]"))
+            .and(predicate::str::contains("Więcej: praktyki --help")),
+    );
+    pl(&["serch", "opole"]).code(2).stderr(
+        predicate::str::contains("nieznane polecenie 'serch'")
+            .and(predicate::str::contains("wskazówka: może chodziło o 'search'")),
+    );
+    pl(&["show", "--view", "xx", "a"]).code(2).stderr(
+        predicate::str::contains("niepoprawna wartość 'xx' dla '--view <VIEW>'")
+            .and(predicate::str::contains("[możliwe wartości: summary, presentation, attachments, all]")),
+    );
+    pl(&["search", "--limit", "abc", "a"]).code(2).stderr(predicate::str::contains("oczekiwano liczby"));
+    // A store that cannot be used, said in Polish too.
+    let missing = data.path().join("nie-ma.json");
+    let broken = data.path().join("zla.json");
+    std::fs::write(&broken, "{").unwrap();
+    pl(&["--store", missing.to_str().unwrap(), "search", "a"])
+        .code(2)
+        .stderr(predicate::str::contains("nie można odczytać: nie ma takiego pliku ani katalogu"));
+    pl(&["--store", broken.to_str().unwrap(), "search", "a"])
+        .code(2)
+        .stderr(predicate::str::contains("zla.json:1:1: niepoprawny JSON"));
+    pl(&["validate", data.path().to_str().unwrap()]).code(2).stderr(predicate::str::contains("to katalog, nie plik"));
+    // English stays clap's own.
+    praktyki(data.path())
+        .env("LANG", "C")
+        .arg("--frob")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: unexpected argument '--frob' found"));
 }
 
 #[test]

@@ -154,7 +154,7 @@ pub fn polish(cmd: Command) -> Command {
             // told here, they are told there too.
             cmd.mut_arg(*id, |a| {
                 let heading = if a.is_global_set() { "Opcje globalne" } else { "Opcje" };
-                a.help(*text).help_heading(heading)
+                with_values(a.help(*text).help_heading(heading))
             })
         };
     }
@@ -172,10 +172,10 @@ pub fn polish(cmd: Command) -> Command {
                 sub = sub.mut_arg(&id, |a| {
                     let heading = if a.is_positional() { "Argumenty" } else { "Opcje" };
                     let a = a.help_heading(heading);
-                    match text {
+                    with_values(match text {
                         Some(t) => a.help(t),
                         None => a,
-                    }
+                    })
                 });
             }
             match COMMANDS.iter().find(|(c, o, _)| *c == name && o.is_empty()) {
@@ -184,7 +184,111 @@ pub fn polish(cmd: Command) -> Command {
             }
         });
     }
-    cmd
+    with_polish_usage(cmd)
+}
+
+/// An argument's default and possible values told in Polish after its help
+/// (clap's own "[default: …]" and "[possible values: …]" are hidden).
+fn with_values(a: Arg) -> Arg {
+    let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let takes = a.get_action().takes_values();
+    if !takes {
+        return a;
+    }
+    let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        help.push_str(&format!(" [domyślnie: {}]", defaults.join(", ")));
+    }
+    let possible: Vec<String> =
+        a.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_owned()).collect();
+    if !possible.is_empty() && !a.is_hide_possible_values_set() {
+        help.push_str(&format!(" [możliwe wartości: {}]", possible.join(", ")));
+    }
+    a.help(help).hide_default_value(true).hide_possible_values(true)
+}
+
+/// Usage lines with "[OPCJE]" for clap's "[OPTIONS]", and clap's generated
+/// `help` command told in Polish (both exist only once the command is
+/// built, so they are set on the built command).
+fn with_polish_usage(mut cmd: Command) -> Command {
+    cmd.build();
+    let usage = |c: &mut Command| {
+        let text = c.render_usage().to_string();
+        text.trim_start_matches("Usage:").trim().replace("[OPTIONS]", "[OPCJE]")
+    };
+    let root = usage(&mut cmd);
+    let mut cmd = cmd.override_usage(root);
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        let Some(sub) = cmd.find_subcommand_mut(&name) else { continue };
+        let text = usage(sub);
+        cmd = cmd.mut_subcommand(&name, |sub| sub.override_usage(text));
+    }
+    cmd.mut_subcommand("help", |h| h.about("Pokaż tę pomoc albo pomoc podanych poleceń"))
+}
+
+/// A command-line error told in Polish: what is wrong, a hint where clap
+/// has one, and where to read more. Help and version are no errors and
+/// are printed as they are.
+pub fn error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return None;
+        }
+        ErrorKind::UnknownArgument => format!("nieznany argument '{arg}'"),
+        ErrorKind::InvalidSubcommand => {
+            format!("nieznane polecenie '{}'", get(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::InvalidValue if value.is_empty() => format!("brak wartości dla '{arg}'"),
+        ErrorKind::InvalidValue => format!("niepoprawna wartość '{value}' dla '{arg}'"),
+        ErrorKind::ValueValidation => {
+            let why = match std::error::Error::source(e) {
+                Some(s) if s.downcast_ref::<std::num::ParseIntError>().is_some() => {
+                    ": oczekiwano liczby całkowitej".to_owned()
+                }
+                Some(s) => format!(": {s}"),
+                None => String::new(),
+            };
+            format!("niepoprawna wartość '{value}' dla '{arg}'{why}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("brak wymaganego argumentu: {arg}"),
+        ErrorKind::MissingSubcommand => "brak polecenia".to_owned(),
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            format!("'{arg}' nie może być użyty razem z '{prior}'")
+        }
+        ErrorKind::TooManyValues => format!("za dużo wartości: '{value}' dla '{arg}'"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!("zła liczba wartości dla '{arg}'"),
+        ErrorKind::NoEquals => format!("'{arg}' wymaga wartości po '='"),
+        ErrorKind::InvalidUtf8 => "argument nie jest poprawnym UTF-8".to_owned(),
+        _ => format!("niepoprawny wiersz poleceń: {}", e.render().to_string().trim()),
+    };
+    let mut out = format!("błąd: {what}\n");
+    if let Some(valid) = get(ContextKind::ValidValue) {
+        out.push_str(&format!("  [możliwe wartości: {valid}]\n"));
+    }
+    for hint in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue] {
+        if let Some(s) = get(hint) {
+            out.push_str(&format!("\n  wskazówka: może chodziło o '{s}'\n"));
+        }
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim().replace("[OPTIONS]", "[OPCJE]");
+        out.push_str(&format!("\nUżycie: {usage}\n"));
+    }
+    out.push_str("\nWięcej: praktyki --help\n");
+    Some(out)
 }
 
 #[cfg(test)]

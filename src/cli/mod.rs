@@ -339,6 +339,14 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Ok(code) => code,
         // A closed pipe (`praktyki search x | head -1`) is not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(Failure::Load(e)) => {
+            let _ = writeln!(cx.err, "praktyki: {}", e.to_string_in(cx.lang));
+            EXIT_ERROR
+        }
+        Err(Failure::Io(e)) => {
+            let _ = writeln!(cx.err, "praktyki: {}", crate::i18n::io_error(&e, cx.lang));
+            EXIT_ERROR
+        }
         Err(e) => {
             let _ = writeln!(cx.err, "praktyki: {e}");
             EXIT_ERROR
@@ -371,12 +379,21 @@ fn open_store(cx: &mut Context<'_>, texts: bool) -> Result<Loaded, Failure> {
 
 fn warn_skipped(cx: &mut Context<'_>, origin: &str, skipped: usize) -> io::Result<()> {
     if skipped > 0 {
-        writeln!(
-            cx.err,
-            "praktyki: warning: {origin}: {skipped} practice(s) skipped because they break the schema; `praktyki validate` lists them",
-        )?;
+        writeln!(cx.err, "{}", skipped_warning(cx.lang, origin, skipped))?;
     }
     Ok(())
+}
+
+/// What is said on stderr when practices that break the schema were left out.
+pub fn skipped_warning(lang: crate::i18n::Lang, origin: &str, skipped: usize) -> String {
+    match lang {
+        crate::i18n::Lang::Pl => format!(
+            "praktyki: ostrzeżenie: {origin}: pominięte praktyki niezgodne ze schematem: {skipped}; wypisze je `praktyki validate`"
+        ),
+        crate::i18n::Lang::En => format!(
+            "praktyki: warning: {origin}: {skipped} practice(s) skipped because they break the schema; `praktyki validate` lists them"
+        ),
+    }
 }
 
 fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
@@ -390,7 +407,7 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
     let store = match plan.load() {
         Ok(s) => s.store,
         Err(e) => {
-            writeln!(cx.err, "{e}")?;
+            writeln!(cx.err, "{}", e.to_string_in(cx.lang))?;
             return Ok(EXIT_ERROR);
         }
     };

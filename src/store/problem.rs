@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::model::FORMAT;
+use crate::i18n::{Lang, io_error};
 
 /// A store could not be used at all.
 #[derive(Debug)]
@@ -22,23 +23,51 @@ impl LoadError {
     /// What went wrong, without the file's name: for where the file is
     /// already shown (the browser's status line names the store).
     pub fn detail(&self) -> String {
+        self.detail_in(Lang::En)
+    }
+
+    /// [`LoadError::detail`] in `lang`. What the JSON parser says of a
+    /// syntax error is quoted as it says it.
+    pub fn detail_in(&self, lang: Lang) -> String {
+        let pl = lang == Lang::Pl;
         match self {
+            LoadError::Read { source, .. } if pl => format!("nie można odczytać: {}", io_error(source, lang)),
             LoadError::Read { source, .. } => format!("cannot read: {source}"),
+            LoadError::Encoding { line, column, .. } if pl => format!("{line}:{column}: to nie jest poprawny UTF-8"),
             LoadError::Encoding { line, column, .. } => format!("{line}:{column}: not valid UTF-8"),
+            LoadError::Syntax { line, column, message, .. } if pl => {
+                format!("{line}:{column}: niepoprawny JSON: {message}")
+            }
             LoadError::Syntax { line, column, message, .. } => format!("{line}:{column}: invalid JSON: {message}"),
+            LoadError::Shape { line, column, message, .. } if pl => {
+                format!("{line}:{column}: to nie jest baza praktyki: {message}")
+            }
             LoadError::Shape { line, column, message, .. } => {
                 format!("{line}:{column}: not a praktyki store: {message}")
+            }
+            LoadError::Format { found, .. } if pl => {
+                format!("nieobsługiwany format bazy '{found}' (ta wersja czyta '{FORMAT}')")
             }
             LoadError::Format { found, .. } => {
                 format!("unsupported store format '{found}' (this version reads '{FORMAT}')")
             }
-            LoadError::Strict { problems, .. } => match problems.first() {
-                Some(first) => {
+            LoadError::Strict { problems, .. } => match (problems.first(), pl) {
+                (Some(first), true) => {
+                    format!("praktyki niezgodne ze schematem przy --strict: {}; pierwsza: {first}", problems.len())
+                }
+                (Some(first), false) => {
                     format!("{} practice(s) break the schema and --strict is set; first: {first}", problems.len())
                 }
-                None => "--strict is set".to_owned(),
+                (None, _) => "--strict".to_owned(),
             },
         }
+    }
+
+    /// `file:line:column: message` in `lang` (what `Display` says in English).
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        let located = matches!(self, LoadError::Encoding { .. } | LoadError::Syntax { .. } | LoadError::Shape { .. });
+        let sep = if located { ":" } else { ": " };
+        format!("{}{sep}{}", self.origin(), self.detail_in(lang))
     }
 
     fn origin(&self) -> &str {
@@ -56,9 +85,7 @@ impl LoadError {
 impl fmt::Display for LoadError {
     /// `file:line:column: message` where there is a place, `file: message` where not.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let located = matches!(self, LoadError::Encoding { .. } | LoadError::Syntax { .. } | LoadError::Shape { .. });
-        let sep = if located { ":" } else { ": " };
-        write!(f, "{}{sep}{}", self.origin(), self.detail())
+        f.write_str(&self.to_string_in(Lang::En))
     }
 }
 

@@ -129,22 +129,15 @@ fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let focused = m.focus == Focus::Search;
     let mut spans = vec![Span::styled(prompt.clone(), theme.prompt)];
     let room = usize::from(r.width).saturating_sub(prompt.width());
-    let before: String = m.search.text.chars().take(m.search.cursor).collect();
-    // A query longer than the line scrolls, as a shell's does: the part
-    // before the cursor ends in view, with "…" where the start is hidden.
-    let (shown, at) = if before.width() + 1 > room && room > 2 {
-        let tail = tail_within(&before, room - 2);
-        let after: String = m.search.text.chars().skip(m.search.cursor).collect();
-        (format!("…{tail}{after}"), 1 + tail.width())
-    } else {
-        (m.search.text.clone(), before.width())
-    };
+    // A query longer than the line scrolls by half a line, with "…"
+    // where the text goes on out of view.
+    let (shown, at) = crate::text::width::scroll_line(&m.search.text, m.search.cursor, room);
     if m.search.text.is_empty() && !focused {
         // A shorter form rather than a word cut in the middle.
         let hint = [s.search_placeholder, s.search_placeholder_short].into_iter().find(|t| t.width() <= room);
         spans.push(Span::styled(truncate(hint.unwrap_or(s.search_placeholder_short), room), theme.muted));
     } else {
-        spans.push(Span::styled(truncate(&shown, room), theme.text));
+        spans.push(Span::styled(shown.clone(), theme.text));
     }
     if m.search.awaiting && prompt.width() + shown.width() + 2 <= usize::from(r.width) {
         spans.push(Span::styled(" …", theme.muted));

@@ -209,6 +209,30 @@ fn next_match_jumps_to_the_search_in_the_open_tab() {
 }
 
 #[test]
+fn a_resize_keeps_the_match_n_went_to_in_view() {
+    // A long paragraph with one word to find near its end.
+    let filler = "Gminy budowały drogi i szkoły razem. ".repeat(30);
+    let body = format!("{filler} kanalizacja sanitarna {filler}");
+    let json = format!(
+        r#"{{"format": "praktyki/1", "practices": [{{"id": "a", "title": "Wspólna sieć",
+        "presentation": [{{"heading": "Opis", "body": "{body}"}}]}}]}}"#
+    );
+    let mut m = model_of(store(&json), praktyki::i18n::Lang::En);
+    drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("kanalizacja"));
+    drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation), Action::Resize(80, 12)]);
+    drive(&mut m, [Action::Cmd(Command::NextMatch)]);
+    assert!(m.detail.scroll > 0);
+    for (w, h) in [(60u16, 12u16), (120, 20), (44, 20), (80, 12)] {
+        drive(&mut m, [Action::Resize(w, h)]);
+        let screen = text(&draw(&m, &praktyki::ui::Theme::mono()));
+        // In the detail pane, not the search line or the list's row.
+        let shown = screen.lines().skip(1).any(|l| l.contains("kanalizacja") && !l.contains('¶'));
+        assert!(shown, "{w}x{h}: the match left the view:\n{screen}");
+    }
+}
+
+#[test]
 fn contact_card_copies_the_field_under_the_cursor() {
     let mut m = searched("lodz");
     drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::OpenCard)]);

@@ -14,9 +14,13 @@ use crate::search::query_terms;
 pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Resize(w, h) => {
+            let anchor = (m.detail.scroll > 0).then(|| detail_anchor(m));
             m.size = super::layout::clamp_size(w, h);
             keep_visible(m);
-            clamp_detail(m);
+            match anchor {
+                Some(anchor) => scroll_to_anchor(m, anchor),
+                None => clamp_detail(m),
+            }
             m.help_scroll = m.help_scroll.map(|s| s.min(help_len(m)));
         }
         // Results of an older search are stale.

@@ -465,6 +465,41 @@ pub(super) fn clamp_detail(m: &mut Model) {
     m.detail.scroll = m.detail.scroll.min(max_scroll(m));
 }
 
+/// Where the detail pane's top line is in the text, whatever the width:
+/// its source line and how many letters of that line come before it.
+pub(super) fn detail_anchor(m: &mut Model) -> (usize, usize) {
+    let view = wrapped_tab(m);
+    let top = m.detail.scroll.min(view.len().saturating_sub(1));
+    let Some((src, _)) = view.get(top) else { return (0, 0) };
+    let before = view[..top].iter().rev().take_while(|(s, _)| s == src).map(|(_, l)| letters(l)).sum();
+    (*src, before)
+}
+
+/// Scrolls the detail pane so the line holding `anchor` is at the top (a
+/// resize rewraps the text; the place read, or the match `n` went to,
+/// stays in view).
+pub(super) fn scroll_to_anchor(m: &mut Model, (src, before): (usize, usize)) {
+    let view = wrapped_tab(m);
+    // The last piece of the source line with at most `before` letters
+    // ahead of it.
+    let mut top = view.iter().position(|(s, _)| *s >= src).unwrap_or(0);
+    let mut seen = 0;
+    for (i, (s, l)) in view.iter().enumerate().skip(top) {
+        if *s != src || seen > before {
+            break;
+        }
+        top = i;
+        seen += letters(l);
+    }
+    m.detail.scroll = top;
+    clamp_detail(m);
+}
+
+/// Letters of a wrapped line, not counting the spaces a wrap drops.
+fn letters(l: &doc::DocLine) -> usize {
+    l.iter().map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
+}
+
 fn scroll_to_attachment(m: &mut Model) {
     // The selected attachment's name is the one line marked Selected.
     let view = wrapped_tab(m);

@@ -974,6 +974,26 @@ fn command_line_errors_speak_the_environments_language() {
         .code(2)
         .stderr(predicate::str::contains("zla.json:1:1: niepoprawny JSON"));
     pl(&["validate", data.path().to_str().unwrap()]).code(2).stderr(predicate::str::contains("to katalog, nie plik"));
+    // What import and validate report, too.
+    let store = data.path().join("nowa.json");
+    pl(&["import", SEED_TXT, "--into", store.to_str().unwrap()])
+        .success()
+        .stderr(predicate::str::contains("praktyka 'aglomeracja-opolska' została dodana"));
+    pl(&["import", SEED_TXT, "--into", store.to_str().unwrap()])
+        .success()
+        .stderr(predicate::str::contains("jest już w bazie w tej postaci"));
+    let odd = data.path().join("odd.json");
+    std::fs::write(
+        &odd,
+        r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "A", "postal_code": "4-001"}, {"id": "b"}]}"#,
+    )
+    .unwrap();
+    pl(&["validate", odd.to_str().unwrap()]).code(1).stdout(
+        predicate::str::contains(
+            "ostrzeżenie: praktyka #0 (id 'a'), pole 'postal_code': kod pocztowy '4-001' nie ma postaci NN-NNN",
+        )
+        .and(predicate::str::contains("błąd: praktyka #1 (id 'b'): brak pola `title`")),
+    );
     // English stays clap's own.
     praktyki(data.path())
         .env("LANG", "C")

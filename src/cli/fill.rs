@@ -13,6 +13,8 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use clap::Args;
 
 use super::{Context, EXIT_ERROR, EXIT_NONE, EXIT_OK, Failure};
+use crate::i18n::Lang;
+use crate::said;
 use crate::store::import::{self, FileReport};
 use crate::store::write::{MergeReport, merge_into_file};
 use crate::store::{self, Practice};
@@ -66,17 +68,26 @@ fn say(w: &mut dyn Write, line: &str) -> io::Result<()> {
 }
 
 /// Says on stderr that another writer holds the store (the wait goes on).
-fn waiting(store: &Path, holder: &str) {
-    let line = format!("praktyki: {}: waiting for another writer ({holder})", store.display());
+fn waiting(store: &Path, holder: &str, lang: Lang) {
+    let store = store.display();
+    let line = said!(
+        lang,
+        "praktyki: {store}: waiting for another writer ({holder})",
+        "praktyki: {store}: czekam na inny proces, który ją zapisuje ({holder})"
+    );
     eprintln!("{}", sanitize(&line, false));
 }
 
 /// The store a command writes: `--into`, else the store in use if it is a
 /// file, else the data directory's.
 fn target(cx: &Context<'_>, into: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    into.or_else(|| cx.store_choice().path)
-        .or_else(|| cx.dirs.user_store())
-        .ok_or_else(|| Failure::Usage("no data directory on this system; give --into PATH".into()))
+    into.or_else(|| cx.store_choice().path).or_else(|| cx.dirs.user_store()).ok_or_else(|| {
+        Failure::Usage(said!(
+            cx.lang,
+            "no data directory on this system; give --into PATH",
+            "brak katalogu danych w tym systemie; podaj --into ŚCIEŻKA"
+        ))
+    })
 }
 
 pub fn import(
@@ -109,14 +120,25 @@ pub fn import(
     practices.extend(from_mirrors);
     for p in &practices {
         for f in store::checks::check(p) {
-            say(cx.err, &format!("practice '{}': warning: field '{}': {}", p.id, f.field, f.message))?;
+            let (id, field, message) = (&p.id, &f.field, crate::i18n::message(&f.message, cx.lang));
+            let line = said!(
+                cx.lang,
+                "practice '{id}': warning: field '{field}': {message}",
+                "praktyka '{id}': ostrzeżenie: pole '{field}': {message}"
+            );
+            say(cx.err, &line)?;
         }
     }
     let target = target(cx, into)?;
-    let merged =
-        merge_into_file(&target, replace, dry_run, LOCK_WAIT, &mut |holder| waiting(&target, holder), &mut |_, _| {
-            Ok((practices.clone(), Vec::new()))
-        })?;
+    let lang = cx.lang;
+    let merged = merge_into_file(
+        &target,
+        replace,
+        dry_run,
+        LOCK_WAIT,
+        &mut |holder| waiting(&target, holder, lang),
+        &mut |_, _| Ok((practices.clone(), Vec::new())),
+    )?;
     // Said only now: a practice "was added" once the store is written.
     report_merge(cx, &merged.report, &target.display().to_string(), dry_run)?;
     if dry_run {
@@ -131,15 +153,14 @@ fn read_mirror(cx: &mut Context<'_>, dir: &Path) -> Result<Vec<Practice>, Failur
     let views = scan.gathered.raw.len();
     let assembled = bdp::assemble(scan.gathered.raw, &scan.gathered.missing);
     let name = dir.display().to_string();
-    say(
-        cx.err,
-        &format!(
-            "{name}: {} practice(s) from {} page(s); {} other file(s) passed over",
-            assembled.practices.len(),
-            views - assembled.rejected.len(),
-            scan.other_files + assembled.rejected.len()
-        ),
-    )?;
+    let (found, pages, other) =
+        (assembled.practices.len(), views - assembled.rejected.len(), scan.other_files + assembled.rejected.len());
+    let line = said!(
+        cx.lang,
+        "{name}: {found} practice(s) from {pages} page(s); {other} other file(s) passed over",
+        "{name}: praktyki: {found}, ze stron: {pages}; pominięte inne pliki: {other}"
+    );
+    say(cx.err, &line)?;
     for (file, why) in scan.gathered.failed.iter().chain(&assembled.rejected) {
         say(cx.err, &format!("  {file}: {why}"))?;
     }
@@ -148,38 +169,70 @@ fn read_mirror(cx: &mut Context<'_>, dir: &Path) -> Result<Vec<Practice>, Failur
     }
     for r in &assembled.reports {
         for n in r.notes.iter().filter(|n| n.kind == import::page::NoteKind::Unrecognised) {
-            say(cx.err, &format!("  {}: line {}: not imported: {}", r.path, n.line, n.message))?;
+            let (path, line, what) = (&r.path, n.line, &n.message);
+            say(
+                cx.err,
+                &said!(
+                    cx.lang,
+                    "  {path}: line {line}: not imported: {what}",
+                    "  {path}: wiersz {line}: pominięty: {what}"
+                ),
+            )?;
         }
     }
     for p in &assembled.practices {
         for problem in &p.problems {
-            say(cx.err, &format!("  practice '{}': {problem}", p.id))?;
+            let id = &p.id;
+            say(cx.err, &said!(cx.lang, "  practice '{id}': {problem}", "  praktyka '{id}': {problem}"))?;
         }
     }
     Ok(assembled.practices)
 }
 
 fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bool) -> io::Result<()> {
-    let verb = if dry_run { "would be" } else { "was" };
+    let lang = cx.lang;
     for id in &r.added {
-        say(cx.err, &format!("{origin}: practice '{id}' {verb} added"))?;
+        let line = match dry_run {
+            true => {
+                said!(lang, "{origin}: practice '{id}' would be added", "{origin}: praktyka '{id}' zostałaby dodana")
+            }
+            false => said!(lang, "{origin}: practice '{id}' was added", "{origin}: praktyka '{id}' została dodana"),
+        };
+        say(cx.err, &line)?;
     }
     for (id, changes) in &r.changes {
-        say(cx.err, &format!("{origin}: practice '{id}' {verb} replaced; what changed:"))?;
+        let line = match dry_run {
+            true => said!(
+                lang,
+                "{origin}: practice '{id}' would be replaced; what changed:",
+                "{origin}: praktyka '{id}' zostałaby zastąpiona; zmiany:"
+            ),
+            false => said!(
+                lang,
+                "{origin}: practice '{id}' was replaced; what changed:",
+                "{origin}: praktyka '{id}' została zastąpiona; zmiany:"
+            ),
+        };
+        say(cx.err, &line)?;
         for line in changes {
             say(cx.err, &format!("  {line}"))?;
         }
     }
     for id in &r.unchanged {
-        say(cx.err, &format!("{origin}: practice '{id}' is already in the store as it is"))?;
+        let line = said!(
+            lang,
+            "{origin}: practice '{id}' is already in the store as it is",
+            "{origin}: praktyka '{id}' jest już w bazie w tej postaci"
+        );
+        say(cx.err, &line)?;
     }
     for id in &r.kept {
-        say(
-            cx.err,
-            &format!(
-                "{origin}: practice '{id}' is already in the store and was left as it is (use --replace to overwrite)"
-            ),
-        )?;
+        let line = said!(
+            lang,
+            "{origin}: practice '{id}' is already in the store and was left as it is (use --replace to overwrite)",
+            "{origin}: praktyka '{id}' jest już w bazie i została bez zmian (--replace ją zastąpi)"
+        );
+        say(cx.err, &line)?;
     }
     Ok(())
 }
@@ -187,10 +240,19 @@ fn report_merge(cx: &mut Context<'_>, r: &MergeReport, origin: &str, dry_run: bo
 pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
     let source = Source::parse(&a.from, a.wayback_url.as_deref()).map_err(Failure::Usage)?;
     if !(a.rate.is_finite() && a.rate >= 0.0) {
-        return Err(Failure::Usage(format!("--rate {}: give a number of requests per second, 0 or more", a.rate)));
+        let rate = a.rate;
+        return Err(Failure::Usage(said!(
+            cx.lang,
+            "--rate {rate}: give a number of requests per second, 0 or more",
+            "--rate {rate}: podaj liczbę zapytań na sekundę, 0 lub więcej"
+        )));
     }
     if a.timeout == 0 || a.max_page_size == 0 {
-        return Err(Failure::Usage("--timeout and --max-page-size must be more than 0".into()));
+        return Err(Failure::Usage(said!(
+            cx.lang,
+            "--timeout and --max-page-size must be more than 0",
+            "--timeout i --max-page-size muszą być większe od 0"
+        )));
     }
     let into = target(cx, a.into.clone())?;
     // ctrl-c stops after the page being fetched, so the summary can say
@@ -218,16 +280,17 @@ pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
     };
     let from = match &source {
         Source::Live(u) => u.to_string(),
-        Source::Wayback(u) => format!("the Wayback Machine at {u}"),
+        Source::Wayback(u) => said!(cx.lang, "the Wayback Machine at {u}", "Wayback Machine pod {u}"),
     };
-    let pace = if a.rate > 0.0 {
-        format!("at most {} request(s) a second (--rate)", a.rate)
+    let rate = a.rate;
+    let pace = if rate > 0.0 {
+        said!(cx.lang, "at most {rate} request(s) a second (--rate)", "najwyżej {rate} zapytań na sekundę (--rate)")
     } else {
-        "no pause between requests".to_owned()
+        said!(cx.lang, "no pause between requests", "bez przerw między zapytaniami")
     };
     say(cx.err, &format!("sync: {from} → {}, {pace}", into.display()))?;
     let started = Instant::now();
-    let mut meter = Meter::new(a.rate);
+    let mut meter = Meter::new(a.rate, cx.lang);
     let result = sync::run(&opts, &mut |p| meter.show(p));
     meter.done();
     let summary = match result {
@@ -237,7 +300,11 @@ pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
             return Ok(EXIT_INTERRUPTED);
         }
         Err(e @ sync::SyncError::Store(_)) if !a.dry_run => {
-            let kept = "the pages fetched are kept: running the same command again fetches nothing twice";
+            let kept = said!(
+                cx.lang,
+                "the pages fetched are kept: running the same command again fetches nothing twice",
+                "pobrane strony zostają: to samo polecenie uruchomione ponownie niczego nie pobierze dwa razy"
+            );
             say(cx.err, &format!("praktyki: sync: {e}; {kept}"))?;
             return Ok(EXIT_ERROR);
         }
@@ -252,71 +319,104 @@ pub fn sync(cx: &mut Context<'_>, a: &SyncArgs) -> Result<u8, Failure> {
 
 fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_run: bool) -> io::Result<()> {
     let m = &s.merge;
+    let lang = cx.lang;
     let err = &mut *cx.err;
     if s.resumed {
-        say(err, "sync: resumed an interrupted sync; pages it had fetched were not asked for again")?;
+        let line = said!(
+            lang,
+            "sync: resumed an interrupted sync; pages it had fetched were not asked for again",
+            "sync: wznowiona przerwana synchronizacja; pobranych już stron nie pobrano ponownie"
+        );
+        say(err, &line)?;
     }
-    let verb = if dry_run { "would be" } else { "were" };
-    say(
-        err,
-        &format!(
-            "sync: {} practice(s): {} new, {} updated, {} unchanged {verb} merged",
-            s.practices,
-            m.added.len(),
-            m.replaced.len(),
-            m.unchanged.len()
+    let (all, new, updated, same) = (s.practices, m.added.len(), m.replaced.len(), m.unchanged.len());
+    let line = match dry_run {
+        true => said!(
+            lang,
+            "sync: {all} practice(s): {new} new, {updated} updated, {same} unchanged would be merged",
+            "sync: praktyki: {all}; do scalenia nowe: {new}, zmienione: {updated}, bez zmian: {same}"
         ),
-    )?;
+        false => said!(
+            lang,
+            "sync: {all} practice(s): {new} new, {updated} updated, {same} unchanged were merged",
+            "sync: praktyki: {all}; scalone nowe: {new}, zmienione: {updated}, bez zmian: {same}"
+        ),
+    };
+    say(err, &line)?;
     let title = |id: &str| s.titles.get(id).map_or(String::new(), |t| format!("  {t}"));
     for (id, _) in &m.replaced {
-        say(err, &format!("  updated: {id}{}", title(id)))?;
+        let t = title(id);
+        say(err, &said!(lang, "  updated: {id}{t}", "  zmieniona: {id}{t}"))?;
     }
     if !s.gone.is_empty() {
         let what = if m.removed.is_empty() {
-            if s.incomplete.is_some() { "kept: the site was not read whole" } else { "kept; --prune removes them" }
+            if s.incomplete.is_some() {
+                said!(lang, "kept: the site was not read whole", "zostają: serwisu nie odczytano w całości")
+            } else {
+                said!(lang, "kept; --prune removes them", "zostają; --prune je usunie")
+            }
         } else if dry_run {
-            "would be removed"
+            said!(lang, "would be removed", "zostałyby usunięte")
         } else {
-            "removed"
+            said!(lang, "removed", "usunięte")
         };
-        say(err, &format!("sync: {} practice(s) of the archive are no longer at the source ({what}):", s.gone.len()))?;
+        let gone = s.gone.len();
+        let line = said!(
+            lang,
+            "sync: {gone} practice(s) of the archive are no longer at the source ({what}):",
+            "sync: praktyki z archiwum, których nie ma już w źródle: {gone} ({what}):"
+        );
+        say(err, &line)?;
         for id in &s.gone {
             say(err, &format!("  {id}{}", title(id)))?;
         }
     }
     let c = &s.counts;
-    say(
-        err,
-        &format!(
-            "sync: {} request(s): {} page(s) downloaded ({} KiB), {} not modified; {} kept from an earlier run; {:.1} s",
-            c.requests,
-            c.downloaded,
-            c.bytes / 1024,
-            c.not_modified,
-            c.kept,
-            took.as_secs_f64()
-        ),
-    )?;
+    let (requests, downloaded, kib, not_modified, kept, secs) =
+        (c.requests, c.downloaded, c.bytes / 1024, c.not_modified, c.kept, took.as_secs_f64());
+    let line = said!(
+        lang,
+        "sync: {requests} request(s): {downloaded} page(s) downloaded ({kib} KiB), {not_modified} not modified; {kept} kept from an earlier run; {secs:.1} s",
+        "sync: zapytania: {requests}; pobrane strony: {downloaded} ({kib} KiB), niezmienione: {not_modified}; zachowane z wcześniejszego przebiegu: {kept}; {secs:.1} s"
+    );
+    say(err, &line)?;
     if !s.problems.is_empty() {
-        say(err, &format!("sync: {} view(s) missing (kept in each practice's problems):", s.problems.len()))?;
+        let n = s.problems.len();
+        let line = said!(
+            lang,
+            "sync: {n} view(s) missing (kept in each practice's problems):",
+            "sync: brakujące widoki: {n} (zapisane w problemach praktyk):"
+        );
+        say(err, &line)?;
         for (id, p) in &s.problems {
             say(err, &format!("  {id}: {p}"))?;
         }
     }
     if !s.rejected.is_empty() {
-        say(err, &format!("sync: {} page(s) were not practice pages:", s.rejected.len()))?;
+        let n = s.rejected.len();
+        say(
+            err,
+            &said!(
+                lang,
+                "sync: {n} page(s) were not practice pages:",
+                "sync: strony, które nie są stronami praktyk: {n}:"
+            ),
+        )?;
         for (url, why) in &s.rejected {
             say(err, &format!("  {url}: {why}"))?;
         }
     }
     for n in &s.notes {
-        say(err, &format!("sync: note: {n}"))?;
+        say(err, &said!(lang, "sync: note: {n}", "sync: uwaga: {n}"))?;
     }
     if let Some(why) = &s.incomplete {
-        say(err, &format!("sync: the source was not read whole: {why}"))?;
+        let line =
+            said!(lang, "sync: the source was not read whole: {why}", "sync: źródła nie odczytano w całości: {why}");
+        say(err, &line)?;
     }
     if !s.failed.is_empty() {
-        say(err, &format!("sync: {} page(s) failed:", s.failed.len()))?;
+        let n = s.failed.len();
+        say(err, &said!(lang, "sync: {n} page(s) failed:", "sync: nieudane strony: {n}:"))?;
         for (url, why) in &s.failed {
             say(err, &format!("  {url}: {why}"))?;
         }
@@ -327,11 +427,19 @@ fn write_summary(cx: &mut Context<'_>, s: &sync::Summary, took: Duration, dry_ru
         for (what, id) in rows.chain(m.removed.iter().map(|id| ("removed", id))) {
             writeln!(cx.out, "{what}\t{}", sanitize(id, false))?;
         }
-        say(cx.err, "sync: dry run: the store was not written")?;
+        say(
+            cx.err,
+            &said!(lang, "sync: dry run: the store was not written", "sync: próba: baza nie została zapisana"),
+        )?;
     } else if s.written {
-        say(cx.err, "sync: the store was written")?;
+        say(cx.err, &said!(lang, "sync: the store was written", "sync: baza została zapisana"))?;
     } else {
-        say(cx.err, "sync: the store already had all of it; not rewritten")?;
+        let line = said!(
+            lang,
+            "sync: the store already had all of it; not rewritten",
+            "sync: baza miała już wszystko; nie zapisano jej ponownie"
+        );
+        say(cx.err, &line)?;
     }
     Ok(())
 }
@@ -345,21 +453,23 @@ struct Meter {
     started: Instant,
     /// The --rate limit, requests a second (0: none).
     limit: f64,
+    lang: Lang,
 }
 
 impl Meter {
-    fn new(limit: f64) -> Meter {
+    fn new(limit: f64, lang: Lang) -> Meter {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(0);
-            let style = indicatif::ProgressStyle::with_template(
-                "{spinner} {elapsed_precise} [{bar:20}] {pos}/{len} pages found so far · {msg}",
-            )
+            let style = indicatif::ProgressStyle::with_template(match lang {
+                Lang::En => "{spinner} {elapsed_precise} [{bar:20}] {pos}/{len} pages found so far · {msg}",
+                Lang::Pl => "{spinner} {elapsed_precise} [{bar:20}] {pos}/{len} znalezionych dotąd stron · {msg}",
+            })
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             .progress_chars("=> ");
             bar.set_style(style);
             bar
         });
-        Meter { bar, last_line: Instant::now(), started: Instant::now(), limit }
+        Meter { bar, last_line: Instant::now(), started: Instant::now(), limit, lang }
     }
 
     /// "12 practices, 0 errors, 1.0/s, about 3 min left".
@@ -371,12 +481,22 @@ impl Meter {
         let per = if self.limit > 0.0 { per.max(1.0 / self.limit) } else { per };
         let left = p.queued as f64 * per;
         let left = if left >= 90.0 { format!("{:.0} min", left / 60.0) } else { format!("{left:.0} s") };
-        format!("{} practices, {} errors, {rate:.1}/s, about {left} left", p.practices, p.failed)
+        let (practices, failed) = (p.practices, p.failed);
+        said!(
+            self.lang,
+            "{practices} practices, {failed} errors, {rate:.1}/s, about {left} left",
+            "praktyki: {practices}, błędy: {failed}, {rate:.1}/s, zostało około {left}"
+        )
     }
 
     fn show(&mut self, p: &Progress) {
         if let Some(holder) = &p.waiting {
-            let line = sanitize(&format!("sync: waiting for another writer of the store ({holder})"), false);
+            let line = said!(
+                self.lang,
+                "sync: waiting for another writer of the store ({holder})",
+                "sync: czekam na inny proces, który zapisuje bazę ({holder})"
+            );
+            let line = sanitize(&line, false);
             match &self.bar {
                 Some(bar) => bar.println(line),
                 None => eprintln!("{line}"),
@@ -392,7 +512,13 @@ impl Meter {
             }
             None if self.last_line.elapsed() >= Duration::from_secs(10) || p.done.is_multiple_of(100) => {
                 self.last_line = Instant::now();
-                eprintln!("sync: {} page(s) done, {} queued: {status}", p.done, p.queued);
+                let (done, queued) = (p.done, p.queued);
+                let line = said!(
+                    self.lang,
+                    "sync: {done} page(s) done, {queued} queued: {status}",
+                    "sync: gotowe strony: {done}, w kolejce: {queued}: {status}"
+                );
+                eprintln!("{line}");
             }
             None => {}
         }

@@ -414,7 +414,7 @@ fn validate(cx: &mut Context<'_>, path: Option<&Path>) -> Result<u8, Failure> {
     let mut problems: Vec<_> = store.errors.iter().chain(&store.warnings).collect();
     problems.sort_by_key(|p| (p.line, p.column));
     for p in &problems {
-        writeln!(cx.out, "{p}")?;
+        writeln!(cx.out, "{}", crate::i18n::say_problem(p, cx.lang))?;
     }
     let counts = [store.practices.len(), store.skipped(), store.errors.len(), store.warnings.len()];
     writeln!(cx.out, "{}: {}", store.origin, cx.lang.validate_summary(counts))?;

@@ -3,6 +3,9 @@
 
 use crate::input::Command;
 
+mod messages;
+pub use messages::{io_error, message, say_problem};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     Pl,
@@ -37,53 +40,6 @@ impl Lang {
             Lang::Pl => &PL,
             Lang::En => &EN,
         }
-    }
-}
-
-/// What an I/O error says, in `lang`: the system's words are English, so
-/// the common kinds are told in Polish, with the OS error number kept.
-pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    if lang == Lang::En {
-        return e.to_string();
-    }
-    // Our own words, for what the system does not refuse.
-    if e.raw_os_error().is_none() && e.get_ref().is_some() {
-        let msg = e.to_string();
-        let what = [
-            ("a folder, not a file", "to katalog, nie plik"),
-            ("a pipe (FIFO), not a file", "to potok (FIFO), nie plik"),
-            ("a device, not a file", "to urządzenie, nie plik"),
-            ("a socket, not a file", "to gniazdo, nie plik"),
-            ("not a regular file, not a file", "to nie jest zwykły plik"),
-            ("not a regular file", "to nie jest zwykły plik"),
-        ];
-        if let Some((_, pl)) = what.iter().find(|(en, _)| *en == msg) {
-            return (*pl).to_owned();
-        }
-        if let Some(size) = msg.strip_prefix("larger than ").and_then(|m| m.strip_suffix(", the most praktyki reads")) {
-            return format!("większy niż {size}, najwięcej, ile czyta praktyki");
-        }
-        return msg;
-    }
-    let said = match e.kind() {
-        K::NotFound => "nie ma takiego pliku ani katalogu",
-        K::PermissionDenied => "brak uprawnień",
-        K::IsADirectory => "to jest katalog",
-        K::NotADirectory => "to nie jest katalog",
-        K::AlreadyExists => "plik już istnieje",
-        K::StorageFull => "brak miejsca na dysku",
-        K::FileTooLarge => "plik za duży",
-        K::ReadOnlyFilesystem => "system plików tylko do odczytu",
-        K::InvalidData => "niepoprawne dane",
-        K::UnexpectedEof => "nieoczekiwany koniec pliku",
-        K::TimedOut => "przekroczony czas",
-        K::ConnectionRefused => "połączenie odrzucone",
-        _ => return e.to_string(),
-    };
-    match e.raw_os_error() {
-        Some(code) => format!("{said} (błąd systemu {code})"),
-        None => said.to_owned(),
     }
 }
 
@@ -687,6 +643,18 @@ fn describe_en(a: &Command) -> &'static str {
     }
 }
 
+/// `format!` in a run's language: the English form, then the Polish one,
+/// both with the same arguments.
+#[macro_export]
+macro_rules! said {
+    ($lang:expr, $en:literal, $pl:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Pl => format!($pl $(, $arg)*),
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,21 +676,5 @@ mod tests {
         assert_eq!(Lang::from_locale("pl_PL.UTF-8"), Lang::Pl);
         assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
-    }
-}
-
-#[cfg(test)]
-mod io_tests {
-    use super::*;
-
-    #[test]
-    fn io_errors_in_polish() {
-        let os = std::io::Error::from_raw_os_error(2);
-        assert_eq!(io_error(&os, Lang::Pl), "nie ma takiego pliku ani katalogu (błąd systemu 2)");
-        assert!(io_error(&os, Lang::En).contains("No such file"));
-        let folder = std::io::Error::new(std::io::ErrorKind::InvalidInput, "a folder, not a file");
-        assert_eq!(io_error(&folder, Lang::Pl), "to katalog, nie plik");
-        let big = crate::store::input::too_large(1 << 30);
-        assert_eq!(io_error(&big, Lang::Pl), "większy niż 1 GiB, najwięcej, ile czyta praktyki");
     }
 }

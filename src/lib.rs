@@ -32,6 +32,7 @@ pub mod input;
 pub mod load;
 pub mod map;
 pub mod search;
+pub mod serve;
 pub mod store;
 pub mod sync;
 pub mod text;

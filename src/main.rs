@@ -138,6 +138,7 @@ fn main() -> ExitCode {
         // Set by tui::run for this process's terminal.
         opener: None,
         job_control: false,
+        read_only: false,
     };
     match praktyki::tui::run(model, theme, settings) {
         Ok(code) => ExitCode::from(code),

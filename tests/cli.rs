@@ -956,7 +956,7 @@ fn command_line_errors_speak_the_environments_language() {
     );
     pl(&["serch", "opole"]).code(2).stderr(
         predicate::str::contains("nieznane polecenie 'serch'")
-            .and(predicate::str::contains("wskazówka: może chodziło o 'search'")),
+            .and(predicate::str::contains("wskazówka: może chodziło o 'serve' lub 'search'")),
     );
     pl(&["show", "--view", "xx", "a"]).code(2).stderr(
         predicate::str::contains("niepoprawna wartość 'xx' dla '--view <VIEW>'")

@@ -302,7 +302,7 @@ fn failed_reload_keeps_the_old_data() {
     assert_eq!(kind, praktyki::app::model::StatusKind::Error);
     let new = store(r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa"}]}"#);
     let index = Arc::new(praktyki::search::Index::new(&new.practices));
-    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    drive(&mut m, [Action::Reloaded(Ok((new.into(), index)))]);
     assert_eq!(listed(&m), ["n"]);
 }
 
@@ -406,7 +406,7 @@ fn bookmarks_survive_a_reload_and_missing_ones_are_kept() {
     let marked = selected_id(&m).unwrap();
     let new = store(r#"{"format": "praktyki/1", "practices": [{"id": "n", "title": "Nowa"}]}"#);
     let index = Arc::new(praktyki::search::Index::new(&new.practices));
-    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    drive(&mut m, [Action::Reloaded(Ok((new.into(), index)))]);
     assert!(m.bookmarks.contains(&marked), "kept although the practice is gone");
     assert_eq!(m.missing_bookmarks(), 1);
     drive(&mut m, [Action::Cmd(Command::ToggleMarkedOnly)]);
@@ -496,7 +496,7 @@ fn the_detail_view_follows_selection_tab_width_and_reloads() {
            {"id": "c", "title": "A", "presentation": [{"heading": "Nowa sekcja", "body": "x"}]}]}"#,
     );
     let index = Arc::new(praktyki::search::Index::new(&new.practices));
-    drive(&mut m, [Action::Reloaded(Ok(Arc::new((new, index))))]);
+    drive(&mut m, [Action::Reloaded(Ok((new.into(), index)))]);
     assert_eq!(m.list.hits[0].index, 2);
     assert!(text_of(&m).contains("Nowa sekcja"), "{}", text_of(&m));
 }
@@ -589,7 +589,7 @@ fn a_reload_keeps_the_selected_practice() {
     let text = common::SMALL.replacen("[\n", "[\n{\"id\": \"new\", \"title\": \"Aaa nowa praktyka\"},\n", 1);
     let store = common::store(&text);
     let index = Arc::new(praktyki::search::Index::new(&store.practices));
-    drive(&mut m, [Action::Reloaded(Ok(Arc::new((store, index))))]);
+    drive(&mut m, [Action::Reloaded(Ok((store.into(), index)))]);
     assert_eq!(m.store.practices.len(), 6);
     assert_eq!(selected_id(&m), before, "the same practice is selected");
 }

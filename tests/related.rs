@@ -97,7 +97,7 @@ fn a_reload_closes_the_list_and_a_late_answer_is_dropped() {
     let text = std::fs::read_to_string("tests/fixtures/ranking-store.json").unwrap();
     let new = store(&text);
     let index = std::sync::Arc::new(praktyki::search::Index::of_store(&new));
-    drive(&mut m, [Action::Reloaded(Ok(std::sync::Arc::new((new, index))))]);
+    drive(&mut m, [Action::Reloaded(Ok((new.into(), index)))]);
     assert!(m.related.is_none(), "positions of the old store: closed");
     // The answer for the old store comes late: not kept, not shown.
     let late = praktyki::app::related::Key::from((0, 0, true));

@@ -44,6 +44,7 @@ fn settings() -> Settings {
         after_first_frame: None,
         opener: None,
         job_control: false,
+        read_only: false,
     }
 }
 

@@ -50,7 +50,7 @@ pub enum Action {
     /// is built after the first frame when the store was parsed).
     IndexReady { generation: u64, index: Arc<Index> },
     /// A reload finished: the new store and its index, or the error.
-    Reloaded(Result<Arc<(Store, Arc<Index>)>, String>),
+    Reloaded(Result<(Arc<Store>, Arc<Index>), String>),
     /// Something to say in the status line.
     Notify(String),
     /// The edge read a practice's long texts (`Effect::ReadPractice`).

@@ -63,10 +63,10 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             // Related lists are positions in the old store: gone with it.
             m.related = None;
             m.related_kept.clear();
-            let (store, index) = Arc::unwrap_or_clone(pair);
+            let (store, index) = pair;
             let n = store.practices.len();
             let skipped = store.skipped();
-            m.store = Arc::new(store);
+            m.store = store;
             m.index = index;
             m.generation += 1;
             m.card_field = None;

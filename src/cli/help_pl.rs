@@ -114,6 +114,18 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("completions", "", "Wypisz skrypt uzupełniania dla powłoki: bash, zsh, fish, elvish lub powershell"),
     ("completions", "shell", "Powłoka, dla której zapisać skrypt"),
     ("man", "", "Wypisz stronę podręcznika (roff); czytaj przez `praktyki man | man -l -`"),
+    ("serve", "", "Udostępnij przeglądarkę przez SSH każdemu, tylko do odczytu, bez konta (`ssh -p 2222 HOST`)"),
+    ("serve", "listen", "Adres i port, na którym serwer czeka"),
+    ("serve", "host_key", "Klucz hosta Ed25519 serwera (zrób go przez --init-host-key)"),
+    ("serve", "init_host_key", "Zrób nowy klucz hosta w ŚCIEŻCE (tryb 0600), wypisz jego odcisk i zakończ"),
+    ("serve", "max_sessions", "Najwięcej połączeń naraz, łącznie"),
+    ("serve", "max_per_address", "Najwięcej połączeń naraz z jednego adresu"),
+    ("serve", "max_new_per_minute", "Najwięcej nowych połączeń z jednego adresu na minutę (0: bez limitu)"),
+    ("serve", "max_unauthenticated", "Najwięcej połączeń jeszcze bez sesji; ponad to najstarsze jest zamykane"),
+    ("serve", "login_grace", "Sekundy od połączenia do działającej sesji"),
+    ("serve", "idle_timeout", "Sekundy bez klawisza, po których sesja jest zamykana (z ostrzeżeniem minutę wcześniej)"),
+    ("serve", "max_session_time", "Najdłuższy czas sesji, w sekundach"),
+    ("serve", "write_timeout", "Sekundy, przez które klient może nic nie czytać, zanim zostanie rozłączony"),
     (
         "synthetic",
         "",
@@ -279,8 +291,13 @@ pub fn error(e: &clap::Error) -> Option<String> {
         out.push_str(&format!("  [możliwe wartości: {valid}]\n"));
     }
     for hint in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue] {
-        if let Some(s) = get(hint) {
-            out.push_str(&format!("\n  wskazówka: może chodziło o '{s}'\n"));
+        let quoted: Vec<String> = match e.get(hint) {
+            Some(ContextValue::String(s)) => vec![format!("'{s}'")],
+            Some(ContextValue::Strings(v)) => v.iter().map(|s| format!("'{s}'")).collect(),
+            _ => continue,
+        };
+        if !quoted.is_empty() {
+            out.push_str(&format!("\n  wskazówka: może chodziło o {}\n", quoted.join(" lub ")));
         }
     }
     if let Some(usage) = get(ContextKind::Usage) {

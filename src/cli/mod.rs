@@ -7,6 +7,7 @@ pub mod help_pl;
 mod lookup;
 mod man;
 mod map;
+mod serve;
 pub mod vcard;
 
 pub use lookup::practice_text;
@@ -200,6 +201,9 @@ pub enum Command {
     },
     /// Fetch the whole base into a store: from the BDP archive, or the Wayback Machine
     Sync(fill::SyncArgs),
+    /// Serve the browser over SSH to anyone, read-only, with no account
+    /// (`ssh -p 2222 HOST`)
+    Serve(serve::ServeArgs),
     /// Show which store is in use and why, and the config and data directories
     Paths,
     /// List the marked practices (bookmarks); missing ones are shown as such
@@ -311,6 +315,7 @@ pub fn run(cmd: Command, cx: &mut Context<'_>) -> u8 {
         Command::Validate { path } => validate(cx, path.as_deref()),
         Command::Import { files, into, dry_run, replace } => fill::import(cx, &files, into, dry_run, replace),
         Command::Sync(args) => fill::sync(cx, &args),
+        Command::Serve(args) => serve::serve(cx, &args),
         Command::Paths => paths(cx),
         Command::Config { .. } => {
             cx.out.write_all(crate::config::DEFAULT_CONFIG.as_bytes()).map(|_| EXIT_OK).map_err(Failure::Io)

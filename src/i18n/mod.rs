@@ -206,6 +206,10 @@ pub struct Strings {
     pub missing_bookmarks: &'static str,
     pub only_marked: &'static str,
     pub bookmarks_not_saved: &'static str,
+    /// A served session writes nothing on the server.
+    pub read_only: &'static str,
+    /// Said before an idle served session is closed.
+    pub idle_warning: &'static str,
     pub reload_failed: &'static str,
     pub no_more_matches: &'static str,
     pub no_search: &'static str,
@@ -364,6 +368,8 @@ pub static PL: Strings = Strings {
     missing_bookmarks: "zaznaczonych spoza bazy",
     only_marked: "zaznaczone",
     bookmarks_not_saved: "Nie zapisano zakładek",
+    read_only: "Tylko do odczytu: zaznaczenia trwają do końca tej sesji, nic nie jest zapisywane",
+    idle_warning: "Brak aktywności: sesja zostanie zamknięta za minutę",
     reload_failed: "Nie udało się wczytać bazy; pokazuję poprzednie dane",
     no_more_matches: "Brak wystąpień w tej karcie",
     no_search: "Brak wyszukiwania – naciśnij /",
@@ -519,6 +525,8 @@ pub static EN: Strings = Strings {
     missing_bookmarks: "marked but not in this store",
     only_marked: "marked",
     bookmarks_not_saved: "Bookmarks not saved",
+    read_only: "Read-only: marks last for this session, nothing is saved",
+    idle_warning: "Idle: this session closes in a minute",
     reload_failed: "Reload failed; showing the previous data",
     no_more_matches: "No occurrences in this tab",
     no_search: "No search – press /",

@@ -68,6 +68,9 @@ pub struct Settings {
     pub opener: Option<&'static str>,
     /// ctrl-z stops this process (job control), as on a local terminal.
     pub job_control: bool,
+    /// A served session: nothing is written on the server (bookmarks,
+    /// exports) and the store is reloaded by the server, not by a key.
+    pub read_only: bool,
 }
 
 /// Work to start once the first frame is on screen (index the texts, write
@@ -358,12 +361,31 @@ impl<W: Write> Session<W> {
             if std::env::var_os("PRAKTYKI_TEST_PANIC").is_some() {
                 panic!("PRAKTYKI_TEST_PANIC is set: panicking on purpose");
             }
-            let Ok(first) = self.rx.recv() else { return Ok(End::InputClosed) };
-            self.take(first)?;
-            while let Ok(msg) = self.rx.try_recv() {
-                self.take(msg)?;
+            if !self.wait(None)? {
+                return Ok(End::InputClosed);
             }
         }
+    }
+
+    /// Waits for a message (at most `timeout`, or until every sender is
+    /// gone) and takes it with everything already waiting behind it.
+    /// Returns whether anything came.
+    pub fn wait(&mut self, timeout: Option<std::time::Duration>) -> Result<bool> {
+        let first = match timeout {
+            Some(t) => self.rx.recv_timeout(t).ok(),
+            None => self.rx.recv().ok(),
+        };
+        let Some(first) = first else { return Ok(false) };
+        self.take(first)?;
+        while let Ok(msg) = self.rx.try_recv() {
+            self.take(msg)?;
+        }
+        Ok(true)
+    }
+
+    /// The bytes drawn so far go out (a served session's writer sends them).
+    pub fn writer_mut(&mut self) -> &mut W {
+        self.terminal.backend_mut().writer_mut()
     }
 }
 
@@ -476,6 +498,9 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             });
             None
         }
+        Effect::Export { .. } | Effect::Reload | Effect::SaveBookmark { .. } if exec.settings.read_only => {
+            Some(Action::Notify(model.strings().read_only.to_owned()))
+        }
         Effect::Export { practices, heading } => {
             let (store, tx, lang) = (model.store.clone(), exec.tx.clone(), model.lang);
             thread::spawn(move || {
@@ -530,7 +555,7 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                     .load()
                     .map(|loaded| {
                         let (store, index) = loaded.write_cache_and_index();
-                        Arc::new((store, Arc::new(index)))
+                        (Arc::new(store), Arc::new(index))
                     })
                     // The status line shows the store already; keep the message short.
                     .map_err(|e| e.detail());

@@ -7,6 +7,7 @@ mod common;
 #[path = "common/tmux.rs"]
 mod tmux;
 
+use common::{HOSTILE, HOSTILE_ESCAPES};
 use tmux::*;
 
 use std::process::Command;
@@ -205,18 +206,6 @@ fn bookmarks_that_cannot_be_saved_say_so_and_stay_marked() {
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
 
-/// Text that would take over a terminal if printed raw, each with a marker
-/// so its escape can be looked for in the bytes written.
-const HOSTILE: &str = r#"{"format": "praktyki/1", "practices": [
-{"id": "evil\u001b]0;PWNED-ID\u0007", "title": "Zła\u001b]0;PWNED-TITLE\u0007 praktyka\u001b[2JPWNED-CLEAR",
- "town": "Opole\u001b[31mPWNED-RED", "voivodeship": "opolskie\u202eDESREVER",
- "summary": "tekst\u001b[10;10HPWNED-MOVE i dalej\u009b2JPWNED-C1",
- "presentation": [{"heading": "Nagłówek\u001b]52;c;UFdORUQ=\u0007", "body": "treść\u001b[?1049lPWNED-ALT"}],
- "attachments": [{"name": "plik\u001b]8;;http://evil.example\u0007PWNED-LINK\u001b]8;;\u0007", "url": "javascript:alert(1)"}],
- "contacts": [{"name": "Osoba\u001bcPWNED-RESET", "email": "a@b.pl\u001b]52;c;UFdORUQ=\u0007"}],
- "website": "www.example.org\u2066PWNED-ISOLATE"}
-]}"#;
-
 #[test]
 fn hostile_store_cannot_drive_the_terminal() {
     let t = Tmux::start("hostile");
@@ -239,19 +228,7 @@ fn hostile_store_cannot_drive_the_terminal() {
     t.wait_for("EXIT=0");
     let bytes = std::fs::read(&raw).unwrap();
     let out = String::from_utf8_lossy(&bytes);
-    for evil in [
-        "\x1b]0;PWNED",
-        "\x1b[2JPWNED",
-        "\x1b[31mPWNED",
-        "\x1b[10;10HPWNED",
-        "\u{9b}2J",
-        "\x1b]52;c;UFdORUQ",
-        "\x1b[?1049lPWNED",
-        "\x1b]8;;http://evil",
-        "\x1bcPWNED",
-        "\u{202e}",
-        "\u{2066}",
-    ] {
+    for evil in HOSTILE_ESCAPES {
         assert!(!out.contains(evil), "{evil:?} reached the terminal");
     }
     assert!(out.contains("PWNED-TITLE"), "the text itself is shown, made visible");

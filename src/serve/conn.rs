@@ -267,8 +267,8 @@ impl Handler for Conn {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        // The failure reply is what OpenSSH reports ("exec request failed").
         self.state.ended("refused a command (exec)");
-        session.extended_data(channel, 1, b"praktyki: commands are not run here; connect without one\r\n".to_vec())?;
         session.channel_failure(channel)?;
         session.close(channel)
     }

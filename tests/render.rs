@@ -426,6 +426,13 @@ fn the_search_line_scrolls_and_its_placeholder_is_never_cut_mid_word() {
         views.insert(text(&b).lines().next().unwrap().to_owned());
     }
     assert!(views.len() <= 3, "{views:?}");
+    // To and fro where the view is: it holds still.
+    let mut views = std::collections::BTreeSet::new();
+    for _ in 0..6 {
+        drive(&mut m, [Action::Cmd(Command::CursorRight), Action::Cmd(Command::CursorLeft)]);
+        views.insert(text(&draw(&m, &Theme::mono())).lines().next().unwrap().to_owned());
+    }
+    assert_eq!(views.len(), 1, "{views:?}");
 }
 
 #[test]

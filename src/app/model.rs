@@ -63,6 +63,8 @@ pub struct SearchLine {
     pub seq: u64,
     /// Whether results for `seq` are still to come.
     pub awaiting: bool,
+    /// The first column of the text in view, when it is longer than the line.
+    pub view: usize,
 }
 
 /// The list of hits and the selection.

@@ -131,7 +131,7 @@ fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let room = usize::from(r.width).saturating_sub(prompt.width());
     // A query longer than the line scrolls by half a line, with "…"
     // where the text goes on out of view.
-    let (shown, at) = crate::text::width::scroll_line(&m.search.text, m.search.cursor, room);
+    let (shown, at) = crate::text::width::scroll_line(&m.search.text, m.search.cursor, room, m.search.view);
     if m.search.text.is_empty() && !focused {
         // A shorter form rather than a word cut in the middle.
         let hint = [s.search_placeholder, s.search_placeholder_short].into_iter().find(|t| t.width() <= room);

@@ -223,13 +223,41 @@ fn a_resize_keeps_the_match_n_went_to_in_view() {
     drive(&mut m, [Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation), Action::Resize(80, 12)]);
     drive(&mut m, [Action::Cmd(Command::NextMatch)]);
     assert!(m.detail.scroll > 0);
-    for (w, h) in [(60u16, 12u16), (120, 20), (44, 20), (80, 12)] {
+    // Wide enough for the whole text (the pane at its top), then narrow
+    // again: the match comes back into view.
+    for (w, h) in [(60u16, 12u16), (120, 20), (44, 20), (200, 60), (80, 12), (44, 12)] {
         drive(&mut m, [Action::Resize(w, h)]);
         let screen = text(&draw(&m, &praktyki::ui::Theme::mono()));
         // In the detail pane, not the search line or the list's row.
         let shown = screen.lines().skip(1).any(|l| l.contains("kanalizacja") && !l.contains('¶'));
         assert!(shown, "{w}x{h}: the match left the view:\n{screen}");
     }
+}
+
+#[test]
+fn a_storm_of_resizes_comes_back_to_the_same_place() {
+    let words: Vec<String> = (0..3000).map(|i| format!("słowo{i}")).collect();
+    let json = format!(
+        r#"{{"format": "praktyki/1", "practices": [{{"id": "a", "title": "Długi tekst",
+        "presentation": [{{"heading": "Opis", "body": "{}"}}]}}]}}"#,
+        words.join(" ")
+    );
+    let mut m = model_of(store(&json), praktyki::i18n::Lang::En);
+    drive(&mut m, [Action::Resize(120, 30), Action::Cmd(Command::FocusDetail), Action::Cmd(Command::ShowPresentation)]);
+    drive(&mut m, [Action::Cmd(Command::GoBottom)]);
+    drive(&mut m, std::iter::repeat_n(Action::Cmd(Command::MoveUp), 20));
+    let top = |m: &praktyki::app::Model| {
+        text(&draw(m, &praktyki::ui::Theme::mono())).lines().nth(4).unwrap_or_default().to_owned()
+    };
+    let before = top(&m);
+    for round in 0..4u16 {
+        let widths = (0..30u16).map(|i| Action::Resize(70 + (i * 37 + round * 11) % 100, 30));
+        drive(&mut m, widths.chain([Action::Resize(120, 30)]));
+    }
+    assert_eq!(top(&m), before, "the same line after the storm");
+    // A scroll of the user's own is the new place.
+    drive(&mut m, [Action::Cmd(Command::MoveUp), Action::Resize(90, 30), Action::Resize(120, 30)]);
+    assert_ne!(top(&m), before);
 }
 
 #[test]

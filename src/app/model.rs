@@ -107,6 +107,11 @@ pub struct DetailState {
     pub scroll: usize,
     /// Selected attachment in the Attachments tab.
     pub attachment: usize,
+    /// The place in the text the pane was put at (by `n`, or before a
+    /// resize): its source line and the letters before it there. Resizes
+    /// go back to it, so a storm of them does not drift; any other scroll
+    /// forgets it.
+    pub anchor: Option<(usize, usize)>,
     /// The open tab of the selected practice, wrapped to the pane. Derived
     /// from the fields above by `update`, so drawing never re-reads the
     /// practice or re-wraps its text.

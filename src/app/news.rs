@@ -14,12 +14,17 @@ use crate::search::query_terms;
 pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Resize(w, h) => {
-            let anchor = (m.detail.scroll > 0).then(|| detail_anchor(m));
+            let anchor = m.detail.anchor.or_else(|| (m.detail.scroll > 0).then(|| detail_anchor(m)));
             m.size = super::layout::clamp_size(w, h);
             keep_visible(m);
             match anchor {
                 Some(anchor) => scroll_to_anchor(m, anchor),
                 None => clamp_detail(m),
+            }
+            m.detail.anchor = anchor;
+            // The selected attachment stays in view: it is what y and o take.
+            if m.detail.tab == super::Tab::Attachments && m.focus == super::Focus::Detail {
+                scroll_to_attachment(m);
             }
             m.help_scroll = m.help_scroll.map(|s| s.min(help_len(m)));
         }

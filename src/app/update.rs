@@ -60,7 +60,11 @@ pub(super) fn error(m: &mut Model, text: impl Into<String>) {
 
 /// Applies one action; returns the effects to carry out.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let (resize, scroll, anchor) = (matches!(action, Action::Resize(..)), m.detail.scroll, m.detail.anchor);
     let mut fx = apply(m, action);
+    if !resize && m.detail.anchor == anchor && m.detail.scroll != scroll {
+        m.detail.anchor = None;
+    }
     refresh_view(m);
     // The search line's view follows its cursor, holding still inside it.
     let room = m.size.0.saturating_sub(columns(&format!("{}: ", m.strings().search_prompt)) as u16);
@@ -418,6 +422,7 @@ pub(super) fn keep_visible(m: &mut Model) {
 pub(super) fn reset_detail(m: &mut Model) {
     m.detail.scroll = 0;
     m.detail.attachment = 0;
+    m.detail.anchor = None;
 }
 
 fn set_tab(m: &mut Model, tab: Tab) {
@@ -504,7 +509,7 @@ fn letters(l: &doc::DocLine) -> usize {
     l.iter().map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
 }
 
-fn scroll_to_attachment(m: &mut Model) {
+pub(super) fn scroll_to_attachment(m: &mut Model) {
     // The selected attachment's name is the one line marked Selected.
     let view = wrapped_tab(m);
     let first = view.iter().position(|(_, l)| l.first().is_some_and(|s| s.kind == doc::Kind::Selected)).unwrap_or(0);
@@ -539,6 +544,7 @@ fn jump_match(m: &mut Model, forward: bool) {
         (None, n) => (if forward { 0 } else { n - 1 }, true),
     };
     m.detail.scroll = lines[at];
+    m.detail.anchor = Some(detail_anchor(m));
     let place = format!("{}/{}", at + 1, lines.len());
     info(m, if wrapped { format!("{place} · {}", s.search_wrapped) } else { place });
 }

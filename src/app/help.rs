@@ -31,7 +31,9 @@ pub const WHAT_WIDTH: usize = 36;
 pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
     let s = m.strings();
     let inner = usize::from(m.size.0.min(80)).saturating_sub(2);
-    let layout = Layout::for_width(inner);
+    let rows = m.keymap.help_rows();
+    let longest = rows.iter().flat_map(|(_, rows)| rows.iter().map(|r| action_name(r[0].1).len())).max().unwrap_or(0);
+    let layout = Layout::for_width(inner, longest);
     let mut out = Vec::new();
     let (heading, syntax) = s.search_syntax;
     out.push(HelpLine::Heading(heading.to_owned()));
@@ -40,7 +42,7 @@ pub fn lines(m: &Model) -> (Vec<HelpLine>, Vec<(Mode, usize)>) {
     }
     out.push(HelpLine::Blank);
     let mut starts = Vec::new();
-    for (mode, rows) in m.keymap.help_rows() {
+    for (mode, rows) in rows {
         starts.push((mode, out.len()));
         out.push(HelpLine::Heading(mode_name(m, mode).to_owned()));
         for row in rows {
@@ -67,9 +69,15 @@ struct Layout {
 }
 
 impl Layout {
-    fn for_width(inner: usize) -> Self {
-        let key_column = if inner >= 50 { 18 } else { 12 };
-        Layout { inner, key_column, names: inner >= key_column + WHAT_WIDTH + 18 }
+    fn for_width(inner: usize, longest: usize) -> Self {
+        // Narrow windows give the keys less, the tiniest a line of their own.
+        let key_column = match inner {
+            50.. => 18,
+            30.. => 12,
+            _ => 4,
+        };
+        // Names shown whole or not at all: they are what a config file binds.
+        Layout { inner, key_column, names: inner > key_column + WHAT_WIDTH + longest }
     }
 
     fn push(&self, out: &mut Vec<HelpLine>, keys: &str, what: &str, name: &str) {
@@ -78,7 +86,7 @@ impl Layout {
         let keys = format!("  {keys}");
         let name = if self.names { name.to_owned() } else { String::new() };
         // A row with no name beside it (the search syntax) has the width.
-        let width = if name.is_empty() { self.inner.saturating_sub(self.key_column).max(8) } else { WHAT_WIDTH };
+        let width = if name.is_empty() { self.inner.saturating_sub(self.key_column).max(1) } else { WHAT_WIDTH };
         let mut pieces: Vec<String> = wrap(&[vec![Span { text: what.to_owned(), kind: Kind::Text }]], width)
             .into_iter()
             .map(|(_, line)| line.into_iter().map(|s| s.text).collect())

@@ -266,20 +266,22 @@ pub fn error(e: &clap::Error) -> Option<String> {
         ErrorKind::InvalidValue => format!("niepoprawna wartość '{value}' dla '{arg}'"),
         ErrorKind::ValueValidation => {
             let why = match std::error::Error::source(e) {
-                Some(s) if s.downcast_ref::<std::num::ParseIntError>().is_some() => {
-                    ": oczekiwano liczby całkowitej".to_owned()
-                }
-                Some(s) => format!(": {s}"),
+                Some(s) => match s.downcast_ref::<std::num::ParseIntError>().map(std::num::ParseIntError::kind) {
+                    Some(std::num::IntErrorKind::PosOverflow) => ": liczba za duża".to_owned(),
+                    Some(std::num::IntErrorKind::NegOverflow) => ": liczba za mała".to_owned(),
+                    Some(_) => ": oczekiwano liczby całkowitej".to_owned(),
+                    None => format!(": {}", crate::i18n::message(&s.to_string(), crate::i18n::Lang::Pl)),
+                },
                 None => String::new(),
             };
             format!("niepoprawna wartość '{value}' dla '{arg}'{why}")
         }
         ErrorKind::MissingRequiredArgument => format!("brak wymaganego argumentu: {arg}"),
         ErrorKind::MissingSubcommand => "brak polecenia".to_owned(),
-        ErrorKind::ArgumentConflict => {
-            let prior = get(ContextKind::PriorArg).unwrap_or_default();
-            format!("'{arg}' nie może być użyty razem z '{prior}'")
-        }
+        ErrorKind::ArgumentConflict => match get(ContextKind::PriorArg) {
+            Some(prior) if prior != arg => format!("'{arg}' nie może być użyty razem z '{prior}'"),
+            _ => format!("'{arg}' podano więcej niż raz"),
+        },
         ErrorKind::TooManyValues => format!("za dużo wartości: '{value}' dla '{arg}'"),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!("zła liczba wartości dla '{arg}'"),
         ErrorKind::NoEquals => format!("'{arg}' wymaga wartości po '='"),

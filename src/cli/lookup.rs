@@ -252,7 +252,9 @@ pub(super) fn show(
 ) -> Result<u8, Failure> {
     // An empty filter (`woj:`) is no query either: it would show any practice.
     if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
-        return Err(Failure::Usage("show needs an id or a query".into()));
+        let said =
+            crate::said!(cx.lang, "show needs an id or a query", "show potrzebuje identyfikatora albo zapytania");
+        return Err(Failure::Usage(said));
     }
     warn_long_query(cx, id_or_query)?;
     let loaded = open_store(cx, true)?;

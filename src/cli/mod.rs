@@ -504,7 +504,11 @@ fn paths(cx: &mut Context<'_>) -> Result<u8, Failure> {
     let line = |label: &str, value: String| format!("{label:<pad$}{value}");
     let mut out = Vec::new();
     let choice = cx.store_choice();
-    let store = choice.path.as_ref().map_or(store::EMBEDDED_ORIGIN.to_owned(), |p| p.display().to_string());
+    let embedded = match cx.lang {
+        Lang::En => store::EMBEDDED_ORIGIN.to_owned(),
+        Lang::Pl => "<baza wbudowana>".to_owned(),
+    };
+    let store = choice.path.as_ref().map_or(embedded, |p| p.display().to_string());
     out.push(line(w.store, format!("{store} ({})", source_words(&choice.source, w))));
     let dir = |d: &Option<(PathBuf, Source)>| match d {
         Some((p, s)) => format!("{} ({})", p.display(), source_words(s, w)),

@@ -86,6 +86,23 @@ const FRAMES: &[(&str, &str)] = &[
     ("postal code '{}' lies in district {} ({}), not in {}", "kod pocztowy '{}' leży w okręgu {} ({}), nie w: {}"),
     ("date '{}' is not a valid YYYY-MM-DD date", "data '{}' nie jest poprawną datą RRRR-MM-DD"),
     ("e-mail address '{}' does not parse", "adres e-mail '{}' jest niepoprawny"),
+    // What the JSON reader says of a file that is not JSON.
+    ("EOF while parsing a list", "plik kończy się w środku listy"),
+    ("EOF while parsing an object", "plik kończy się w środku obiektu"),
+    ("EOF while parsing a string", "plik kończy się w środku tekstu"),
+    ("EOF while parsing a value", "plik kończy się przed wartością"),
+    ("key must be a string", "klucz musi być tekstem w cudzysłowie"),
+    ("trailing characters", "znaki po końcu danych"),
+    ("trailing comma", "przecinek na końcu"),
+    ("expected value", "oczekiwano wartości"),
+    ("expected `,` or `]`", "oczekiwano `,` albo `]`"),
+    ("expected `,` or `}`", "oczekiwano `,` albo `}`"),
+    ("expected `:`", "oczekiwano `:`"),
+    ("invalid escape", "niepoprawna sekwencja ucieczki"),
+    ("invalid number", "niepoprawna liczba"),
+    ("control character (\\u0000-\\u001F) found while parsing a string", "znak sterujący w tekście"),
+    ("{} is not in {}", "{} nie mieści się w {}"),
+    ("unknown field `{}`, expected {}", "nieznane pole `{}`, oczekiwano: {}"),
 ];
 
 /// `message` in `lang`: in Polish when it is made from one of the frames
@@ -133,19 +150,39 @@ fn json_type(part: &str) -> String {
     part.to_owned()
 }
 
-/// The quoted parts of `message` if it is made from `frame`.
+/// The quoted parts of `message` if it is made from `frame`. A quoted
+/// value may hold the frame's own words ("a, expected b"): each split is
+/// tried until the rest of the message fits the rest of the frame.
 fn parts<'m>(frame: &str, message: &'m str) -> Option<Vec<&'m str>> {
     let mut pieces = frame.split("{}");
-    let mut rest = message.strip_prefix(pieces.next()?)?;
+    let rest = message.strip_prefix(pieces.next()?)?;
     let pieces: Vec<&str> = pieces.collect();
     let mut out = Vec::new();
-    for (i, piece) in pieces.iter().enumerate() {
-        // The last piece ends the message; the others are found from the left.
-        let at = if i + 1 == pieces.len() { rest.strip_suffix(piece).map(str::len)? } else { rest.find(piece)? };
-        out.push(&rest[..at]);
-        rest = &rest[at + piece.len()..];
+    split(rest, &pieces, &mut out).then_some(out)
+}
+
+fn split<'m>(rest: &'m str, pieces: &[&str], out: &mut Vec<&'m str>) -> bool {
+    let Some((piece, later)) = pieces.split_first() else { return rest.is_empty() };
+    if later.is_empty() {
+        return match rest.strip_suffix(piece) {
+            Some(part) => {
+                out.push(part);
+                true
+            }
+            None => false,
+        };
     }
-    Some(out)
+    // Later splits first: a value quoted early is the likelier to hold the words.
+    let mut at: Vec<usize> = rest.match_indices(piece).map(|(i, _)| i).collect();
+    at.reverse();
+    for i in at {
+        out.push(&rest[..i]);
+        if split(&rest[i + piece.len()..], later, out) {
+            return true;
+        }
+        out.truncate(out.len() - 1);
+    }
+    false
 }
 
 fn fill(frame: &str, parts: &[impl AsRef<str>]) -> Option<String> {

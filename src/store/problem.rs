@@ -36,11 +36,11 @@ impl LoadError {
             LoadError::Encoding { line, column, .. } if pl => format!("{line}:{column}: to nie jest poprawny UTF-8"),
             LoadError::Encoding { line, column, .. } => format!("{line}:{column}: not valid UTF-8"),
             LoadError::Syntax { line, column, message, .. } if pl => {
-                format!("{line}:{column}: niepoprawny JSON: {message}")
+                format!("{line}:{column}: niepoprawny JSON: {}", crate::i18n::message(message, lang))
             }
             LoadError::Syntax { line, column, message, .. } => format!("{line}:{column}: invalid JSON: {message}"),
             LoadError::Shape { line, column, message, .. } if pl => {
-                format!("{line}:{column}: to nie jest baza praktyki: {message}")
+                format!("{line}:{column}: to nie jest baza praktyki: {}", crate::i18n::message(message, lang))
             }
             LoadError::Shape { line, column, message, .. } => {
                 format!("{line}:{column}: not a praktyki store: {message}")
@@ -52,9 +52,11 @@ impl LoadError {
                 format!("unsupported store format '{found}' (this version reads '{FORMAT}')")
             }
             LoadError::Strict { problems, .. } => match (problems.first(), pl) {
-                (Some(first), true) => {
-                    format!("praktyki niezgodne ze schematem przy --strict: {}; pierwsza: {first}", problems.len())
-                }
+                (Some(first), true) => format!(
+                    "praktyki niezgodne ze schematem przy --strict: {}; pierwsza: {}",
+                    problems.len(),
+                    crate::i18n::say_problem(first, lang)
+                ),
                 (Some(first), false) => {
                     format!("{} practice(s) break the schema and --strict is set; first: {first}", problems.len())
                 }

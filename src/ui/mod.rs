@@ -452,7 +452,7 @@ fn render_status(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         let help = hint_pieces(m, m.mode(), &[Command::ToggleHelp]).pop().map(|(_, h)| h);
         let Some(h) = help else { return text.clone() };
         let room = width.saturating_sub(counts.width() + h.width() + 5);
-        if text.width() <= room || (cut && room >= 12) {
+        if text.width() <= room || (cut && room >= 6) {
             format!("{} · {h}", truncate(text, room))
         } else {
             text.clone()
@@ -597,9 +597,14 @@ fn render_help(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         .title(Span::styled(format!(" {} ", s.help_title), theme.heading))
         // Where in the help this is, as the detail pane says it.
         .title(
-            Line::from(format!(" {}/{} ", (scroll + 1).min(lines.len()), lines.len()))
-                .style(theme.muted)
-                .right_aligned(),
+            // The last line in view, as the detail pane counts.
+            Line::from(format!(
+                " {}/{} ",
+                (scroll + usize::from(r.height.saturating_sub(2))).min(lines.len()),
+                lines.len()
+            ))
+            .style(theme.muted)
+            .right_aligned(),
         )
         .title_bottom(Line::from(truncate(&format!(" {} ", s.help_footer), inner)).centered());
     f.render_widget(Clear, r);

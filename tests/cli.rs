@@ -474,6 +474,10 @@ fn man_page_renders_with_man() {
     ] {
         assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
+    // One key a line, no blank line between them.
+    let lines: Vec<&str> = text.lines().collect();
+    let down = lines.iter().position(|l| l.trim_start().starts_with("j  ↓")).expect("j in the key list");
+    assert!(lines[down + 1].trim_start().starts_with("k  ↑"), "{:?}", &lines[down..down + 2]);
     // Keys stand apart from what they do.
     for (keys, what) in [("G  End", "last"), ("ctrl-d", "half page down"), ("Enter  l  →", "details")] {
         let line = text.lines().find(|l| l.trim_start().starts_with(keys)).unwrap_or_default();

@@ -389,6 +389,10 @@ fn question_mark_opens_help_from_every_overlay() {
         let mut m = small();
         drive(&mut m, [Action::Resize(80, 24), Action::Cmd(open)]);
         assert_eq!(m.mode(), mode);
+        if mode == Mode::Card {
+            let end = action_for_key(&m, &Chord::parse("end").unwrap()).map(|a| format!("{a:?}"));
+            assert_eq!(end.as_deref(), Some("Cmd(GoBottom)"), "End in the card, as in every list");
+        }
         let action = action_for_key(&m, &question).unwrap_or_else(|| panic!("? is unbound in {mode:?}"));
         drive(&mut m, [action]);
         let (_, starts) = praktyki::app::help::lines(&m);

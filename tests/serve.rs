@@ -105,7 +105,7 @@ impl Drop for Server {
 }
 
 fn nix_kill(pid: u32, signal: &str) -> std::io::Result<std::process::ExitStatus> {
-    Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status()
+    Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).stderr(Stdio::null()).status()
 }
 
 /// Runs `command` in a shell and returns (status, stderr), failing if it
@@ -289,4 +289,44 @@ fn dir_with_paste(t: &Tmux) -> std::path::PathBuf {
     let file = path.join("paste.txt");
     std::fs::write(&file, "gmina ".repeat((2 << 20) / 6)).unwrap();
     file
+}
+
+#[test]
+fn idle_and_old_sessions_are_closed_and_warned_first() {
+    let server = Server::start(None, &["--idle-timeout", "4"]);
+    let t = Tmux::start("serve-idle");
+    t.run(&format!("{}; echo EXIT=$?", server.ssh("-t")));
+    t.wait_for("Search:");
+    t.wait_for("Idle: this session closes in");
+    let screen = t.wait_for("EXIT=0");
+    assert!(!screen.contains("Search:"), "the terminal is put back: {screen}");
+    server.wait_log(": idle for");
+    let server = Server::start(None, &["--max-session-time", "3"]);
+    t.run(&format!("clear; {}; echo EXIT=$?", server.ssh("-t")));
+    t.wait_for("Search:");
+    // Keys keep it from being idle, not from being old.
+    for _ in 0..4 {
+        t.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    t.wait_for("EXIT=0");
+    server.wait_log("the longest session allowed");
+}
+
+#[test]
+fn sigterm_closes_every_session_and_puts_its_terminal_back() {
+    let mut server = Server::start(None, &[]);
+    let t = Tmux::start("serve-term");
+    t.run(&format!("{}; echo EXIT=$?", server.ssh("-t")));
+    t.wait_for("Search:");
+    nix_kill(server.child.id(), "TERM").unwrap();
+    let screen = t.wait_for("EXIT=");
+    assert!(!screen.contains("Search:"), "the terminal is put back: {screen}");
+    let start = Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < PATIENCE, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let log = server.wait_log("stopped");
+    assert!(log.contains("the server is stopping"), "{log}");
 }

@@ -83,7 +83,8 @@ pub fn page(cli: &Command) -> String {
     let keymap = Keymap::defaults();
     let s = Lang::En.strings();
     for (mode, rows) in keymap.help_rows() {
-        out.push_str(&format!(".SS \"{}\"\n", esc(crate::app::help::mode_heading(mode, s))));
+        // No blank line between one key and the next: a list, not paragraphs.
+        out.push_str(&format!(".SS \"{}\"\n.PD 0\n", esc(crate::app::help::mode_heading(mode, s))));
         for row in rows {
             let keys: Vec<String> = row.iter().map(|(k, _)| k.to_string()).collect();
             // An indent wider than any key list ("Enter  l  →"): with
@@ -92,7 +93,7 @@ pub fn page(cli: &Command) -> String {
         }
     }
     let (_, syntax) = s.search_syntax;
-    out.push_str(".SH SEARCH SYNTAX\nThe same in the browser and in \\fBsearch\\fR, \\fBshow\\fR, \\fBcontacts\\fR, \\fBmap\\fR, \\fBrelated\\fR and \\fBexport\\fR.\n");
+    out.push_str(".PD\n.SH SEARCH SYNTAX\nThe same in the browser and in \\fBsearch\\fR, \\fBshow\\fR, \\fBcontacts\\fR, \\fBmap\\fR, \\fBrelated\\fR and \\fBexport\\fR.\n");
     for (term, what) in syntax {
         out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", esc(term), esc(what)));
     }

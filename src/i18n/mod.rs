@@ -208,7 +208,7 @@ pub struct Strings {
     pub bookmarks_not_saved: &'static str,
     /// A served session writes nothing on the server.
     pub read_only: &'static str,
-    /// Said before an idle served session is closed.
+    /// Said before an idle served session is closed, with the seconds left.
     pub idle_warning: &'static str,
     pub reload_failed: &'static str,
     pub no_more_matches: &'static str,
@@ -369,7 +369,7 @@ pub static PL: Strings = Strings {
     only_marked: "zaznaczone",
     bookmarks_not_saved: "Nie zapisano zakładek",
     read_only: "Tylko do odczytu: zaznaczenia trwają do końca tej sesji, nic nie jest zapisywane",
-    idle_warning: "Brak aktywności: sesja zostanie zamknięta za minutę",
+    idle_warning: "Brak aktywności: sesja zostanie zamknięta za",
     reload_failed: "Nie udało się wczytać bazy; pokazuję poprzednie dane",
     no_more_matches: "Brak wystąpień w tej karcie",
     no_search: "Brak wyszukiwania – naciśnij /",
@@ -526,7 +526,7 @@ pub static EN: Strings = Strings {
     only_marked: "marked",
     bookmarks_not_saved: "Bookmarks not saved",
     read_only: "Read-only: marks last for this session, nothing is saved",
-    idle_warning: "Idle: this session closes in a minute",
+    idle_warning: "Idle: this session closes in",
     reload_failed: "Reload failed; showing the previous data",
     no_more_matches: "No occurrences in this tab",
     no_search: "No search – press /",

@@ -135,7 +135,8 @@ fn drive(session: &mut Session<ChannelWriter>, start: &Start) -> anyhow::Result<
         }
         let near = idle + WARN_BEFORE >= limits.idle;
         if near && !warned {
-            let text = session.model().strings().idle_warning.to_owned();
+            let left = limits.idle.saturating_sub(idle).as_secs().max(1);
+            let text = format!("{} {left} s", session.model().strings().idle_warning);
             session.take(Msg::Action(Action::Notify(text)))?;
         }
         warned = near;

@@ -963,7 +963,7 @@ fn command_line_errors_speak_the_environments_language() {
             .and(predicate::str::contains("wskazówka: może chodziło o 'serve' lub 'search'")),
     );
     pl(&["show", "--view", "xx", "a"]).code(2).stderr(
-        predicate::str::contains("niepoprawna wartość 'xx' dla '--view <VIEW>'")
+        predicate::str::contains("niepoprawna wartość 'xx' dla '--view <WIDOK>'")
             .and(predicate::str::contains("[możliwe wartości: summary, presentation, attachments, all]")),
     );
     pl(&["search", "--limit", "abc", "a"]).code(2).stderr(predicate::str::contains("oczekiwano liczby"));

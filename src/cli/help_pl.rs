@@ -216,7 +216,34 @@ fn with_values(a: Arg) -> Arg {
     if !possible.is_empty() && !a.is_hide_possible_values_set() {
         help.push_str(&format!(" [możliwe wartości: {}]", possible.join(", ")));
     }
-    a.help(help).hide_default_value(true).hide_possible_values(true)
+    // The placeholders too: <ŚCIEŻKA>, not <PATH>.
+    let names: Vec<clap::builder::Str> = match a.get_value_names() {
+        Some(names) => names.iter().map(|n| placeholder(n.as_str()).map_or_else(|| n.clone(), Into::into)).collect(),
+        None => placeholder(&a.get_id().as_str().to_uppercase()).into_iter().map(Into::into).collect(),
+    };
+    let a = a.help(help).hide_default_value(true).hide_possible_values(true);
+    if names.is_empty() { a } else { a.value_names(names) }
+}
+
+/// A value's placeholder in Polish, where it has one of its own.
+fn placeholder(name: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("PATH", "ŚCIEŻKA"),
+        ("SECS", "SEKUNDY"),
+        ("LIST", "LISTA"),
+        ("BYTES", "BAJTY"),
+        ("WHEN", "KIEDY"),
+        ("ADDR:PORT", "ADRES:PORT"),
+        ("QUERY", "ZAPYTANIE"),
+        ("ID_OR_QUERY", "ID_LUB_ZAPYTANIE"),
+        ("FILES", "PLIKI"),
+        ("VIEW", "WIDOK"),
+        ("FIELDS", "POLA"),
+        ("COUNT", "LICZBA"),
+        ("SEED", "ZIARNO"),
+        ("SHELL", "POWŁOKA"),
+    ];
+    WORDS.iter().find(|(en, _)| *en == name).map(|(_, pl)| *pl)
 }
 
 /// Usage lines with "[OPCJE]" for clap's "[OPTIONS]", and clap's generated
@@ -306,7 +333,14 @@ pub fn error(e: &clap::Error) -> Option<String> {
         let usage = usage.trim().trim_start_matches("Usage:").trim().replace("[OPTIONS]", "[OPCJE]");
         out.push_str(&format!("\nUżycie: {usage}\n"));
     }
-    out.push_str("\nWięcej: praktyki --help\n");
+    // The command's own help where the error is in a command.
+    let command = get(ContextKind::Usage)
+        .and_then(|u| u.split_whitespace().skip_while(|w| *w != "praktyki").nth(1).map(str::to_owned))
+        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+    match command {
+        Some(c) => out.push_str(&format!("\nWięcej: praktyki {c} --help\n")),
+        None => out.push_str("\nWięcej: praktyki --help\n"),
+    }
     Some(out)
 }
 

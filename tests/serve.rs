@@ -154,6 +154,13 @@ fn a_user_searches_copies_resizes_and_quits_over_ssh() {
         assert!(start.elapsed() < PATIENCE, "nothing reached the clipboard: {:?}", t.tmux(&["show-buffer"]));
         std::thread::sleep(Duration::from_millis(50));
     }
+    // Nothing is written on the server, and each key says why.
+    t.keys(&["Escape", "x"]);
+    t.wait_for("No export over SSH");
+    t.keys(&["r"]);
+    t.wait_for("loads the store again by itself");
+    t.keys(&["c"]);
+    t.wait_for("Contact:");
     // The layout follows the window.
     t.keys(&["Escape"]);
     t.tmux(&["resize-window", "-t", "0", "-x", "50", "-y", "20"]);
@@ -300,6 +307,7 @@ fn idle_and_old_sessions_are_closed_and_warned_first() {
     t.wait_for("Idle: this session closes in");
     let screen = t.wait_for("EXIT=0");
     assert!(!screen.contains("Search:"), "the terminal is put back: {screen}");
+    assert!(screen.contains("praktyki: closed after"), "the user is told why: {screen}");
     server.wait_log(": idle for");
     let server = Server::start(None, &["--max-session-time", "3"]);
     t.run(&format!("clear; {}; echo EXIT=$?", server.ssh("-t")));
@@ -322,6 +330,7 @@ fn sigterm_closes_every_session_and_puts_its_terminal_back() {
     nix_kill(server.child.id(), "TERM").unwrap();
     let screen = t.wait_for("EXIT=");
     assert!(!screen.contains("Search:"), "the terminal is put back: {screen}");
+    assert!(screen.contains("the server is stopping"), "the user is told why: {screen}");
     let start = Instant::now();
     while server.child.try_wait().unwrap().is_none() {
         assert!(start.elapsed() < PATIENCE, "the server did not exit");

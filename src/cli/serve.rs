@@ -12,8 +12,8 @@ use crate::serve::{self, gate::Limits, hostkey};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address and port to listen on
-    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    /// Address and port to listen on (a host name, or `:PORT` for every address)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222", value_parser = listen_address)]
     listen: SocketAddr,
     /// The server's Ed25519 host key (make one with --init-host-key)
     #[arg(long, value_name = "PATH", required_unless_present = "init_host_key")]
@@ -45,6 +45,16 @@ pub struct ServeArgs {
     /// Seconds a client may read nothing before it is dropped
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     write_timeout: u64,
+}
+
+/// `127.0.0.1:2222`, `localhost:2222`, `[::1]:2222` or `:2222` (every address).
+fn listen_address(s: &str) -> Result<SocketAddr, String> {
+    use std::net::ToSocketAddrs;
+    let full = if s.starts_with(':') { format!("0.0.0.0{s}") } else { s.to_owned() };
+    full.to_socket_addrs()
+        .map_err(|e| format!("{e} (give ADDRESS:PORT, such as 0.0.0.0:2222 or localhost:2222)"))?
+        .next()
+        .ok_or_else(|| format!("{s}: no such address"))
 }
 
 pub fn serve(cx: &mut Context<'_>, a: &ServeArgs) -> Result<u8, Failure> {
@@ -95,5 +105,18 @@ pub fn serve(cx: &mut Context<'_>, a: &ServeArgs) -> Result<u8, Failure> {
             writeln!(cx.err, "praktyki: serve: {e:#}")?;
             Ok(EXIT_ERROR)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_addresses_as_people_write_them() {
+        assert_eq!(listen_address(":2505").unwrap(), "0.0.0.0:2505".parse().unwrap());
+        assert_eq!(listen_address("127.0.0.1:2505").unwrap(), "127.0.0.1:2505".parse().unwrap());
+        assert!(listen_address("localhost:2505").unwrap().ip().is_loopback());
+        assert!(listen_address("localhost").unwrap_err().contains("ADDRESS:PORT"));
     }
 }

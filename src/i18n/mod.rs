@@ -208,6 +208,10 @@ pub struct Strings {
     pub bookmarks_not_saved: &'static str,
     /// A served session writes nothing on the server.
     pub read_only: &'static str,
+    /// `x` in a served session.
+    pub no_export_served: &'static str,
+    /// `r` in a served session.
+    pub no_reload_served: &'static str,
     /// Said before an idle served session is closed, with the seconds left.
     pub idle_warning: &'static str,
     pub reload_failed: &'static str,
@@ -369,6 +373,8 @@ pub static PL: Strings = Strings {
     only_marked: "zaznaczone",
     bookmarks_not_saved: "Nie zapisano zakładek",
     read_only: "Tylko do odczytu: zaznaczenia trwają do końca tej sesji, nic nie jest zapisywane",
+    no_export_served: "Eksport niedostępny przez SSH: serwer niczego nie zapisuje (praktyki export na własnym komputerze)",
+    no_reload_served: "Serwer sam wczytuje bazę, gdy się zmieni",
     idle_warning: "Brak aktywności: sesja zostanie zamknięta za",
     reload_failed: "Nie udało się wczytać bazy; pokazuję poprzednie dane",
     no_more_matches: "Brak wystąpień w tej karcie",
@@ -526,6 +532,8 @@ pub static EN: Strings = Strings {
     only_marked: "marked",
     bookmarks_not_saved: "Bookmarks not saved",
     read_only: "Read-only: marks last for this session, nothing is saved",
+    no_export_served: "No export over SSH: the server writes nothing (use praktyki export on your own machine)",
+    no_reload_served: "The server loads the store again by itself when it changes",
     idle_warning: "Idle: this session closes in",
     reload_failed: "Reload failed; showing the previous data",
     no_more_matches: "No occurrences in this tab",

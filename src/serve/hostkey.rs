@@ -29,11 +29,13 @@ pub fn load(path: &Path) -> Result<PrivateKey, String> {
     let shown = path.display();
     let meta = std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}; make a host key first with `praktyki serve --init-host-key {shown}`"))?;
+    // What the file is comes first: a public key or a store needs no chmod.
+    let key = russh::keys::load_secret_key(path, None).map_err(|e| {
+        format!("{shown}: not an OpenSSH private key ({e}); make one with `praktyki serve --init-host-key PATH`")
+    })?;
     if meta.permissions().mode() & 0o077 != 0 {
         return Err(format!("{shown}: others can read this private key; `chmod 600 {shown}`"));
     }
-    let key =
-        russh::keys::load_secret_key(path, None).map_err(|e| format!("{shown}: not a readable private key: {e}"))?;
     if key.algorithm() != Algorithm::Ed25519 {
         return Err(format!("{shown}: a {} key; the server uses Ed25519 only", key.algorithm()));
     }
@@ -61,5 +63,10 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         assert!(load(&path).unwrap_err().contains("chmod 600"));
         assert!(load(&dir.path().join("none")).unwrap_err().contains("--init-host-key"));
+        let public = dir.path().join("key.pub");
+        std::fs::write(&public, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKAxb0DiMQ7c8dA3Uh6Hd5c9PkYV3cGg1R+3T9a0XwZ9 x\n")
+            .unwrap();
+        std::fs::set_permissions(&public, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(load(&public).unwrap_err().contains("not an OpenSSH private key"), "no chmod advice for a public key");
     }
 }

@@ -197,8 +197,8 @@ async fn connection(
     let deadline = tokio::time::Instant::now() + grace;
     let session = match tokio::time::timeout_at(deadline, russh::server::run_stream(config, tcp, handler)).await {
         Ok(Ok(session)) => session,
-        // A bad version line, a scanner: no log line for each.
-        Ok(Err(_)) | Err(_) => return,
+        Ok(Err(e)) => return log(format_args!("dropped {peer} before the handshake ended: {e}")),
+        Err(_) => return log(format_args!("dropped {peer}: no handshake within the login grace time")),
     };
     log(format_args!("connect {peer}"));
     let handle = session.handle();

@@ -45,7 +45,12 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
     let shared = &start.shared;
     let lang = start.locale.as_deref().map_or(shared.lang, Lang::from_locale);
     let (store, index) = shared.current();
-    let mut model = Model::new(store, index, shared.label.clone(), shared.keymap.clone(), lang);
+    // Visitors see the store's name, not where it lies on the server.
+    let label = match &shared.plan.choice.path {
+        Some(path) => path.file_name().map_or_else(|| shared.label.clone(), |n| n.to_string_lossy().into_owned()),
+        None => lang.strings().embedded.to_owned(),
+    };
+    let mut model = Model::new(store, index, label, shared.keymap.clone(), lang);
     model.columns = shared.columns.clone();
     let theme = crate::ui::Theme::select(shared.theme, shared.color, false, Some(&start.term));
     let settings = Settings {
@@ -68,13 +73,14 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
     std::thread::Builder::new().name("praktyki-session".into()).stack_size(512 * 1024).spawn(move || {
         let mut session = session;
         let outcome = catch_unwind(AssertUnwindSafe(|| drive(&mut session, &start)));
-        let why = match outcome {
-            Ok(Ok(why)) => why,
-            Ok(Err(e)) => format!("error: {e:#}"),
-            Err(_) => "the session panicked".to_owned(),
+        let (why, told) = match outcome {
+            Ok(Ok(end)) => (end.log, end.told),
+            Ok(Err(e)) => (format!("error: {e:#}"), None),
+            Err(_) => ("the session panicked".to_owned(), None),
         };
         start.state.ended(why);
-        // The client's terminal is put back as a local one is.
+        // The client's terminal is put back as a local one is, and told why
+        // the server ended the session, when it did.
         let mut bye = Vec::new();
         let _ = queue!(
             bye,
@@ -84,6 +90,9 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
             LeaveAlternateScreen,
             cursor::Show
         );
+        if let Some(told) = told {
+            bye.extend_from_slice(format!("praktyki: {told}\r\n").as_bytes());
+        }
         let (handle, channel, status) = (start.handle.clone(), start.channel, 0);
         start.runtime.block_on(async move {
             let wait = start.shared.gate.limits().write_timeout.min(Duration::from_secs(5));
@@ -98,8 +107,20 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
     Ok(tx)
 }
 
+/// How a session ended: for the log, and for the user when the server ended it.
+struct Ending {
+    log: String,
+    told: Option<String>,
+}
+
+impl Ending {
+    fn by_user(log: impl Into<String>) -> Self {
+        Ending { log: log.into(), told: None }
+    }
+}
+
 /// The session's loop; returns why it ended.
-fn drive(session: &mut Session<ChannelWriter>, start: &Start) -> anyhow::Result<String> {
+fn drive(session: &mut Session<ChannelWriter>, start: &Start) -> anyhow::Result<Ending> {
     let shared = &start.shared;
     let limits = shared.gate.limits();
     let out = session.writer_mut();
@@ -109,11 +130,11 @@ fn drive(session: &mut Session<ChannelWriter>, start: &Start) -> anyhow::Result<
     let mut warned = false;
     loop {
         if let Some(end) = session.settle()? {
-            return Ok(match end {
+            return Ok(Ending::by_user(match end {
                 End::Quit => "quit".to_owned(),
                 End::InputClosed => "the client left".to_owned(),
                 End::Signal(sig) => format!("signal {sig}"),
-            });
+            }));
         }
         let came = session.wait(Some(TICK))?;
         start.state.queued.store(0, Ordering::Relaxed);
@@ -123,15 +144,29 @@ fn drive(session: &mut Session<ChannelWriter>, start: &Start) -> anyhow::Result<
             generation = now;
             session.take(Msg::Action(Action::Reloaded(Ok(shared.current()))))?;
         }
+        let lang = session.model().lang;
         if shared.stopping.load(Ordering::SeqCst) {
-            return Ok("the server is stopping".to_owned());
+            let told = crate::said!(
+                lang,
+                "the server is stopping; come back later",
+                "serwer się zatrzymuje; zapraszamy później"
+            );
+            return Ok(Ending { log: "the server is stopping".to_owned(), told: Some(told) });
         }
         let idle = start.state.idle_for();
         if idle >= limits.idle {
-            return Ok(format!("idle for {} s", idle.as_secs()));
+            let secs = idle.as_secs();
+            let told =
+                crate::said!(lang, "closed after {secs} s without a key", "sesja zamknięta po {secs} s bez klawisza");
+            return Ok(Ending { log: format!("idle for {secs} s"), told: Some(told) });
         }
         if start.state.started.elapsed() >= limits.max_session {
-            return Ok("the longest session allowed".to_owned());
+            let told = crate::said!(
+                lang,
+                "closed: the longest session allowed here",
+                "sesja zamknięta: to najdłuższa dozwolona tu sesja"
+            );
+            return Ok(Ending { log: "the longest session allowed".to_owned(), told: Some(told) });
         }
         let near = idle + WARN_BEFORE >= limits.idle;
         if near && !warned {

@@ -498,7 +498,11 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             });
             None
         }
-        Effect::Export { .. } | Effect::Reload | Effect::SaveBookmark { .. } if exec.settings.read_only => {
+        Effect::Export { .. } if exec.settings.read_only => {
+            Some(Action::Notify(model.strings().no_export_served.to_owned()))
+        }
+        Effect::Reload if exec.settings.read_only => Some(Action::Notify(model.strings().no_reload_served.to_owned())),
+        Effect::SaveBookmark { .. } if exec.settings.read_only => {
             Some(Action::Notify(model.strings().read_only.to_owned()))
         }
         Effect::Export { practices, heading } => {

@@ -339,3 +339,39 @@ fn sigterm_closes_every_session_and_puts_its_terminal_back() {
     let log = server.wait_log("stopped");
     assert!(log.contains("the server is stopping"), "{log}");
 }
+
+#[test]
+fn a_client_that_reads_nothing_is_dropped_and_costs_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let made = Command::new(bin()).args(["synthetic", "--count", "2000", "--out"]).arg(&store).status().unwrap();
+    assert!(made.success());
+    let server = Server::start(Some(store.to_str().unwrap()), &["--write-timeout", "2"]);
+    // Keys go in one by one, each redrawing the detail pane (a frame of
+    // its own); what comes back lands in a pipe nobody reads.
+    let keys = "printf '\\r'; while true; do printf 2; sleep 0.01; printf 1; sleep 0.01; done";
+    let mut slow = Command::new("bash")
+        .args(["-c", &format!("({keys}) | {} | sleep 600", server.ssh("-tt"))])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let log = loop {
+        let log = server.log();
+        if log.contains("the client reads nothing") {
+            break log;
+        }
+        assert!(start.elapsed() < Duration::from_secs(240), "the slow reader was never dropped:\n{log}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // The pipeline's processes are the shell's children: they go first.
+    let _ = Command::new("pkill").args(["-KILL", "-P", &slow.id().to_string()]).status();
+    let _ = slow.kill();
+    let _ = slow.wait();
+    assert!(log.contains("disconnect 127.0.0.1:"), "{log}");
+    // And the server goes on serving others.
+    let (code, err) = run_within(&format!("{} ls", server.ssh("-o LogLevel=INFO -T")), Duration::from_secs(10));
+    assert_ne!(code, Some(0));
+    assert!(err.contains("exec request failed"), "{err}");
+}

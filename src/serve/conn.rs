@@ -24,6 +24,8 @@ pub struct ConnState {
     /// Set once a session runs; the task stops the login clock.
     pub in_session: AtomicBool,
     pub session_started: tokio::sync::Notify,
+    /// Told when the session's thread has ended.
+    pub session_over: tokio::sync::Notify,
     /// Input events sent to the session and not yet taken by it.
     pub queued: AtomicUsize,
     /// Terminal type and size, for the log.
@@ -43,6 +45,7 @@ impl ConnState {
             last_input: AtomicU64::new(0),
             in_session: AtomicBool::new(false),
             session_started: tokio::sync::Notify::new(),
+            session_over: tokio::sync::Notify::new(),
             queued: AtomicUsize::new(0),
             term: Mutex::new(String::new()),
             size: Mutex::new((0, 0)),

@@ -193,6 +193,11 @@ async fn connection(
 ) {
     let state = ConnState::new(peer);
     let grace = shared.gate.limits().login_grace;
+    // A second descriptor of the socket, to shut it whatever SSH is doing.
+    let killer = {
+        use std::os::fd::AsFd;
+        tcp.as_fd().try_clone_to_owned().ok().map(std::net::TcpStream::from)
+    };
     let handler = Conn::new(shared.clone(), state.clone());
     let deadline = tokio::time::Instant::now() + grace;
     let session = match tokio::time::timeout_at(deadline, russh::server::run_stream(config, tcp, handler)).await {
@@ -204,29 +209,55 @@ async fn connection(
     let handle = session.handle();
     tokio::pin!(session);
     let mut in_session = false;
-    let why_cut = loop {
+    // How the wait below ended.
+    enum Cut {
+        /// The connection ended on its own.
+        Done,
+        /// The session's thread ended: the connection is to go too.
+        SessionOver,
+        /// The server ends it, for this reason.
+        Because(&'static str),
+    }
+    let cut = loop {
         tokio::select! {
             result = &mut session => {
                 if let Err(e) = result {
                     state.ended(format!("connection error: {e}"));
                 }
-                break None;
+                break Cut::Done;
             }
             _ = state.session_started.notified(), if !in_session => {
                 in_session = true;
                 ticket.started();
             }
+            _ = state.session_over.notified() => break Cut::SessionOver,
             _ = tokio::time::sleep_until(deadline), if !in_session && !state.in_session.load(Ordering::SeqCst) => {
-                break Some("no session within the login grace time");
+                break Cut::Because("no session within the login grace time");
             }
             _ = ticket.evicted.notified(), if !in_session && !state.in_session.load(Ordering::SeqCst) => {
-                break Some("gave way to newer connections before starting a session");
+                break Cut::Because("gave way to newer connections before starting a session");
             }
         }
     };
-    if let Some(why) = why_cut {
-        state.ended(why);
-        let _ = handle.disconnect(russh::Disconnect::ByApplication, why.into(), "en".into()).await;
+    let ask = match cut {
+        Cut::Done => None,
+        Cut::SessionOver => Some(None),
+        Cut::Because(why) => Some(Some(why)),
+    };
+    if let Some(why) = ask {
+        if let Some(why) = why {
+            state.ended(why);
+            let bye = handle.disconnect(russh::Disconnect::ByApplication, why.into(), "en".into());
+            let _ = tokio::time::timeout(Duration::from_secs(2), bye).await;
+        }
+        // A client that reads nothing takes no goodbye: its socket is shut,
+        // which ends the SSH session at once.
+        if tokio::time::timeout(Duration::from_secs(5), &mut session).await.is_err() {
+            if let Some(socket) = &killer {
+                let _ = socket.shutdown(std::net::Shutdown::Both);
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(5), &mut session).await;
+        }
     }
     let why = state.why.lock().unwrap_or_else(PoisonError::into_inner).clone().unwrap_or_else(|| "closed".into());
     let term = state.term.lock().unwrap_or_else(PoisonError::into_inner).clone();

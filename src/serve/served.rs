@@ -94,12 +94,18 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
             bye.extend_from_slice(format!("praktyki: {told}\r\n").as_bytes());
         }
         let (handle, channel, status) = (start.handle.clone(), start.channel, 0);
+        // Each step may wait for a client that reads nothing: all of it
+        // gives up after a few seconds, and the connection is then shut.
+        let state = start.state.clone();
         start.runtime.block_on(async move {
-            let wait = start.shared.gate.limits().write_timeout.min(Duration::from_secs(5));
-            let _ = tokio::time::timeout(wait, handle.data(channel, bytes::Bytes::from(bye))).await;
-            let _ = handle.exit_status_request(channel, status).await;
-            let _ = handle.eof(channel).await;
-            let _ = handle.close(channel).await;
+            let goodbye = async {
+                let _ = handle.data(channel, bytes::Bytes::from(bye)).await;
+                let _ = handle.exit_status_request(channel, status).await;
+                let _ = handle.eof(channel).await;
+                let _ = handle.close(channel).await;
+            };
+            let _ = tokio::time::timeout(Duration::from_secs(5), goodbye).await;
+            state.session_over.notify_one();
         });
         // Its memory goes with the session's end, not the process's.
         drop(session);

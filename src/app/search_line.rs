@@ -38,6 +38,9 @@ fn next_boundary(s: &str, cursor: usize) -> usize {
 
 /// Applies an editing action to the line; returns whether its text changed
 /// (and so a new search is due).
+/// The most characters the search line holds.
+pub const MAX_CHARS: usize = 1_000;
+
 pub fn edit(line: &mut SearchLine, action: Action) -> bool {
     match action {
         Action::Cmd(Command::ClearSearch) if !line.text.is_empty() => {
@@ -45,6 +48,9 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             line.cursor = 0;
             true
         }
+        // The line holds at most MAX_CHARS: a query reads 16 words, and an
+        // endless paste must not grow it (and the work of each key) for ever.
+        Action::InsertChar(_) | Action::InsertText(_) if line.text.chars().count() >= MAX_CHARS => false,
         Action::InsertChar(c) => {
             let at = byte_at(&line.text, line.cursor);
             line.text.insert(at, c);
@@ -52,7 +58,8 @@ pub fn edit(line: &mut SearchLine, action: Action) -> bool {
             true
         }
         Action::InsertText(text) => {
-            let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let room = MAX_CHARS - line.text.chars().count();
+            let clean: String = text.chars().take(room).map(|c| if c.is_control() { ' ' } else { c }).collect();
             if clean.is_empty() {
                 return false;
             }
@@ -150,5 +157,16 @@ mod tests {
                 && l.text.is_empty()
                 && !edit(&mut l, Action::Cmd(Command::ClearSearch))
         );
+    }
+
+    #[test]
+    fn the_line_holds_at_most_max_chars() {
+        let mut line = SearchLine::default();
+        for _ in 0..5 {
+            edit(&mut line, Action::InsertText("gmina ".repeat(300)));
+        }
+        assert_eq!(line.text.chars().count(), MAX_CHARS);
+        assert!(!edit(&mut line, Action::InsertChar('x')), "full: nothing more goes in");
+        assert_eq!(line.cursor, MAX_CHARS);
     }
 }

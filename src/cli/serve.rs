@@ -79,7 +79,10 @@ pub fn serve(cx: &mut Context<'_>, a: &ServeArgs) -> Result<u8, Failure> {
         write_timeout: seconds(a.write_timeout),
         ..Limits::default()
     };
-    let plan = cx.plan();
+    // Texts are read whole at start: a store rewritten in place under a
+    // lazy load would fail every practice's details until the next load.
+    let mut plan = cx.plan();
+    plan.opts.lazy = false;
     let (store, index) = plan.load()?.write_cache_and_index();
     // The keys a user bound in the config serve every session.
     let (_, config_text) =

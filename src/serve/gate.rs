@@ -47,7 +47,8 @@ impl Default for Limits {
             login_grace: Duration::from_secs(20),
             idle: Duration::from_secs(30 * 60),
             max_session: Duration::from_secs(8 * 3600),
-            max_size: (500, 200),
+            // Two screens of cells a session: 300x100 costs a few MB, 500x200 twenty.
+            max_size: (300, 100),
             input_queue: 1024,
             write_timeout: Duration::from_secs(30),
         }

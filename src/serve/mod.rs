@@ -200,7 +200,16 @@ async fn connection(
     };
     let handler = Conn::new(shared.clone(), state.clone());
     let deadline = tokio::time::Instant::now() + grace;
-    let session = match tokio::time::timeout_at(deadline, russh::server::run_stream(config, tcp, handler)).await {
+    // A connection that gives way does so at any point before its session,
+    // the version exchange too.
+    let start = tokio::time::timeout_at(deadline, russh::server::run_stream(config, tcp, handler));
+    let started = tokio::select! {
+        started = start => started,
+        _ = ticket.evicted.notified() => {
+            return log(format_args!("dropped {peer}: gave way to newer connections before its handshake"));
+        }
+    };
+    let session = match started {
         Ok(Ok(session)) => session,
         Ok(Err(e)) => return log(format_args!("dropped {peer} before the handshake ended: {e}")),
         Err(_) => return log(format_args!("dropped {peer}: no handshake within the login grace time")),

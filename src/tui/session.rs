@@ -401,6 +401,10 @@ fn waits_for_news(m: &Model, action: &Action, search_queued: bool) -> bool {
 }
 
 fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Theme) -> Result<()> {
+    // The frame is the size the model laid out. A resize taken while a key
+    // waited for a search is applied after that key: drawing the old
+    // layout into the new, smaller frame wrote outside it and panicked.
+    terminal.backend_mut().set_size(model.size.0, model.size.1);
     // Synchronized output: the terminal shows the frame whole, so a slow
     // link sees no tearing.
     queue!(terminal.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
@@ -577,5 +581,25 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
                 None => Some(Action::Notify(format!("{}: no data directory", s.bookmarks_not_saved))),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_is_drawn_at_the_size_the_model_laid_out() {
+        // The screen shrank (10x1) while the model still has the layout of
+        // 80x24, with the map open: its cells were written outside the frame.
+        let store = crate::store::load_embedded(crate::store::LoadOptions::default()).unwrap();
+        let index = Arc::new(Index::new(&store.practices));
+        let keymap = Arc::new(crate::input::Keymap::defaults());
+        let mut model = Model::new(store, index, "x".into(), keymap, crate::i18n::Lang::En);
+        app::update(&mut model, Action::Resize(80, 24));
+        app::update(&mut model, Action::Cmd(crate::input::Command::OpenMap));
+        let mut terminal = Terminal::new(Compact::sized(Vec::new(), 10, 1)).unwrap();
+        draw(&mut terminal, &model, &Theme::mono()).unwrap();
+        assert_eq!(terminal.size().unwrap(), ratatui::layout::Size::new(80, 24));
     }
 }

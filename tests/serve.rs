@@ -260,7 +260,9 @@ fn the_hostile_store_renders_safely_in_a_served_session() {
 
 #[test]
 fn garbage_and_floods_cost_only_their_own_connection() {
-    let server = Server::start(None, &["--login-grace", "3", "--max-unauthenticated", "4", "--max-per-address", "50"]);
+    // Half-open connections fill the server unless the oldest give way.
+    let limits = ["--login-grace", "5", "--max-unauthenticated", "4", "--max-per-address", "50", "--max-sessions", "6"];
+    let server = Server::start(None, &limits);
     // Garbage after a version line; a client that never says anything.
     let mut garbage = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     garbage.write_all(b"SSH-2.0-nuisance\r\n").unwrap();

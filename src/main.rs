@@ -74,7 +74,8 @@ fn main() -> ExitCode {
         // when loaded, but paths, field names of a broken store, a page's
         // words in an import report or a server's in a sync were not.
         let (mut out, mut err) = (TerminalSafe::new(stdout.lock()), TerminalSafe::new(stderr.lock()));
-        let mut cx = Context { global, config, env, dirs, lang, out: &mut out, err: &mut err };
+        let config_text = config_text.clone();
+        let mut cx = Context { global, config, config_text, env, dirs, lang, out: &mut out, err: &mut err };
         return ExitCode::from(cli::run(cmd, &mut cx));
     }
 

@@ -377,3 +377,38 @@ fn a_client_that_reads_nothing_is_dropped_and_costs_only_itself() {
     assert_ne!(code, Some(0));
     assert!(err.contains("exec request failed"), "{err}");
 }
+
+#[test]
+fn a_changed_store_reaches_open_sessions_and_a_broken_one_leaves_the_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("live.json");
+    let practice =
+        |title: &str| format!(r#"{{"format": "praktyki/1", "practices": [{{"id": "a", "title": "{title}"}}]}}"#);
+    std::fs::write(&store, practice("Pierwsza wersja")).unwrap();
+    let server = Server::start(Some(store.to_str().unwrap()), &[]);
+    let t = Tmux::start("serve-live");
+    // The client's language travels with it (SendEnv), and the store's path does not.
+    t.run(&format!("LANG=pl_PL.UTF-8 {}; echo EXIT=$?", server.ssh("-t -o SendEnv=LANG")));
+    t.wait_for("Pierwsza wersja");
+    // Wide enough for the store's name in the status line.
+    t.tmux(&["resize-window", "-t", "0", "-x", "160", "-y", "24"]);
+    let screen = t.wait_for("live.json");
+    assert!(screen.contains("praktyk"), "{screen}");
+    assert!(!screen.contains(dir.path().to_str().unwrap()), "the server's path is not shown: {screen}");
+    // Replaced by rename, as editors and sync write it: the next key shows it.
+    let next = dir.path().join("next.json");
+    std::fs::write(&next, practice("Druga wersja")).unwrap();
+    std::fs::rename(&next, &store).unwrap();
+    server.wait_log("changed; 1 practice(s) now served");
+    t.keys(&["j"]);
+    t.wait_for("Druga wersja");
+    // A broken file keeps the last good one serving.
+    std::fs::write(&next, "{ broken").unwrap();
+    std::fs::rename(&next, &store).unwrap();
+    server.wait_log("the store loaded before is still served");
+    t.keys(&["k"]);
+    let screen = t.wait_for("Druga wersja");
+    assert!(screen.contains("praktyk"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -188,6 +188,12 @@ pub struct Texts {
 }
 
 impl Model {
+    /// Columns the search line has for its text, after its prompt ("Search: "):
+    /// what its view is kept for (`update`) and drawn in (`ui`).
+    pub fn search_room(&self) -> usize {
+        usize::from(self.size.0).saturating_sub(crate::text::width::columns(self.strings().search_prompt) + 2)
+    }
+
     /// A model showing every practice in title order.
     pub fn new(
         store: impl Into<Arc<Store>>,

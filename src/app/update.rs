@@ -13,7 +13,6 @@ use crate::store::checks::VOIVODESHIPS;
 use super::action::{Action, Effect};
 use super::doc;
 use super::model::{Focus, Model, StatusKind, Tab, ViewKey};
-use crate::text::width::columns;
 
 /// The action a key chord means in the model's current mode: its binding,
 /// or, in the search line, the character typed.
@@ -67,8 +66,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     }
     refresh_view(m);
     // The search line's view follows its cursor, holding still inside it.
-    let room = m.size.0.saturating_sub(columns(&format!("{}: ", m.strings().search_prompt)) as u16);
-    m.search.view = crate::text::width::line_view(&m.search.text, m.search.cursor, usize::from(room), m.search.view);
+    m.search.view = crate::text::width::line_view(&m.search.text, m.search.cursor, m.search_room(), m.search.view);
     // An ask for texts no longer wanted (the selection went back to a
     // practice whose texts are here) is forgotten: its answer will be
     // dropped, and keys for the detail pane must not wait for it.

@@ -261,6 +261,8 @@ pub enum ViewArg {
 pub struct Context<'a> {
     pub global: Global,
     pub config: crate::config::Config,
+    /// The config file's text as read (its keymap is parsed from it).
+    pub config_text: String,
     pub env: Env,
     pub dirs: Dirs,
     pub lang: Lang,

@@ -84,18 +84,13 @@ pub fn serve(cx: &mut Context<'_>, a: &ServeArgs) -> Result<u8, Failure> {
     let mut plan = cx.plan();
     plan.opts.lazy = false;
     let (store, index) = plan.load()?.write_cache_and_index();
-    // The keys a user bound in the config serve every session.
-    let (_, config_text) =
-        crate::config::Config::load(cx.dirs.config_file.as_ref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    // The keys a user bound in the config (read once, by `main`) serve every session.
     let origin = cx.dirs.config_file.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default();
-    let keymap = cx.config.keymap_from(&config_text, &origin).map_err(|e| Failure::Usage(e.to_string()))?;
-    let label =
-        plan.choice.path.as_ref().map_or_else(|| cx.lang.strings().embedded.to_owned(), |p| p.display().to_string());
+    let keymap = cx.config.keymap_from(&cx.config_text, &origin).map_err(|e| Failure::Usage(e.to_string()))?;
     let setup = serve::Setup {
         store: Arc::new(store),
         index: Arc::new(index),
         plan,
-        label,
         keymap,
         columns: cx.config.list.columns.clone(),
         lang: cx.lang,

@@ -148,42 +148,9 @@ impl Handler for Conn {
         Ok(())
     }
 
-    async fn channel_open_x11(
-        &mut self,
-        _channel: Channel<SshMsg>,
-        _originator_address: &str,
-        _originator_port: u32,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
-        Ok(())
-    }
-
-    async fn channel_open_direct_tcpip(
-        &mut self,
-        _channel: Channel<SshMsg>,
-        _host_to_connect: &str,
-        _port_to_connect: u32,
-        _originator_address: &str,
-        _originator_port: u32,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
-        Ok(())
-    }
-
-    async fn channel_open_direct_streamlocal(
-        &mut self,
-        _channel: Channel<SshMsg>,
-        _socket_path: &str,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
-        Ok(())
-    }
+    // X11, direct TCP/IP and streamlocal channels are not handled here:
+    // russh rejects a channel whose handle is dropped unanswered, with
+    // "administratively prohibited", which is the explicit reply wanted.
 
     async fn pty_request(
         &mut self,

@@ -35,7 +35,6 @@ pub struct Shared {
     /// Bumped at each new store; a session compares it with its own.
     pub generation: AtomicU64,
     pub plan: Plan,
-    pub label: String,
     pub keymap: Arc<Keymap>,
     pub columns: Vec<crate::config::Column>,
     pub lang: Lang,
@@ -69,7 +68,6 @@ pub struct Setup {
     pub store: Arc<Store>,
     pub index: Arc<Index>,
     pub plan: Plan,
-    pub label: String,
     pub keymap: Keymap,
     pub columns: Vec<crate::config::Column>,
     pub lang: Lang,
@@ -130,7 +128,6 @@ pub fn run(options: Options, setup: Setup) -> anyhow::Result<()> {
         current: RwLock::new((setup.store, setup.index)),
         generation: AtomicU64::new(0),
         plan: setup.plan,
-        label: setup.label,
         keymap: Arc::new(setup.keymap),
         columns: setup.columns,
         lang: setup.lang,

@@ -47,7 +47,7 @@ pub fn spawn(start: Start) -> std::io::Result<mpsc::Sender<Msg>> {
     let (store, index) = shared.current();
     // Visitors see the store's name, not where it lies on the server.
     let label = match &shared.plan.choice.path {
-        Some(path) => path.file_name().map_or_else(|| shared.label.clone(), |n| n.to_string_lossy().into_owned()),
+        Some(path) => path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned(),
         None => lang.strings().embedded.to_owned(),
     };
     let mut model = Model::new(store, index, label, shared.keymap.clone(), lang);

@@ -217,10 +217,8 @@ impl<W: Write> Session<W> {
             }
             // One insertion and one search for the whole paste.
             Msg::Event(Event::Paste(text)) => pending.push_back(Pending::Paste(text)),
-            Msg::Event(Event::Resize(w, h)) => {
-                self.terminal.backend_mut().set_size(w, h);
-                pending.push_back(Pending::Act(Action::Resize(w, h)));
-            }
+            // The frame takes the new size when the model does (see `draw`).
+            Msg::Event(Event::Resize(w, h)) => pending.push_back(Pending::Act(Action::Resize(w, h))),
             Msg::Event(Event::Mouse(me)) => {
                 let (column, row) = (me.column, me.row);
                 let action = match me.kind {

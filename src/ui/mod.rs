@@ -128,7 +128,7 @@ fn render_search(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let prompt = format!("{}: ", s.search_prompt);
     let focused = m.focus == Focus::Search;
     let mut spans = vec![Span::styled(prompt.clone(), theme.prompt)];
-    let room = usize::from(r.width).saturating_sub(prompt.width());
+    let room = m.search_room();
     // A query longer than the line scrolls by half a line, with "…"
     // where the text goes on out of view.
     let (shown, at) = crate::text::width::scroll_line(&m.search.text, m.search.cursor, room, m.search.view);

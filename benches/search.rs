@@ -34,7 +34,7 @@ fn browser(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(q), &prefixes, |b, prefixes| {
             b.iter(|| {
                 for p in prefixes {
-                    let ids = store.practices.iter().map(|p| p.id.as_str());
+                    let ids = store.practices.iter().map(|p| p.id());
                     std::hint::black_box(index.find_among(ids, p, Scope { texts: true }, &|| false));
                 }
             })
@@ -46,13 +46,14 @@ fn browser(c: &mut Criterion) {
 fn bench(c: &mut Criterion) {
     for n in [10_000usize, 100_000] {
         let store = synth::names_only(n, 42);
+        let heads = praktyki::store::heads::Heads::of(&store.practices);
         let label = format!("{}k", n / 1000);
         let mut g = c.benchmark_group("index_build");
         g.sample_size(10);
-        g.bench_function(&label, |b| b.iter(|| Index::new(&store.practices)));
+        g.bench_function(&label, |b| b.iter(|| Index::new(&heads)));
         g.finish();
 
-        let index = Index::new(&store.practices);
+        let index = Index::new(&heads);
         let mut g = c.benchmark_group(format!("keystrokes_{label}"));
         g.sample_size(20);
         for q in QUERIES {

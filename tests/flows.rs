@@ -556,7 +556,7 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     let reads: Vec<_> = asked.iter().filter(|e| matches!(e, Effect::ReadPractice { .. })).collect();
     assert_eq!(reads.len(), 2, "one per selection: {asked:?}");
     let Effect::ReadPractice { index, generation } = reads[1].clone() else { unreachable!() };
-    assert_eq!(m.store.practices[index].id, "lodz");
+    assert_eq!(m.store.practices.to_vec()[index].id, "lodz");
     // The head shows at once: no summary text yet, no file read; a tab of
     // long texts says it is reading, not that there are none.
     assert!(
@@ -569,7 +569,7 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
     assert!(praktyki::app::update(&mut m, Action::Resize(80, 24)).is_empty(), "asked once");
     // An answer for the practice selected before is dropped.
     let stale = praktyki::app::model::Texts {
-        index: m.store.practices.iter().position(|p| p.id == "ak").unwrap(),
+        index: m.store.practices.iter().position(|p| p.id() == "ak").unwrap(),
         generation,
         practice: Err("stale".into()),
     };
@@ -643,8 +643,8 @@ fn facets_list_sections_and_voivodeships_and_pick_one() {
     assert!(m.search.text.starts_with("woj:"), "{}", m.search.text);
     let listed = listed(&m);
     assert_eq!(listed.len(), 1);
-    let p = m.store.practices.iter().find(|p| p.id == listed[0]).unwrap();
-    assert_eq!(p.voivodeship.as_deref(), Some(last.as_str()));
+    let p = m.store.practices.iter().find(|p| p.id() == listed[0]).unwrap();
+    assert_eq!(p.voivodeship(), Some(last.as_str()));
     // Opened again on the filtered list: one voivodeship; Esc closes, nothing changes.
     drive(&mut m, [Action::Cmd(Command::OpenFacets)]);
     assert_eq!(m.facets.as_ref().map(|f| f.items.len()), Some(1));

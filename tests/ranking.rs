@@ -54,7 +54,7 @@ fn judged_queries_rank_the_right_practice_first() {
     let mut failures = Vec::new();
     for (query, want) in JUDGED {
         let hits = index.search(query);
-        let top: Vec<&str> = hits.iter().take(3).map(|h| store.practices[h.index].id.as_str()).collect();
+        let top: Vec<&str> = hits.iter().take(3).map(|h| store.practices.get(h.index).unwrap().id()).collect();
         if top.first() != Some(want) {
             failures.push(format!("{query:?}: want {want}, got {top:?}"));
         }
@@ -83,10 +83,10 @@ fn judged_set_of_typos_homonyms_topics_and_filters() {
     for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [kind, query, want, ..] = cols[..] else { panic!("a judged line needs kind, query and id: {line:?}") };
-        assert!(store.practices.iter().any(|p| p.id == want), "{want} is not in the store");
-        let ids = store.practices.iter().map(|p| p.id.as_str());
+        assert!(store.practices.iter().any(|p| p.id() == want), "{want} is not in the store");
+        let ids = store.practices.iter().map(|p| p.id());
         let found = index.find_among(ids, query, Scope { texts: true }, &|| false).unwrap();
-        let top: Vec<&str> = found.hits.iter().take(3).map(|h| store.practices[h.index].id.as_str()).collect();
+        let top: Vec<&str> = found.hits.iter().take(3).map(|h| store.practices.get(h.index).unwrap().id()).collect();
         let tally = per_kind.entry(kind).or_default();
         tally.1 += 1;
         if top.first() == Some(&want) {

@@ -47,14 +47,14 @@ fn r_lists_related_practices_with_why_and_enter_goes_to_one_and_b_comes_back() {
 #[test]
 fn a_related_practice_in_the_list_is_selected_without_a_new_search() {
     let mut m = fixture();
-    let at = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "elk-senior").unwrap();
+    let at = m.list.hits.iter().position(|h| m.store.practices.to_vec()[h.index].id == "elk-senior").unwrap();
     m.list.selected = at;
     drive(&mut m, [Action::Cmd(Command::OpenRelated), Action::Cmd(Command::Choose)]);
     let first = m.back.last().cloned();
     assert_eq!(first, Some((String::new(), "elk-senior".into(), false)));
     assert_eq!(selected_id(&m).as_deref(), Some("zamosc"));
     // Opening it again for the same practice asks nothing: it is kept.
-    m.list.selected = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "elk-senior").unwrap();
+    m.list.selected = m.list.hits.iter().position(|h| m.store.practices.to_vec()[h.index].id == "elk-senior").unwrap();
     let fx = praktyki::app::update(&mut m, Action::Cmd(Command::OpenRelated));
     assert!(fx.is_empty(), "kept: {fx:?}");
     assert!(m.related.as_ref().unwrap().items.is_some());
@@ -108,7 +108,7 @@ fn a_reload_closes_the_list_and_a_late_answer_is_dropped() {
 #[test]
 fn going_to_a_related_practice_from_the_marked_list_shows_it() {
     let mut m = fixture();
-    let at = m.list.hits.iter().position(|h| m.store.practices[h.index].id == "omaz").unwrap();
+    let at = m.list.hits.iter().position(|h| m.store.practices.to_vec()[h.index].id == "omaz").unwrap();
     m.list.selected = at;
     drive(&mut m, [Action::Cmd(Command::ToggleBookmark), Action::Cmd(Command::ToggleMarkedOnly)]);
     assert_eq!(listed(&m), ["omaz"]);

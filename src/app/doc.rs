@@ -143,7 +143,7 @@ pub fn for_model(m: &super::Model) -> Vec<DocLine> {
             vec![vec![span(m.strings().reading, Kind::Muted)]]
         }
         Some(Detail::Head(h)) => {
-            build(&h.clone().with_long(Default::default()), m.detail.tab, m.strings(), m.detail.attachment)
+            build(&h.with_long(Default::default()), m.detail.tab, m.strings(), m.detail.attachment)
         }
         Some(Detail::Failed(e)) => vec![vec![span(e, Kind::Muted)]],
     }

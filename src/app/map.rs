@@ -32,7 +32,7 @@ impl MapView {
     pub fn of(m: &Model) -> Self {
         let counts = count(m);
         let busiest = (0..COUNT).max_by_key(|i| (counts.per_region[*i], std::cmp::Reverse(*i))).unwrap_or(0);
-        let selected = m.selected().and_then(|p| p.voivodeship.as_deref()).and_then(region_of).unwrap_or(busiest);
+        let selected = m.selected().and_then(|p| p.voivodeship.as_deref().and_then(region_of)).unwrap_or(busiest);
         MapView { selected, counts, typed: String::new(), restore: None, counted: Arc::clone(&m.list.hits) }
     }
 

@@ -170,11 +170,11 @@ pub struct Model {
 }
 
 /// What the detail pane has of the selected practice.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Detail<'a> {
     Full(&'a Practice),
     /// The long texts are on their way.
-    Head(&'a Head),
+    Head(Box<Head>),
     Failed(&'a str),
 }
 
@@ -243,8 +243,8 @@ impl Model {
     }
 
     /// The practice under the selection, if any, without its long texts.
-    pub fn selected(&self) -> Option<&Head> {
-        self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index))
+    pub fn selected(&self) -> Option<Head> {
+        self.list.hits.get(self.list.selected).and_then(|h| self.store.practices.get(h.index)).map(|h| h.to_head())
     }
 
     /// What the detail pane has of the selected practice: the whole of it,
@@ -258,7 +258,7 @@ impl Model {
                 Ok(p) => Detail::Full(p),
                 Err(e) => Detail::Failed(e),
             },
-            _ => Detail::Head(head),
+            _ => Detail::Head(Box::new(head.to_head())),
         })
     }
 
@@ -281,12 +281,12 @@ impl Model {
     }
 
     pub fn is_marked(&self, practice: usize) -> bool {
-        self.store.practices.get(practice).is_some_and(|p| self.bookmarks.contains(&p.id))
+        self.store.practices.get(practice).is_some_and(|p| self.bookmarks.contains(p.id()))
     }
 
     /// Bookmarks whose practice is not in the store (kept, shown as missing).
     pub fn missing_bookmarks(&self) -> usize {
-        let ids: std::collections::HashSet<&str> = self.store.practices.iter().map(|p| p.id.as_str()).collect();
+        let ids: std::collections::HashSet<&str> = self.store.practices.iter().map(|p| p.id()).collect();
         self.bookmarks.bookmarks.iter().filter(|b| !ids.contains(b.id.as_str())).count()
     }
 

@@ -48,7 +48,7 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             if let Some(id) = m.reselect.take() {
                 let store = &m.store;
                 if let Some(at) =
-                    m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id == id))
+                    m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id() == id))
                 {
                     m.list.selected = at;
                     keep_visible(m);

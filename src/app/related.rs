@@ -73,14 +73,14 @@ pub fn choose(m: &mut Model) -> Option<Effect> {
         return None;
     }
     let target = view.items.as_ref()?.get(view.selected)?.index;
-    let id = m.store.practices.get(target)?.id.clone();
+    let id = m.store.practices.get(target)?.id().to_owned();
     if let Some(here) = m.selected().map(|p| p.id.clone()) {
         if m.back.len() >= HISTORY {
             m.back.remove(0);
         }
         m.back.push((m.search.text.clone(), here, m.only_marked));
     }
-    let title = m.store.practices.get(target).map_or(String::new(), |p| p.title.clone());
+    let title = m.store.practices.get(target).map_or(String::new(), |p| p.title().to_owned());
     let fx = go_to(m, &m.search.text.clone(), &id, true);
     // Where the way back is, once: people look for it after a jump.
     let s = m.strings();
@@ -114,7 +114,7 @@ fn go_to(m: &mut Model, query: &str, id: &str, widen: bool) -> Option<Effect> {
     m.focus = Focus::List;
     if m.search.text == query && m.list.query == query {
         let store = &m.store;
-        if let Some(at) = m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id == id)) {
+        if let Some(at) = m.list.hits.iter().position(|h| store.practices.get(h.index).is_some_and(|p| p.id() == id)) {
             m.list.selected = at;
             super::update::keep_visible(m);
             super::update::reset_detail(m);

@@ -163,15 +163,15 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             if let Some(p) = m.selected() {
                 // On the first e-mail: what people open the card for.
                 let s = m.strings();
-                m.card_field = Some(card_fields(p, s).iter().position(|f| f.label == s.email).unwrap_or(0));
+                m.card_field = Some(card_fields(&p, s).iter().position(|f| f.label == s.email).unwrap_or(0));
                 m.help_scroll = None;
             }
         }
         Action::Cmd(Command::Copy) => copy(m, &mut fx),
         Action::Cmd(c @ (Command::CopyEmail | Command::CopyPhone)) => {
             let value = m.selected().and_then(|p| match c {
-                Command::CopyEmail => present::first_email(p).map(str::to_owned),
-                _ => present::first_phone(p).map(str::to_owned),
+                Command::CopyEmail => present::first_email(&p).map(str::to_owned),
+                _ => present::first_phone(&p).map(str::to_owned),
             });
             copy_value(m, &mut fx, value);
         }
@@ -198,7 +198,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             // The marked ones when there are any in this store (in the order
             // they were marked), else the list.
             let by_id: std::collections::HashMap<&str, usize> =
-                m.store.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+                m.store.practices.iter().enumerate().map(|(i, p)| (p.id(), i)).collect();
             let marked: Vec<usize> =
                 m.bookmarks.bookmarks.iter().filter_map(|b| by_id.get(b.id.as_str()).copied()).collect();
             let s = m.strings();
@@ -371,7 +371,7 @@ pub(super) fn step(m: &mut Model, delta: isize) {
         return;
     }
     if let Some(sel) = m.card_field {
-        let n = m.selected().map_or(0, |p| card_fields(p, m.strings()).len());
+        let n = m.selected().map_or(0, |p| card_fields(&p, m.strings()).len());
         m.card_field = Some(moved(sel, delta, n));
         return;
     }
@@ -550,7 +550,7 @@ fn jump_match(m: &mut Model, forward: bool) {
 fn copy(m: &mut Model, fx: &mut Vec<Effect>) {
     let s = m.strings();
     let value = match (m.card_field, m.focus, m.detail.tab) {
-        (Some(i), _, _) => m.selected().and_then(|p| card_fields(p, s).get(i).map(|f| f.value.trim().to_owned())),
+        (Some(i), _, _) => m.selected().and_then(|p| card_fields(&p, s).get(i).map(|f| f.value.trim().to_owned())),
         (None, Focus::Detail, Tab::Attachments) => {
             let p = m.full_practice();
             p.and_then(|p| p.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))
@@ -578,7 +578,7 @@ fn open_link(m: &mut Model, fx: &mut Vec<Effect>) {
     let s = m.strings();
     let Some(p) = m.selected() else { return };
     let raw = match (m.card_field, m.detail.tab) {
-        (Some(i), _) => card_fields(p, s).get(i).and_then(|f| f.openable.clone()),
+        (Some(i), _) => card_fields(&p, s).get(i).and_then(|f| f.openable.clone()),
         (None, Tab::Attachments) => {
             let full = m.full_practice();
             full.and_then(|f| f.attachments.get(m.detail.attachment).and_then(|a| a.url.clone()))

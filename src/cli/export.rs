@@ -130,10 +130,10 @@ fn found(cx: &mut Context<'_>, query: &str) -> Result<Vec<Practice>, Failure> {
     let index = lookup::index_of(&mut loaded, texts);
     let store = &loaded.store;
     let read = |i: usize| store.read_full(i).map(std::borrow::Cow::into_owned).map_err(Failure::Usage);
-    if let Some(i) = store.practices.iter().position(|p| p.id == query.trim()) {
+    if let Some(i) = store.practices.iter().position(|p| p.id() == query.trim()) {
         return Ok(vec![read(i)?]);
     }
-    let ids = store.practices.iter().map(|p| p.id.as_str());
+    let ids = store.practices.iter().map(|p| p.id());
     let found = index.find_among(ids, query, crate::search::Scope { texts }, &|| false).unwrap_or_default();
     lookup::tell_notes(cx, &found.notes)?;
     let scattered = crate::search::Quality::Scattered;
@@ -150,7 +150,7 @@ fn marked(cx: &mut Context<'_>) -> Result<Vec<Practice>, Failure> {
     let marks = crate::load::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
     let loaded = open_store(cx, false)?;
     let by_id: std::collections::HashMap<&str, usize> =
-        loaded.store.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        loaded.store.practices.iter().enumerate().map(|(i, p)| (p.id(), i)).collect();
     let mut out = Vec::new();
     for b in &marks.bookmarks {
         match by_id.get(b.id.as_str()).copied() {

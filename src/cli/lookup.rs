@@ -190,7 +190,7 @@ pub struct Pick {
 fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick) -> io::Result<Option<Vec<usize>>> {
     let wanted = id_or_query.trim();
     let store = &loaded.store;
-    if let Some(i) = store.practices.iter().position(|p| p.id == wanted) {
+    if let Some(i) = store.practices.iter().position(|p| p.id() == wanted) {
         return Ok(Some(vec![i]));
     }
     let built;
@@ -202,7 +202,7 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
         }
     };
     let found = index
-        .find_among(store.practices.iter().map(|p| p.id.as_str()), wanted, Scope { texts: true }, &|| false)
+        .find_among(store.practices.iter().map(|p| p.id()), wanted, Scope { texts: true }, &|| false)
         .unwrap_or_default();
     tell_notes(cx, &found.notes)?;
     let s = cx.lang.strings();
@@ -212,8 +212,9 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
         writeln!(cx.err, "praktyki: {} '{quoted}'", s.no_practice_matches)?;
         return Ok(None);
     };
-    let title =
-        |h: &crate::search::Hit| format!("{} ({})", store.practices[h.index].title, store.practices[h.index].id);
+    let title = |h: &crate::search::Hit| {
+        store.practices.get(h.index).map_or_else(String::new, |p| format!("{} ({})", p.title(), p.id()))
+    };
     let see = format!("{} `praktyki search --text {quoted}`", s.see);
     if best.quality.is_weak() && !pick.first {
         let (count, kind) = (hits.len(), kind_name(best.quality));
@@ -373,7 +374,9 @@ pub(super) fn contacts(cx: &mut Context<'_>, query: &str, pick: Pick, json: bool
     warn_long_query(cx, query)?;
     let loaded = open_store(cx, true)?;
     let Some(found) = matching(cx, &loaded, query, pick)? else { return Ok(EXIT_NONE) };
-    let matches: Vec<&Head> = found.into_iter().map(|i| &loaded.store.practices[i]).collect();
+    let owned: Vec<Head> =
+        found.into_iter().filter_map(|i| loaded.store.practices.get(i)).map(|h| h.to_head()).collect();
+    let matches: Vec<&Head> = owned.iter().collect();
     if vcard {
         cx.out.write_all(vcard::cards(&matches).as_bytes())?;
     } else if json {
@@ -460,23 +463,24 @@ pub(super) fn related(
     let s = cx.lang.strings();
     // The list means little without what it is like: said on stderr, so
     // standard output stays rows.
-    writeln!(cx.err, "praktyki: {} {} ({})", s.related_to, store.practices[at].id, store.practices[at].title)?;
+    let (id, title) = store.practices.get(at).map_or(("", ""), |p| (p.id(), p.title()));
+    writeln!(cx.err, "praktyki: {} {id} ({title})", s.related_to)?;
     let found = crate::search::related::related(&index, store, at, limit);
     if found.is_empty() {
         writeln!(cx.err, "praktyki: {}", s.related_none)?;
     }
     let rows: Vec<RelatedRow<'_>> = found
         .iter()
-        .map(|r| {
-            let p = &store.practices[r.index];
-            RelatedRow {
-                id: &p.id,
-                title: &p.title,
-                town: p.town.as_deref(),
-                voivodeship: p.voivodeship.as_deref(),
+        .filter_map(|r| {
+            let p = store.practices.get(r.index)?;
+            Some(RelatedRow {
+                id: p.id(),
+                title: p.title(),
+                town: p.town(),
+                voivodeship: p.voivodeship(),
                 why: r.why(store, cx.lang.strings().related_also),
                 words: &r.words,
-            }
+            })
         })
         .collect();
     write_rows(cx.out, &rows, json, |r| format!("{}\t{}\t{}\t{}", r.id, r.title, r.town.unwrap_or(""), r.why))

@@ -442,7 +442,7 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
     let marks = crate::load::bookmarks::Bookmarks::load(&path).map_err(|e| Failure::Usage(e.to_string()))?;
     let store = open_store(cx, false)?.store;
     // One set of ids, not a scan of the store per bookmark.
-    let ids: std::collections::HashSet<&str> = store.practices.iter().map(|p| p.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = store.practices.iter().map(|p| p.id()).collect();
     let rows: Vec<BookmarkRow<'_>> = marks
         .bookmarks
         .iter()

@@ -7,7 +7,7 @@ pub mod collate;
 mod names;
 pub mod query;
 pub mod related;
-pub mod strlist;
+pub use crate::text::strlist;
 pub mod topics;
 mod typo;
 
@@ -135,7 +135,7 @@ impl std::fmt::Debug for Index {
 
 impl Index {
     /// The index of practices' names only.
-    pub fn new<S, P, A>(practices: &[crate::store::model::PracticeOf<S, P, A>]) -> Self {
+    pub fn new(practices: &crate::store::heads::Heads) -> Self {
         Self { names: Arc::new(Names::new(practices)), topics: None }
     }
 
@@ -427,7 +427,7 @@ fn topics_of(store: &Store, stop: &AtomicBool) -> Option<Topics> {
     let text_of = |i: usize| match store.read_full(i) {
         _ if stop.load(Ordering::Relaxed) => String::new(),
         Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
-        Err(_) => store.practices[i].title.clone(),
+        Err(_) => store.practices.get(i).map_or_else(String::new, |p| p.title().to_owned()),
     };
     Topics::build_from(store.practices.len(), text_of, stop)
 }

@@ -14,7 +14,7 @@ use super::query::Filter;
 use super::strlist::StrList;
 use super::typo::Words;
 use super::{Field, Quality};
-use crate::store::model::PracticeOf;
+use crate::store::heads::{HeadRef, Heads};
 use crate::text::fold;
 
 impl Field {
@@ -48,16 +48,16 @@ pub struct NamesData {
 }
 
 /// The name fields of a practice with their original text.
-pub fn name_fields<S, P, A>(p: &PracticeOf<S, P, A>) -> impl Iterator<Item = (Field, &str)> {
+pub fn name_fields(p: HeadRef<'_>) -> impl Iterator<Item = (Field, &str)> {
     let opt = [
-        (Field::Town, &p.town),
-        (Field::County, &p.county),
-        (Field::Voivodeship, &p.voivodeship),
-        (Field::ImplementingUnit, &p.implementing_unit),
+        (Field::Town, p.town()),
+        (Field::County, p.county()),
+        (Field::Voivodeship, p.voivodeship()),
+        (Field::ImplementingUnit, p.implementing_unit()),
     ];
-    std::iter::once((Field::Title, p.title.as_str()))
-        .chain(opt.into_iter().filter_map(|(f, v)| v.as_deref().map(|s| (f, s))))
-        .chain(p.partners.iter().map(|s| (Field::Partner, s.as_str())))
+    std::iter::once((Field::Title, p.title()))
+        .chain(opt.into_iter().filter_map(|(f, v)| v.map(|s| (f, s))))
+        .chain(p.partners().map(|s| (Field::Partner, s)))
 }
 
 /// Whether `needle`'s bytes occur in order in `hay`: a fuzzy match needs
@@ -152,12 +152,12 @@ impl std::fmt::Debug for Names {
 }
 
 impl Names {
-    pub fn new<'p, S, P, A>(practices: &'p [PracticeOf<S, P, A>]) -> Self {
+    pub fn new(practices: &Heads) -> Self {
         // Intern by the original text first: most fields repeat, and only a
         // new value needs folding.
-        let mut ids: FxHashMap<&'p str, u32> = FxHashMap::default();
-        let mut originals: Vec<&'p str> = Vec::new();
-        let mut intern = |s: &'p str| -> u32 {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut originals: Vec<&str> = Vec::new();
+        let mut intern = |s| -> u32 {
             *ids.entry(s).or_insert_with(|| {
                 originals.push(s);
                 (originals.len() - 1) as u32
@@ -165,7 +165,7 @@ impl Names {
         };
         let (mut fields, mut field_starts, mut filters) =
             (Vec::new(), Vec::with_capacity(practices.len() + 1), Vec::new());
-        for p in practices {
+        for p in practices.iter() {
             field_starts.push(fields.len() as u32);
             fields.extend(name_fields(p).map(|(f, s)| (f, intern(s))));
             filters.push(Filter::ALL.map(|f| f.value(p).map(&mut intern)));
@@ -446,7 +446,7 @@ mod tests {
                 ..Practice::default()
             })
             .collect();
-        let good = Names::new(&s).data().clone();
+        let good = Names::new(&crate::store::heads::Heads::of(&s)).data().clone();
         assert!(Names::from_data(good.clone(), s.len()).is_ok());
         assert!(Names::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");
         let mut bad = good.clone();

@@ -2,7 +2,7 @@
 //! `powiat:"nowy sącz"`, `dział:`, `rok:2010-2014`) and words that must
 //! be in the texts (`tekst:odpady`).
 
-use crate::store::model::PracticeOf;
+use crate::store::heads::HeadRef;
 use crate::text::fold;
 use crate::text::sanitize::sanitize;
 
@@ -40,14 +40,14 @@ impl Filter {
     }
 
     /// The field the filter looks at.
-    pub fn value<S, P, A>(self, p: &PracticeOf<S, P, A>) -> Option<&str> {
+    pub fn value(self, p: HeadRef<'_>) -> Option<&str> {
         match self {
-            Filter::Voivodeship => p.voivodeship.as_deref(),
-            Filter::County => p.county.as_deref(),
-            Filter::Town => p.town.as_deref(),
-            Filter::UnitType => p.unit_type.as_deref(),
-            Filter::Area => p.area.as_deref(),
-            Filter::Year => p.entered.as_deref(),
+            Filter::Voivodeship => p.voivodeship(),
+            Filter::County => p.county(),
+            Filter::Town => p.town(),
+            Filter::UnitType => p.unit_type(),
+            Filter::Area => p.area(),
+            Filter::Year => p.entered(),
         }
     }
 

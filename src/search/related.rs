@@ -38,20 +38,20 @@ impl Related {
     /// The reason as one line, after `also` ("also"): "also: dowóz,
     /// uczniów, szkół · Usługi społeczne · podkarpackie".
     pub fn why(&self, store: &Store, also: &str) -> String {
-        let p = &store.practices[self.index];
+        let p = store.practices.get(self.index);
         let mut parts: Vec<String> = Vec::new();
         if !self.words.is_empty() {
             parts.push(self.words.join(", "));
         }
         if self.same_area
-            && let Some(a) = &p.area
+            && let Some(a) = p.and_then(|p| p.area())
         {
-            parts.push(a.clone());
+            parts.push(a.to_owned());
         }
         if self.same_type
-            && let Some(t) = &p.unit_type
+            && let Some(t) = p.and_then(|p| p.unit_type())
         {
-            parts.push(t.clone());
+            parts.push(t.to_owned());
         }
         if let Some(v) = &self.voivodeship {
             parts.push(v.clone());
@@ -69,34 +69,32 @@ pub fn related(index: &Index, store: &Store, practice: usize, limit: usize) -> V
     let like = match (topics, store.read_full(practice)) {
         (Some(t), Ok(full)) => {
             let text = format!("{}.\n{}", full.title, super::all_text(&full));
-            let places: Vec<&str> =
-                [&me.town, &me.county, &me.voivodeship].into_iter().flatten().map(String::as_str).collect();
+            let places: Vec<&str> = [me.town(), me.county(), me.voivodeship()].into_iter().flatten().collect();
             t.like(&text, Some(practice as u32), TERMS, &places)
         }
         _ => Default::default(),
     };
     let best = like.scores.iter().copied().fold(0.0f32, f32::max);
-    let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+    let same = |a: Option<&str>, b: Option<&str>| match (a, b) {
         (Some(a), Some(b)) => !a.trim().is_empty() && fold(a.trim()) == fold(b.trim()),
         _ => false,
     };
     let mut scored: Vec<(usize, f32)> = (0..n)
         .filter(|&i| i != practice)
         .filter_map(|i| {
-            let p = &store.practices[i];
+            let p = store.practices.get(i)?;
             let text = if best > 0.0 { like.scores.get(i).copied().unwrap_or(0.0) / best } else { 0.0 };
             let score = text
-                + SAME_AREA * f32::from(u8::from(same(&me.area, &p.area)))
-                + SAME_TYPE * f32::from(u8::from(same(&me.unit_type, &p.unit_type)))
-                + SAME_VOIVODESHIP * f32::from(u8::from(same(&me.voivodeship, &p.voivodeship)));
+                + SAME_AREA * f32::from(u8::from(same(me.area(), p.area())))
+                + SAME_TYPE * f32::from(u8::from(same(me.unit_type(), p.unit_type())))
+                + SAME_VOIVODESHIP * f32::from(u8::from(same(me.voivodeship(), p.voivodeship())));
             (score > 0.0).then_some((i, score))
         })
         .collect();
+    let title = |i: usize| store.practices.get(i).map_or("", |p| p.title());
     // The best `limit` without sorting them all; ties by title, then position.
     let key = |a: &(usize, f32), b: &(usize, f32)| {
-        b.1.total_cmp(&a.1)
-            .then_with(|| store.practices[a.0].title.cmp(&store.practices[b.0].title))
-            .then(a.0.cmp(&b.0))
+        b.1.total_cmp(&a.1).then_with(|| title(a.0).cmp(title(b.0))).then(a.0.cmp(&b.0))
     };
     if scored.len() > limit {
         scored.select_nth_unstable_by(limit, key);
@@ -105,8 +103,8 @@ pub fn related(index: &Index, store: &Store, practice: usize, limit: usize) -> V
     scored.sort_by(key);
     scored
         .into_iter()
-        .map(|(i, score)| {
-            let p = &store.practices[i];
+        .filter_map(|(i, score)| {
+            let p = store.practices.get(i)?;
             let words = match topics {
                 Some(t) => like
                     .terms
@@ -117,14 +115,16 @@ pub fn related(index: &Index, store: &Store, practice: usize, limit: usize) -> V
                     .collect(),
                 None => Vec::new(),
             };
-            Related {
+            Some(Related {
                 index: i,
                 score,
                 words,
-                same_area: same(&me.area, &p.area),
-                same_type: same(&me.unit_type, &p.unit_type),
-                voivodeship: same(&me.voivodeship, &p.voivodeship).then(|| p.voivodeship.clone()).flatten(),
-            }
+                same_area: same(me.area(), p.area()),
+                same_type: same(me.unit_type(), p.unit_type()),
+                voivodeship: same(me.voivodeship(), p.voivodeship())
+                    .then(|| p.voivodeship().map(str::to_owned))
+                    .flatten(),
+            })
         })
         .collect()
 }
@@ -141,8 +141,11 @@ mod tests {
 
     fn ids(store: &Store, practice: &str, limit: usize) -> Vec<String> {
         let index = Index::of_store(store);
-        let at = store.practices.iter().position(|p| p.id == practice).unwrap();
-        related(&index, store, at, limit).iter().map(|r| store.practices[r.index].id.clone()).collect()
+        let at = store.practices.iter().position(|p| p.id() == practice).unwrap();
+        related(&index, store, at, limit)
+            .iter()
+            .map(|r| store.practices.get(r.index).unwrap().id().to_owned())
+            .collect()
     }
 
     /// Judged: the practices on the same topic come before those that only
@@ -174,9 +177,9 @@ mod tests {
     fn the_reason_says_what_is_shared() {
         let s = store();
         let index = Index::of_store(&s);
-        let at = s.practices.iter().position(|p| p.id == "elk-senior").unwrap();
+        let at = s.practices.iter().position(|p| p.id() == "elk-senior").unwrap();
         let list = related(&index, &s, at, 5);
-        let zamosc = list.iter().find(|r| s.practices[r.index].id == "zamosc").expect("zamosc related");
+        let zamosc = list.iter().find(|r| s.practices.to_vec()[r.index].id == "zamosc").expect("zamosc related");
         let why = zamosc.why(&s, "also");
         assert!(why.starts_with("also: "), "{why}");
         assert!(why.contains("seniorów") || why.contains("seniorow"), "{why}");
@@ -197,7 +200,7 @@ mod tests {
         .unwrap();
         let index = Index::of_store(&s);
         let list = related(&index, &s, 0, 5);
-        assert_eq!(list.first().map(|r| s.practices[r.index].id.as_str()), Some("b"), "{list:?}");
+        assert_eq!(list.first().map(|r| s.practices.get(r.index).unwrap().id()), Some("b"), "{list:?}");
         let words = &list[0].words;
         assert!(words.iter().any(|w| w.starts_with("dowóz") || w.starts_with("uczni")), "{words:?}");
         assert!(!words.iter().any(|w| w.starts_with("opol")), "the practice's own town is no topic: {words:?}");
@@ -207,7 +210,7 @@ mod tests {
     fn without_texts_the_metadata_decides() {
         let s = store();
         let index = Index::new(&s.practices);
-        let at = s.practices.iter().position(|p| p.id == "omaz").unwrap();
+        let at = s.practices.iter().position(|p| p.id() == "omaz").unwrap();
         let list = related(&index, &s, at, 3);
         assert!(!list.is_empty());
         assert!(list.iter().all(|r| r.same_area || r.same_type || r.voivodeship.is_some()));

@@ -25,7 +25,7 @@ fn store() -> Vec<Practice> {
 #[test]
 fn diacritic_free_queries_find_polish_names() {
     let s = store();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     for (q, id) in [("lodz", "b"), ("zywiec", "c"), ("slask", "c"), ("ŁÓDŹ", "b"), ("lo\u{301}dz\u{301}", "b")] {
         let hits = idx.search(q);
         assert_eq!(hits.first().map(|h| s[h.index].id.as_str()), Some(id), "{q}");
@@ -35,7 +35,7 @@ fn diacritic_free_queries_find_polish_names() {
 #[test]
 fn terms_are_anded() {
     let s = store();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     assert_eq!(idx.search("aglo opol").len(), 1);
     assert!(idx.search("aglo lodz").is_empty());
 }
@@ -43,7 +43,8 @@ fn terms_are_anded() {
 #[test]
 fn empty_query_lists_all_in_polish_order() {
     let s = store();
-    let ids: Vec<_> = Index::new(&s).search("  ").iter().map(|h| s[h.index].id.clone()).collect();
+    let ids: Vec<_> =
+        Index::new(&crate::store::heads::Heads::of(&s)).search("  ").iter().map(|h| s[h.index].id.clone()).collect();
     assert_eq!(ids, ["a", "d", "b", "c"]);
 }
 
@@ -55,13 +56,13 @@ fn title_order_is_polish_with_ties_by_position() {
     naive.sort_by(|&a, &b| {
         collate::polish_key(&s[a as usize].title).cmp(&collate::polish_key(&s[b as usize].title)).then(a.cmp(&b))
     });
-    assert_eq!(Index::new(&s).by_title(), naive);
+    assert_eq!(Index::new(&crate::store::heads::Heads::of(&s)).by_title(), naive);
 }
 
 #[test]
 fn a_superseded_search_gives_up() {
     let s = store();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     assert!(idx.find("lodz", Scope::default(), &|| true).is_none());
     assert_eq!(idx.find("lodz", Scope::default(), &|| false).map(|f| f.hits.len()), Some(1));
     // Listing everything needs no scoring, so it is never cancelled.
@@ -71,7 +72,7 @@ fn a_superseded_search_gives_up() {
 #[test]
 fn field_filters() {
     let s = store();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     let ids = |q: &str| idx.search(q).iter().map(|h| s[h.index].id.clone()).collect::<Vec<_>>();
     assert_eq!(ids("woj:slaskie"), ["c"]);
     assert_eq!(ids("woj:Łódz"), ["b"]);
@@ -84,7 +85,7 @@ fn field_filters() {
 #[test]
 fn highlight_lands_on_original_characters() {
     let s = store();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     assert_eq!(idx.highlight("Łódź", &query_terms("lodz")), [0, 1, 2, 3]);
     assert_eq!(idx.highlight("Aglomeracja opolska", &query_terms("opol")), [12, 13, 14, 15]);
 }
@@ -120,7 +121,7 @@ fn full_index(s: &[Practice]) -> Index {
 #[test]
 fn a_typo_finds_the_word_and_says_so() {
     let s = towns();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     let found = idx.find("gdnask", Scope::default(), &|| false).expect("found");
     assert_eq!(s[found.hits[0].index].id, "gd");
     assert_eq!(found.hits[0].quality, Quality::Typo);
@@ -134,7 +135,7 @@ fn a_typo_finds_the_word_and_says_so() {
 #[test]
 fn an_exact_word_ranks_above_a_typo_and_says_nothing() {
     let s = towns();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     let found = idx.find("gdansk", Scope::default(), &|| false).expect("found");
     assert!(found.notes.corrections.is_empty());
     // Gdańsk the town and "Gdańska" the title both start with the word.
@@ -198,7 +199,7 @@ fn section_and_year_filters_and_what_emptied_the_list() {
 fn an_id_typed_whole_finds_its_practice_first() {
     let mut s = towns();
     s[3].id = "bdp-77".into();
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     let found = idx.find_among(s.iter().map(|p| p.id.as_str()), "BDP-77", Scope::default(), &|| false).expect("found");
     assert_eq!((s[found.hits[0].index].id.as_str(), found.hits[0].quality), ("bdp-77", Quality::Id));
     assert_eq!(found.hits.iter().filter(|h| s[h.index].id == "bdp-77").count(), 1, "listed once");
@@ -213,7 +214,7 @@ fn an_id_typed_whole_finds_its_practice_first() {
 fn another_form_of_a_name_word_is_no_typo() {
     let s =
         vec![p("sz", "Sieć szkół wiejskich", "Bytom", "śląskie"), p("sk", "Szkolenia dla radnych", "Nysa", "opolskie")];
-    let idx = Index::new(&s);
+    let idx = Index::new(&crate::store::heads::Heads::of(&s));
     let found = idx.find("szkoła", Scope::default(), &|| false).expect("found");
     assert!(found.notes.corrections.is_empty(), "{:?}", found.notes);
     assert_eq!((s[found.hits[0].index].id.as_str(), found.hits[0].quality), ("sz", Quality::Inside));
@@ -222,11 +223,11 @@ fn another_form_of_a_name_word_is_no_typo() {
 #[test]
 fn a_query_typed_a_key_at_a_time_ranks_as_the_whole_query_does() {
     let file = crate::store::synth::names_only(3000, 9);
-    let typed = Index::new(&file.practices);
+    let typed = Index::new(&crate::store::heads::Heads::of(&file.practices));
     for q in ["opole", "zwiazek gmin", "gdnask", "krakow odpad", "zzz", "lodz"] {
         for end in 1..=q.len() {
             let prefix = &q[..end];
-            let fresh = Index::new(&file.practices);
+            let fresh = Index::new(&crate::store::heads::Heads::of(&file.practices));
             let (a, b) = (typed.search(prefix), fresh.search(prefix));
             let first = a.iter().zip(&b).position(|(x, y)| x != y);
             assert!(

@@ -13,7 +13,8 @@ use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
 use super::checks;
-use super::model::{FORMAT, Head, LongTexts, Practice, Skim};
+use super::heads::Heads;
+use super::model::{FORMAT, LongTexts, Practice, Skim};
 pub use super::problem::{LoadError, Problem, Severity};
 use crate::text::sanitize::sanitize_in_place;
 
@@ -24,7 +25,7 @@ pub struct Store {
     pub origin: String,
     /// Every practice without its long texts: a head cannot be taken for
     /// the whole practice, which [`Store::read_full`] gives.
-    pub practices: Vec<Head>,
+    pub practices: Heads,
     /// The long texts, aligned with `practices`, when they were loaded (not
     /// after a lazy load: then they are read from the file).
     texts: Vec<LongTexts>,
@@ -87,8 +88,9 @@ impl Texts {
 impl Store {
     /// A store of `practices` held in memory, as a parse would make it.
     pub fn from_practices(origin: &str, practices: Vec<Practice>) -> Self {
-        let (practices, texts) = practices.into_iter().map(Practice::split).unzip();
-        Store { origin: origin.to_owned(), practices, texts, ..Store::default() }
+        let heads = Heads::of(&practices);
+        let texts = practices.into_iter().map(|p| p.into_long()).collect();
+        Store { origin: origin.to_owned(), practices: heads, texts, ..Store::default() }
     }
 
     /// How many practices of the file were skipped.
@@ -109,7 +111,7 @@ impl Store {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else {
             let long = self.texts.get(i).cloned().unwrap_or_default();
-            return Ok(Cow::Owned(practice.clone().with_long(long)));
+            return Ok(Cow::Owned(practice.to_head().with_long(long)));
         };
         let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
         let changed = || format!("{}: {CHANGED}", self.origin);
@@ -121,7 +123,7 @@ impl Store {
                 sanitize_practice(&mut p);
                 // Only a file read after a cached load can hold other bytes
                 // than those parsed at load; a different id tells.
-                if p.id != practice.id {
+                if p.id != practice.id() {
                     return Err(changed());
                 }
                 Ok(Cow::Owned(p))
@@ -144,7 +146,7 @@ impl Store {
     /// problems found when it was parsed.
     pub fn from_cache(
         origin: String,
-        practices: Vec<Head>,
+        practices: Heads,
         spans: Vec<(usize, usize)>,
         errors: Vec<Problem>,
         warnings: Vec<Problem>,
@@ -339,8 +341,7 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     }
 
     let lines = LineIndex::new(body.as_bytes());
-    let mut store =
-        Store { origin: origin.to_owned(), practices: Vec::with_capacity(raw.practices.len()), ..Store::default() };
+    let mut store = Store { origin: origin.to_owned(), ..Store::default() };
     let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
     let mut spans = Vec::with_capacity(if opts.lazy { raw.practices.len() } else { 0 });
 
@@ -403,10 +404,13 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
             let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
             store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
         }
-        let (head, long) = practice.split();
-        store.practices.push(head);
+        if store.practices.push(&practice).is_err() {
+            let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
+            store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
+            continue;
+        }
         if !opts.lazy {
-            store.texts.push(long);
+            store.texts.push(practice.into_long());
         }
         if opts.lazy {
             spans.push((bom + start, bom + start + src.len()));
@@ -614,7 +618,7 @@ mod tests {
         let fine = format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{}]}}", practices.join(",\n"));
         let store = parse(&fine).unwrap();
         let ids: Vec<String> = (0..3 * BATCH).map(|i| format!("p{i}")).collect();
-        assert_eq!(store.practices.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), ids, "in file order");
+        assert_eq!(store.practices.iter().map(|p| p.id().to_owned()).collect::<Vec<_>>(), ids, "in file order");
     }
 
     #[test]
@@ -642,7 +646,7 @@ mod tests {
   {"id": "f", "title": "F"}
 ]}"#;
         let store = parse(text).unwrap();
-        let ids: Vec<_> = store.practices.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<_> = store.practices.iter().map(|p| p.id()).collect();
         assert_eq!(ids, ["a", "f"]);
         assert_eq!(store.skipped(), 4);
         let e = &store.errors;
@@ -705,6 +709,6 @@ mod tests {
     fn text_is_sanitised_on_load() {
         let text = r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "X\u001b]0;pwned\u0007Y"}]}"#;
         let store = parse(text).unwrap();
-        assert_eq!(store.practices[0].title, "X␛]0;pwned␇Y");
+        assert_eq!(store.practices.to_vec()[0].title, "X␛]0;pwned␇Y");
     }
 }

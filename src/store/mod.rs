@@ -2,6 +2,7 @@
 //! errors, plausibility checks, atomic writes, and import of BDP pages.
 
 pub mod checks;
+pub mod heads;
 pub mod import;
 pub mod input;
 pub mod load;

@@ -186,6 +186,11 @@ pub struct LongTexts {
 }
 
 impl Practice {
+    /// The long texts alone (the head goes into [`super::heads::Heads`]).
+    pub fn into_long(self) -> LongTexts {
+        LongTexts { summary: self.summary, presentation: self.presentation, attachments: self.attachments }
+    }
+
     /// The head and the long texts, apart.
     pub fn split(self) -> (Head, LongTexts) {
         let long = LongTexts {

@@ -334,16 +334,16 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
         // A view that failed this time keeps the store's copy of it.
         for p in &mut practices {
             let kinds: Vec<bdp::ViewKind> = transient.iter().filter(|(id, _)| *id == p.id).map(|(_, k)| *k).collect();
-            let old = store.practices.iter().position(|o| o.id == p.id).and_then(|i| store.read_full(i).ok());
+            let old = store.practices.iter().position(|o| o.id() == p.id).and_then(|i| store.read_full(i).ok());
             if let (false, Some(old)) = (kinds.is_empty(), old) {
                 bdp::keep_views(p, &old, &kinds);
             }
         }
         if live {
-            for old in store.practices.iter().filter(|o| from_archive(o)) {
-                if !practices.iter().any(|p| p.id == old.id) {
-                    gone_titles.push((old.id.clone(), old.title.clone()));
-                    gone.push(old.id.clone());
+            for old in store.practices.iter().filter(|o| from_archive(*o)) {
+                if !practices.iter().any(|p| p.id == old.id()) {
+                    gone_titles.push((old.id().to_owned(), old.title().to_owned()));
+                    gone.push(old.id().to_owned());
                 }
             }
         }
@@ -363,8 +363,8 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
 
 /// Whether a practice of the store came from the archive (and so may be
 /// found gone from it).
-fn from_archive(p: &crate::store::model::Head) -> bool {
-    p.id.starts_with("bdp-") && p.source_url.as_deref().is_some_and(|u| u.starts_with(bdp::ARCHIVE))
+fn from_archive(p: crate::store::heads::HeadRef<'_>) -> bool {
+    p.id().starts_with("bdp-") && p.source_url().is_some_and(|u| u.starts_with(bdp::ARCHIVE))
 }
 
 #[cfg(test)]

@@ -5,4 +5,5 @@
 
 pub mod fold;
 pub mod sanitize;
+pub mod strlist;
 pub mod width;

@@ -448,8 +448,7 @@ pub fn search(
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Action> {
-    let found =
-        index.find_among(store.practices.iter().map(|p| p.id.as_str()), query, Scope { texts: true }, cancelled)?;
+    let found = index.find_among(store.practices.iter().map(|p| p.id()), query, Scope { texts: true }, cancelled)?;
     let parsed = crate::search::Query::parse(query);
     let words: Vec<String> = parsed.terms.into_iter().chain(parsed.text_terms).collect();
     let stems = index.stems(&words);

@@ -178,6 +178,9 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let mut lines = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
+        // A row is a few fields of a packed head; an owned copy of the rows
+        // on screen is what the helpers below take.
+        let p = &p.to_head();
         // A mark in front of bookmarked practices, in a column of its own
         // while there are any, so marking a row does not shift its text;
         // ASCII, so its width is certain.
@@ -382,7 +385,7 @@ fn hint_pieces(m: &Model, mode: Mode, actions: &[Command]) -> Vec<(Command, Stri
 fn fit_hints(m: &Model, width: usize) -> String {
     let mode = m.mode();
     // A card with nothing in it has nothing to move to, copy or open.
-    let empty_card = mode == Mode::Card && m.selected().is_none_or(|p| card_fields(p, m.strings()).is_empty());
+    let empty_card = mode == Mode::Card && m.selected().is_none_or(|p| card_fields(&p, m.strings()).is_empty());
     let actions: Vec<Command> = mode_actions(mode)
         .iter()
         .copied()
@@ -510,7 +513,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn render_card(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = m.strings();
     let (Some(sel), Some(p)) = (m.card_field, m.selected()) else { return };
-    let fields = card_fields(p, s);
+    let fields = card_fields(&p, s);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     if fields.is_empty() {

@@ -24,9 +24,9 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         Some(items) => {
             for (i, r) in items.iter().enumerate() {
                 let Some(p) = m.store.practices.get(r.index) else { continue };
-                let place = p.town.as_deref().or(p.voivodeship.as_deref()).unwrap_or("");
+                let place = p.town().or(p.voivodeship()).unwrap_or("");
                 let mut title = Line::from(vec![
-                    Span::styled(p.title.clone(), theme.text),
+                    Span::styled(p.title().to_owned(), theme.text),
                     Span::styled(if place.is_empty() { String::new() } else { format!(" · {place}") }, theme.muted),
                 ]);
                 if i == view.selected {
@@ -39,7 +39,7 @@ pub(super) fn render(m: &Model, theme: &Theme, f: &mut Frame, area: Rect) {
         }
     }
     let for_title = view.key.0;
-    let about = m.store.practices.get(for_title).map_or("", |p| p.title.as_str());
+    let about = m.store.practices.get(for_title).map_or("", |p| p.title());
     let footer = hints(m, Mode::Related, &[Command::MoveDown, Command::Choose, Command::Close]);
     let h = (lines.len() as u16).saturating_add(2);
     let r = centered(area, (width as u16).max(30), h);

@@ -91,7 +91,7 @@ pub fn selected_id(m: &Model) -> Option<String> {
 }
 
 pub fn listed(m: &Model) -> Vec<String> {
-    m.list.hits.iter().map(|h| m.store.practices[h.index].id.clone()).collect()
+    m.list.hits.iter().map(|h| m.store.practices.get(h.index).unwrap().id().to_owned()).collect()
 }
 
 /// One frame of `m` drawn into a buffer of its size.

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::search::Index;
 use crate::search::strlist::StrList;
-use crate::store::model::Head;
+use crate::store::heads::{Heads, Part};
 use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 
 /// Store files from this size have a cache: every one (the threshold is
@@ -37,7 +37,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 0;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x05";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x06";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,9 +68,6 @@ impl Key {
     }
 }
 
-/// Practices per part of the cached practices: parts are decoded in parallel.
-const CHUNK: usize = 8192;
-
 /// What `praktyki search` prints of every practice, by column: the cache
 /// keeps it apart so that a search reads neither the practices nor their
 /// places in the file, and a column is one buffer to read (a string per
@@ -94,13 +91,12 @@ pub struct NameRow<'a> {
 }
 
 impl NameRows {
-    pub fn of<S, P, A>(practices: &[crate::store::model::PracticeOf<S, P, A>]) -> Self {
-        let opt = |v: &Option<String>| v.as_deref().unwrap_or("").to_owned();
+    pub fn of(practices: &Heads) -> Self {
         Self {
-            ids: practices.iter().map(|p| p.id.as_str()).collect(),
-            titles: practices.iter().map(|p| p.title.as_str()).collect(),
-            towns: practices.iter().map(|p| opt(&p.town)).collect(),
-            voivodeships: practices.iter().map(|p| opt(&p.voivodeship)).collect(),
+            ids: practices.iter().map(|p| p.id()).collect(),
+            titles: practices.iter().map(|p| p.title()).collect(),
+            towns: practices.iter().map(|p| p.town().unwrap_or("")).collect(),
+            voivodeships: practices.iter().map(|p| p.voivodeship().unwrap_or("")).collect(),
         }
     }
 
@@ -145,7 +141,7 @@ struct Problems {
 /// The parts of a cache file, in this order, each encoded on its own (with
 /// its own length and CRC-32 in the table at the start) so that a reader
 /// decodes only the parts it needs: problems, name index, name rows,
-/// spans, the texts' index, then the practices in parts of [`CHUNK`].
+/// spans, the texts' index, then the heads in parts of [`crate::store::heads::PART`].
 const PROBLEMS: usize = 0;
 const INDEX: usize = 1;
 const ROWS: usize = 2;
@@ -155,16 +151,30 @@ const PRACTICES: usize = 5;
 
 /// A cache file checked against its key, with its parts located.
 struct Parts {
+    /// The file's first bytes, up to the parts that were asked for.
     bytes: Vec<u8>,
     /// Byte range and CRC-32 of each part.
     table: Vec<(usize, usize, u32)>,
+    /// The file, for the parts past `bytes`: read one at a time, so that
+    /// memory never holds the whole file next to what it decodes to.
+    file: File,
 }
 
 impl Parts {
     /// Part `i` decoded, if its CRC-32 holds and it decodes.
     fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
+        use std::os::unix::fs::FileExt;
         let &(start, end, crc) = self.table.get(i)?;
-        let bytes = &self.bytes[start..end];
+        let read;
+        let bytes = match self.bytes.get(start..end) {
+            Some(b) => b,
+            None => {
+                let mut buf = vec![0; end - start];
+                self.file.read_exact_at(&mut buf, start as u64).ok()?;
+                read = buf;
+                &read
+            }
+        };
         (crc32fast::hash(bytes) == crc).then(|| postcard::from_bytes(bytes).ok()).flatten()
     }
 }
@@ -233,8 +243,8 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
         return parse_plain();
     }
     let (canonical, key, cache_file) = locate(path, &meta, dir).map_err(read_err)?;
-    if let Some(parts) = read_cache(&cache_file, &key, None) {
-        if let Some((store, index)) = restore(&parts, &origin, &key, file) {
+    if let Some(parts) = read_cache(&cache_file, &key, Some(TOPICS)) {
+        if let Some((store, index)) = restore(parts, &origin, &key, file) {
             // A cache written without the texts' index (by a lookup of names)
             // is written again once it has one.
             let pending =
@@ -422,10 +432,9 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
     let need = upto.and_then(|i| table.get(i)).map_or(total, |t| t.1);
     if need > bytes.len() {
         bytes.reserve_exact(need - bytes.len());
-        file.take((need - bytes.len()) as u64).read_to_end(&mut bytes).ok()?;
+        (&mut file).take((need - bytes.len()) as u64).read_to_end(&mut bytes).ok()?;
     }
-    table.truncate(upto.map_or(table.len(), |i| i + 1));
-    (bytes.len() >= need).then_some(Parts { bytes, table })
+    (bytes.len() >= need).then_some(Parts { bytes, table, file })
 }
 
 /// The store and index a cache file describes, once they pass the checks
@@ -433,21 +442,24 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
 /// was sanitised when the store was parsed and is not sanitised again: the
 /// cache is praktyki's own file in the user's own directory, trusted as
 /// their config file is, and a damaged one fails its CRC-32.
-fn restore(parts: &Parts, origin: &str, key: &Key, file: File) -> Option<(Store, Index)> {
-    let chunks: Option<Vec<Vec<Head>>> =
-        (PRACTICES..parts.table.len()).into_par_iter().map(|i| parts.decode::<Vec<Head>>(i)).collect();
-    let practices: Vec<Head> = chunks?.into_iter().flatten().collect();
-    let n = practices.len();
+fn restore(mut parts: Parts, origin: &str, key: &Key, file: File) -> Option<(Store, Index)> {
     let spans: Vec<(usize, usize)> = parts.decode(SPANS)?;
-    if spans.len() != n || spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
-        return None;
-    }
-    if practices.iter().any(|p| p.id.trim().is_empty() || p.title.trim().is_empty()) {
+    let n = spans.len();
+    if spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
         return None;
     }
     let topics: Option<crate::search::Topics> = parts.decode(TOPICS)?;
     let index = Index::from_data(parts.decode(INDEX)?, topics, n).ok()?;
-    let problems = problems(parts, origin)?;
+    let problems = problems(&parts, origin)?;
+    // What was read of the file so far is decoded; the heads are read part
+    // by part and kept as the cache holds them (a part is one copy).
+    parts.bytes = Vec::new();
+    let chunks: Option<Vec<Part>> =
+        (PRACTICES..parts.table.len()).into_par_iter().map(|i| parts.decode::<Part>(i)).collect();
+    let practices = Heads::from_parts(chunks?)?;
+    if practices.len() != n || practices.iter().any(|p| p.id().trim().is_empty() || p.title().trim().is_empty()) {
+        return None;
+    }
     let store =
         Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file).ok()?;
     Some((store, index))
@@ -487,8 +499,7 @@ const TABLE_ENTRY: usize = 12;
 fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop: &AtomicBool) -> io::Result<()> {
     let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
     let encode = |r: postcard::Result<Vec<u8>>| r.map_err(io::Error::other);
-    let chunks = store.practices.len().div_ceil(CHUNK);
-    let count = PRACTICES + chunks;
+    let count = PRACTICES + store.practices.parts().len();
     let dir = cache_file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     // A cache needs no fsync: a file cut short by a crash fails its CRC and
@@ -520,19 +531,13 @@ fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop:
     put(&mut out, encode(postcard::to_stdvec(spans))?)?;
     stopped()?;
     put(&mut out, encode(postcard::to_stdvec(&index.topics()))?)?;
-    for batch in store.practices.chunks(CHUNK * rayon::current_num_threads().max(1)) {
+    for batch in store.practices.parts().chunks(rayon::current_num_threads().max(1)) {
         // The temporary file goes with the error: nothing half-written stays.
         if stop.load(Ordering::Relaxed) {
             return Err(io::Error::other("stopped"));
         }
-        let parts: Vec<postcard::Result<Vec<u8>>> = batch
-            .par_chunks(CHUNK)
-            .map(|c| {
-                // The store holds heads already: no copy without texts to make.
-                let cached: &[Head] = c;
-                postcard::to_stdvec(&cached)
-            })
-            .collect();
+        // The heads are kept as parts already: written as they are.
+        let parts: Vec<postcard::Result<Vec<u8>>> = batch.par_iter().map(postcard::to_stdvec).collect();
         for part in parts {
             put(&mut out, encode(part)?)?;
         }

@@ -34,7 +34,7 @@ fn load(store: &Path, dir: &Path) -> Loaded {
 }
 
 fn ids(index: &Index, store: &Store, q: &str) -> Vec<String> {
-    index.search(q).iter().map(|h| store.practices[h.index].id.clone()).collect()
+    index.search(q).iter().map(|h| store.practices.get(h.index).unwrap().id().to_owned()).collect()
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn a_cached_load_gives_what_parsing_gives() {
     let (a, ai) = first.write_cache_and_index();
     let (b, bi) = second.write_cache_and_index();
     assert_eq!(a.practices, b.practices);
-    assert_eq!(b.practices[0].extra.get("Wirtyna").map(String::as_str), Some("x"));
+    assert_eq!(b.practices.to_vec()[0].extra.get("Wirtyna").map(String::as_str), Some("x"));
     assert_eq!((a.errors.clone(), a.warnings.clone()), (b.errors.clone(), b.warnings.clone()));
     assert_eq!(b.skipped(), 1);
     assert_eq!(b.warnings.len(), 1, "the unknown field 'tytul'");
@@ -146,7 +146,7 @@ fn a_changed_store_is_parsed_again() {
     std::fs::write(&store_path, store_text("Opale")).unwrap();
     let again = load(&store_path, &dir);
     assert!(matches!(again.outcome, Outcome::Written(_)), "{:?}", again.outcome);
-    assert_eq!(again.store.practices[0].town.as_deref(), Some("Opale"));
+    assert_eq!(again.store.practices.to_vec()[0].town.as_deref(), Some("Opale"));
     assert!(matches!(load(&store_path, &dir).outcome, Outcome::Hit(_)));
 }
 

@@ -531,7 +531,8 @@ pub fn names_only(count: usize, seed: u64) -> StoreFile {
 /// the input an `fzf --filter` comparison gets.
 pub fn name_lines(store: &StoreFile) -> String {
     let mut out = String::new();
-    for p in &store.practices {
+    let heads = crate::store::heads::Heads::of(&store.practices);
+    for p in heads.iter() {
         let fields: Vec<&str> = crate::search::name_fields(p).map(|(_, s)| s).collect();
         out.push_str(&fields.join("\t"));
         out.push('\n');

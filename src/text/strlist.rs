@@ -5,13 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A string that would take the buffer past what its offsets can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong;
+
 /// Strings end to end in one buffer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StrList {
     #[serde(deserialize_with = "text_from_bytes")]
-    pub(super) text: String,
+    pub(crate) text: String,
     /// Where each string ends in `text`.
-    pub(super) ends: Vec<u32>,
+    pub(crate) ends: Vec<u32>,
 }
 
 impl StrList {
@@ -22,6 +26,20 @@ impl StrList {
             out.ends.push(out.text.len() as u32);
         }
         out
+    }
+
+    /// Adds `s` at the end, if the buffer stays within the 4 GiB its
+    /// offsets can name.
+    pub fn push(&mut self, s: &str) -> Result<(), TooLong> {
+        let end = u32::try_from(self.text.len() + s.len()).map_err(|_| TooLong)?;
+        self.text.push_str(s);
+        self.ends.push(end);
+        Ok(())
+    }
+
+    /// Bytes of text held.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     pub fn len(&self) -> usize {

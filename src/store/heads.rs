@@ -1,0 +1,488 @@
+//! Every practice's head (all but its long texts) packed into a few flat
+//! buffers per part of the store, not a `String` per field.
+//!
+//! A head as a struct of owned strings is about 1.4 KB in memory for 0.6 KB
+//! of text (twenty-odd allocations, 496 bytes of struct), so a store of short
+//! practices took three times its file's size; packed, a head costs its text
+//! and four bytes a field. A part is also what the start-up cache keeps, as
+//! it is: reading it is one copy and one UTF-8 check, not 2.5 million
+//! allocations at 100,000 practices, and writing it clones nothing.
+//!
+//! Code that goes over every practice (the index, filters, related) reads
+//! fields through [`HeadRef`]; code that shows one practice takes an owned
+//! [`Head`] with [`HeadRef::to_head`].
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Contact, Head, PracticeOf, Skipped};
+use crate::text::strlist::StrList;
+
+/// Practices per part: parts are decoded and encoded in parallel.
+pub const PART: usize = 8192;
+
+/// The fields of one value each, in slot order; then `partners` (one slot
+/// each), `contacts` (four: name, role, email, phone), `extra` (two: label,
+/// value) and `problems` (one each, to the next practice).
+const ID: usize = 0;
+const TITLE: usize = 1;
+const AREA: usize = 2;
+const ENTERED: usize = 3;
+const UPDATED: usize = 4;
+const UNIT_TYPE: usize = 5;
+const TOWN: usize = 6;
+const COUNTY: usize = 7;
+const VOIVODESHIP: usize = 8;
+const POSTAL_CODE: usize = 9;
+const POST_OFFICE: usize = 10;
+const IMPLEMENTING_UNIT: usize = 11;
+const STREET: usize = 12;
+const PHONE: usize = 13;
+const WEBSITE: usize = 14;
+const SOURCE_URL: usize = 15;
+/// Written in decimal, so that every value of a `u64` comes back.
+const POPULATION: usize = 16;
+const FIXED: usize = 17;
+
+/// Up to [`PART`] heads.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    slots: StrList,
+    /// A bit per slot: the field is absent (`None`), not empty.
+    absent: Vec<u64>,
+    /// The first slot of each head.
+    firsts: Vec<u32>,
+    /// How many partners, contacts and extra lines each head has.
+    shape: Vec<[u32; 3]>,
+}
+
+impl Part {
+    pub fn len(&self) -> usize {
+        self.firsts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.firsts.is_empty()
+    }
+
+    /// Head `j` of this part.
+    fn head(&self, j: usize) -> Option<HeadRef<'_>> {
+        let first = *self.firsts.get(j)? as usize;
+        let end = self.firsts.get(j + 1).map_or(self.slots.len(), |&e| e as usize);
+        Some(HeadRef { part: self, first, end, shape: *self.shape.get(j)? })
+    }
+
+    fn slot(&self, at: usize) -> Option<&str> {
+        let absent = self.absent.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0);
+        (!absent).then(|| self.slots.get(at))
+    }
+
+    fn put(&mut self, s: Option<&str>) -> Result<(), TooLarge> {
+        let at = self.slots.len();
+        if at.is_multiple_of(64) {
+            self.absent.push(0);
+        }
+        if s.is_none()
+            && let Some(w) = self.absent.last_mut()
+        {
+            *w |= 1 << (at % 64);
+        }
+        self.slots.push(s.unwrap_or("")).map_err(|_| TooLarge)
+    }
+
+    /// Heads that fit the slots, slots that fit the text: what is read
+    /// from a file is checked once, and no field is read out of bounds.
+    pub fn is_sound(&self) -> bool {
+        let n = self.slots.len();
+        let fits = |i: usize| -> Option<bool> {
+            let [p, c, e] = self.shape.get(i)?.map(|x| x as usize);
+            let need = FIXED.checked_add(p)?.checked_add(c.checked_mul(4)?)?.checked_add(e.checked_mul(2)?)?;
+            let end = self.firsts.get(i + 1).map_or(n, |&e| e as usize);
+            Some(end.checked_sub(self.firsts[i] as usize)? >= need)
+        };
+        self.slots.is_sound()
+            && self.shape.len() == self.firsts.len()
+            && self.absent.len() == n.div_ceil(64)
+            && self.firsts.first().is_none_or(|&f| f == 0)
+            && self.firsts.windows(2).all(|w| w[0] <= w[1])
+            && self.firsts.last().is_none_or(|&f| f as usize <= n)
+            && (0..self.firsts.len()).all(|i| fits(i) == Some(true))
+    }
+}
+
+/// A head whose text does not fit a part's 4 GiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
+
+/// Every head of a store, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heads {
+    parts: Vec<Part>,
+    /// The position of each part's first head.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Heads {
+    /// Heads of `practices`, in order.
+    pub fn of<'p, S: 'p, P: 'p, A: 'p>(practices: impl IntoIterator<Item = &'p PracticeOf<S, P, A>>) -> Self {
+        let mut heads = Heads::default();
+        for p in practices {
+            // Only a single head over 4 GiB (a 16 GiB store file's worth of one
+            // title) could fail, and memory-built stores hold no such thing.
+            let _ = heads.push(p);
+        }
+        heads
+    }
+
+    /// Heads read back from their parts, if the parts are sound.
+    pub fn from_parts(parts: Vec<Part>) -> Option<Self> {
+        let mut heads = Heads::default();
+        for part in parts {
+            if !part.is_sound() || part.is_empty() {
+                return None;
+            }
+            heads.starts.push(heads.len);
+            heads.len += part.len();
+            heads.parts.push(part);
+        }
+        Some(heads)
+    }
+
+    /// The parts, to keep as they are.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// Adds `p`'s head at the end.
+    pub fn push<S, P, A>(&mut self, p: &PracticeOf<S, P, A>) -> Result<(), TooLarge> {
+        let bytes = head_bytes(p);
+        let full = self
+            .parts
+            .last()
+            .is_none_or(|last| last.len() >= PART || last.slots.text_len().saturating_add(bytes) > u32::MAX as usize);
+        if full {
+            if bytes > u32::MAX as usize {
+                return Err(TooLarge);
+            }
+            self.starts.push(self.len);
+            self.parts.push(Part::default());
+        }
+        let Some(part) = self.parts.last_mut() else { return Err(TooLarge) };
+        part.firsts.push(part.slots.len() as u32);
+        part.shape.push([p.partners.len(), p.contacts.len(), p.extra.len()].map(|n| n as u32));
+        fn opt(o: &Option<String>) -> Option<&str> {
+            o.as_deref()
+        }
+        let population = p.population.map(|n| n.to_string());
+        let fixed = [
+            Some(p.id.as_str()),
+            Some(p.title.as_str()),
+            opt(&p.area),
+            opt(&p.entered),
+            opt(&p.updated),
+            opt(&p.unit_type),
+            opt(&p.town),
+            opt(&p.county),
+            opt(&p.voivodeship),
+            opt(&p.postal_code),
+            opt(&p.post_office),
+            opt(&p.implementing_unit),
+            opt(&p.street),
+            opt(&p.phone),
+            opt(&p.website),
+            opt(&p.source_url),
+            population.as_deref(),
+        ];
+        let contacts =
+            p.contacts.iter().flat_map(|c| [Some(c.name.as_str()), opt(&c.role), opt(&c.email), opt(&c.phone)]);
+        let extra = p.extra.iter().flat_map(|(k, v)| [Some(k.as_str()), Some(v.as_str())]);
+        let lists = p.partners.iter().map(|s| Some(s.as_str())).chain(contacts).chain(extra);
+        for s in fixed.into_iter().chain(lists).chain(p.problems.iter().map(|s| Some(s.as_str()))) {
+            part.put(s)?;
+        }
+        self.len += 1;
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Head `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<HeadRef<'_>> {
+        if i >= self.len {
+            return None;
+        }
+        let p = self.starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        self.parts.get(p)?.head(i - self.starts[p])
+    }
+
+    /// Every head, in order.
+    pub fn iter(&self) -> impl Iterator<Item = HeadRef<'_>> + Clone + '_ {
+        self.parts.iter().flat_map(|part| (0..part.len()).filter_map(|j| part.head(j)))
+    }
+
+    /// Every head, owned: for tests and for code that changes them.
+    pub fn to_vec(&self) -> Vec<Head> {
+        self.iter().map(|h| h.to_head()).collect()
+    }
+}
+
+/// The bytes of text a head takes.
+fn head_bytes<S, P, A>(p: &PracticeOf<S, P, A>) -> usize {
+    let opt = |o: &Option<String>| o.as_ref().map_or(0, String::len);
+    let fixed = [&p.area, &p.entered, &p.updated, &p.unit_type, &p.town, &p.county, &p.voivodeship]
+        .into_iter()
+        .chain([&p.postal_code, &p.post_office, &p.implementing_unit, &p.street, &p.phone, &p.website, &p.source_url])
+        .map(opt)
+        .sum::<usize>();
+    let contacts =
+        p.contacts.iter().map(|c| c.name.len() + opt(&c.role) + opt(&c.email) + opt(&c.phone)).sum::<usize>();
+    let lists = p.partners.iter().chain(&p.problems).map(String::len).sum::<usize>()
+        + p.extra.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+    p.id.len() + p.title.len() + 20 + fixed + contacts + lists
+}
+
+/// One head, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct HeadRef<'a> {
+    part: &'a Part,
+    first: usize,
+    end: usize,
+    shape: [u32; 3],
+}
+
+/// One contact of a [`HeadRef`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactRef<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+}
+
+impl<'a> HeadRef<'a> {
+    fn field(self, k: usize) -> Option<&'a str> {
+        self.part.slot(self.first + k)
+    }
+
+    /// `count` slots from `from`, never past the head's own (a sound part
+    /// has them all; a damaged one read anyway gives fewer, not a panic).
+    fn range(self, from: usize, count: usize) -> impl ExactSizeIterator<Item = Option<&'a str>> + 'a {
+        let part = self.part;
+        let at = self.first.saturating_add(from).min(self.end);
+        (at..at.saturating_add(count).min(self.end)).map(move |k| part.slot(k))
+    }
+
+    /// Where the lists start: partners, contacts, extra lines, problems.
+    fn lists(self) -> [usize; 4] {
+        let [p, c, e] = self.shape.map(|n| n as usize);
+        let contacts = FIXED.saturating_add(p);
+        let extra = contacts.saturating_add(c.saturating_mul(4));
+        [FIXED, contacts, extra, extra.saturating_add(e.saturating_mul(2))]
+    }
+
+    pub fn id(self) -> &'a str {
+        self.field(ID).unwrap_or("")
+    }
+    pub fn title(self) -> &'a str {
+        self.field(TITLE).unwrap_or("")
+    }
+    pub fn area(self) -> Option<&'a str> {
+        self.field(AREA)
+    }
+    pub fn entered(self) -> Option<&'a str> {
+        self.field(ENTERED)
+    }
+    pub fn updated(self) -> Option<&'a str> {
+        self.field(UPDATED)
+    }
+    pub fn unit_type(self) -> Option<&'a str> {
+        self.field(UNIT_TYPE)
+    }
+    pub fn town(self) -> Option<&'a str> {
+        self.field(TOWN)
+    }
+    pub fn county(self) -> Option<&'a str> {
+        self.field(COUNTY)
+    }
+    pub fn voivodeship(self) -> Option<&'a str> {
+        self.field(VOIVODESHIP)
+    }
+    pub fn postal_code(self) -> Option<&'a str> {
+        self.field(POSTAL_CODE)
+    }
+    pub fn post_office(self) -> Option<&'a str> {
+        self.field(POST_OFFICE)
+    }
+    pub fn implementing_unit(self) -> Option<&'a str> {
+        self.field(IMPLEMENTING_UNIT)
+    }
+    pub fn street(self) -> Option<&'a str> {
+        self.field(STREET)
+    }
+    pub fn phone(self) -> Option<&'a str> {
+        self.field(PHONE)
+    }
+    pub fn website(self) -> Option<&'a str> {
+        self.field(WEBSITE)
+    }
+    pub fn source_url(self) -> Option<&'a str> {
+        self.field(SOURCE_URL)
+    }
+    pub fn population(self) -> Option<u64> {
+        self.field(POPULATION).and_then(|s| s.parse().ok())
+    }
+
+    pub fn partners(self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        self.range(FIXED, self.shape[0] as usize).map(Option::unwrap_or_default)
+    }
+
+    pub fn contacts(self) -> impl Iterator<Item = ContactRef<'a>> + 'a {
+        let at = self.lists()[1];
+        let slots: Vec<Option<&'a str>> = self.range(at, (self.shape[1] as usize).saturating_mul(4)).collect();
+        slots
+            .chunks_exact(4)
+            .map(|c| ContactRef { name: c[0].unwrap_or(""), role: c[1], email: c[2], phone: c[3] })
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    pub fn extra(self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let at = self.lists()[2];
+        let slots: Vec<&'a str> =
+            self.range(at, (self.shape[2] as usize).saturating_mul(2)).map(Option::unwrap_or_default).collect();
+        slots.chunks_exact(2).map(|c| (c[0], c[1])).collect::<Vec<_>>().into_iter()
+    }
+
+    pub fn problems(self) -> impl Iterator<Item = &'a str> + 'a {
+        let at = self.lists()[3];
+        self.range(at, usize::MAX).map(Option::unwrap_or_default)
+    }
+
+    /// The head as an owned record.
+    pub fn to_head(self) -> Head {
+        let own = |o: Option<&str>| o.map(str::to_owned);
+        PracticeOf {
+            id: self.id().to_owned(),
+            title: self.title().to_owned(),
+            area: own(self.area()),
+            summary: Skipped,
+            presentation: Skipped,
+            attachments: Skipped,
+            entered: own(self.entered()),
+            updated: own(self.updated()),
+            unit_type: own(self.unit_type()),
+            town: own(self.town()),
+            county: own(self.county()),
+            voivodeship: own(self.voivodeship()),
+            postal_code: own(self.postal_code()),
+            post_office: own(self.post_office()),
+            implementing_unit: own(self.implementing_unit()),
+            street: own(self.street()),
+            phone: own(self.phone()),
+            website: own(self.website()),
+            population: self.population(),
+            partners: self.partners().map(str::to_owned).collect(),
+            contacts: self
+                .contacts()
+                .map(|c| Contact {
+                    name: c.name.to_owned(),
+                    role: own(c.role),
+                    email: own(c.email),
+                    phone: own(c.phone),
+                })
+                .collect(),
+            source_url: own(self.source_url()),
+            extra: self.extra().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            problems: self.problems().map(str::to_owned).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::model::Practice;
+
+    fn full() -> Practice {
+        Practice {
+            id: "a-1".into(),
+            title: "Łódź: współpraca".into(),
+            area: Some(String::new()),
+            town: Some("Łódź".into()),
+            population: Some(u64::MAX),
+            partners: vec!["Gmina X".into(), String::new()],
+            contacts: vec![
+                Contact { name: "Anna".into(), role: None, email: Some("a@x.pl".into()), phone: Some(String::new()) },
+                Contact { name: String::new(), role: Some("r".into()), email: None, phone: None },
+            ],
+            extra: [("Etykieta".to_owned(), "wartość".to_owned()), ("".to_owned(), "".to_owned())].into(),
+            problems: vec!["no attachments".into()],
+            source_url: Some("https://example.org/p".into()),
+            summary: "long".into(),
+            ..Practice::default()
+        }
+    }
+
+    #[test]
+    fn heads_come_back_as_they_went_in_absent_apart_from_empty() {
+        let practices = vec![full(), Practice { id: "b".into(), title: "B".into(), ..Practice::default() }, full()];
+        let heads = Heads::of(&practices);
+        assert_eq!(heads.len(), 3);
+        let want: Vec<Head> = practices.iter().map(|p| p.clone().split().0).collect();
+        assert_eq!(heads.to_vec(), want);
+        let a = heads.get(0).unwrap();
+        assert_eq!((a.area(), a.county(), a.population()), (Some(""), None, Some(u64::MAX)));
+        assert_eq!(a.partners().collect::<Vec<_>>(), ["Gmina X", ""]);
+        assert_eq!(a.contacts().nth(1).map(|c| (c.name, c.role, c.email)), Some(("", Some("r"), None)));
+        assert_eq!(a.problems().collect::<Vec<_>>(), ["no attachments"]);
+        assert!(heads.get(3).is_none());
+        assert_eq!(heads.iter().map(|h| h.id()).collect::<Vec<_>>(), ["a-1", "b", "a-1"]);
+    }
+
+    #[test]
+    fn a_store_larger_than_a_part_is_read_across_parts() {
+        let practices: Vec<Practice> = (0..PART + 3)
+            .map(|i| Practice { id: format!("p{i}"), title: format!("T{i}"), ..Practice::default() })
+            .collect();
+        let heads = Heads::of(&practices);
+        assert_eq!(heads.parts().len(), 2);
+        for i in [0, PART - 1, PART, PART + 2] {
+            assert_eq!(heads.get(i).map(|h| h.id().to_owned()), Some(format!("p{i}")));
+        }
+        assert_eq!(heads.iter().count(), PART + 3);
+        let again = Heads::from_parts(heads.parts().to_vec()).unwrap();
+        assert_eq!(again, heads);
+    }
+
+    #[test]
+    fn a_damaged_part_is_refused_and_never_read_out_of_bounds() {
+        let heads = Heads::of(&[full()]);
+        let good = heads.parts()[0].clone();
+        assert!(good.is_sound());
+        let mut fewer_slots = good.clone();
+        fewer_slots.shape[0] = [100, 0, 0];
+        let mut first_past_end = good.clone();
+        first_past_end.firsts[0] = 5;
+        let mut no_bits = good.clone();
+        no_bits.absent.clear();
+        let mut shape_missing = good.clone();
+        shape_missing.shape.clear();
+        let mut overflow = good.clone();
+        overflow.shape[0] = [u32::MAX; 3];
+        for bad in [fewer_slots, first_past_end, no_bits, shape_missing, overflow] {
+            assert!(!bad.is_sound(), "{bad:?}");
+            assert!(Heads::from_parts(vec![bad.clone()]).is_none());
+            // Read anyway, a damaged part gives blanks, not a panic.
+            if let Some(h) = bad.head(0) {
+                let _ = h.to_head();
+            }
+        }
+        assert!(Heads::from_parts(vec![Part::default()]).is_none(), "an empty part is no part");
+    }
+}

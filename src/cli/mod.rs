@@ -453,9 +453,10 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
     if rows.is_empty() && !json {
         writeln!(cx.err, "praktyki: {}", cx.lang.strings().no_marked)?;
     }
-    lookup::write_rows(cx.out, &rows, json, |r| {
+    lookup::write_rows(cx.out, &rows, json, |buf, r| {
+        use std::fmt::Write as _;
         let missing = if r.missing { "\tmissing from this store" } else { "" };
-        format!("{}\t{}{missing}", r.id, r.title)
+        write!(buf, "{}\t{}{missing}", r.id, r.title)
     })
 }
 

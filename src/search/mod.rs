@@ -312,7 +312,7 @@ impl Index {
         };
         let rank = |index: usize| if allowed(index) { rank_any(index) } else { None };
         let n = self.len();
-        let mut hits: Vec<Hit> = if n >= PARALLEL_FROM {
+        let hits: Vec<Hit> = if n >= PARALLEL_FROM {
             (0..n).into_par_iter().filter_map(rank).collect()
         } else {
             (0..n).filter_map(rank).collect()
@@ -330,11 +330,21 @@ impl Index {
             let score = (max_score - h.score.clamp(0, max_score)) as u64;
             (kind << (64 - 3)) | (score << 32) | u64::from(self.names.title_rank[h.index])
         };
-        if hits.len() >= PARALLEL_FROM {
-            hits.par_sort_unstable_by_key(key);
+        // The keys are worked out once and sorted with where their hit is:
+        // a key is unique (the title rank is a position), so the sort compares
+        // numbers in one array, not hits through a lookup each (a million hits:
+        // a third of a keystroke before).
+        let mut keyed: Vec<(u64, u32)> = if hits.len() >= PARALLEL_FROM {
+            hits.par_iter().enumerate().map(|(at, h)| (key(h), at as u32)).collect()
         } else {
-            hits.sort_unstable_by_key(key);
+            hits.iter().enumerate().map(|(at, h)| (key(h), at as u32)).collect()
+        };
+        if keyed.len() >= PARALLEL_FROM {
+            keyed.par_sort_unstable_by_key(|k| k.0);
+        } else {
+            keyed.sort_unstable_by_key(|k| k.0);
         }
+        let hits: Vec<Hit> = keyed.iter().map(|&(_, at)| hits[at as usize]).collect();
         if hits.first().is_some_and(|h| h.quality == Quality::Typo) {
             found.notes.corrections = parsed
                 .terms

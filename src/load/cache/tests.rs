@@ -194,6 +194,25 @@ fn long_texts_come_from_the_file_that_was_checked() {
 }
 
 #[test]
+fn after_a_first_parse_long_texts_come_from_the_file_not_kept_bytes() {
+    let (_tmp, store_path, dir) = setup("Opole");
+    let parsed = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
+    assert_eq!(parsed.outcome, Outcome::Pending);
+    assert_eq!(parsed.store.read_full(0).unwrap().presentation[0].body, "Treść");
+    // Replaced by rename: the handle that was parsed still reads the old file.
+    let new = store_path.with_extension("new");
+    std::fs::write(&new, store_text("Opale").replace("Treść", "Nowa treść")).unwrap();
+    std::fs::rename(&new, &store_path).unwrap();
+    assert_eq!(parsed.store.read_full(0).unwrap().presentation[0].body, "Treść");
+    // Rewritten in place: refused, as after a cached load, never shown wrong.
+    let parsed = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
+    let text = std::fs::read_to_string(&store_path).unwrap();
+    std::fs::write(&store_path, format!("{}{}", " ".repeat(40), text)).unwrap();
+    let err = parsed.store.read_full(0).unwrap_err();
+    assert!(err.contains("changed since it was loaded"), "{err}");
+}
+
+#[test]
 fn the_browser_writes_the_cache_after_its_first_frame() {
     let (_tmp, store_path, dir) = setup("Opole");
     let loaded = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();

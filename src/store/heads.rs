@@ -76,16 +76,19 @@ impl Part {
         (!absent).then(|| self.slots.get(at))
     }
 
-    fn put(&mut self, s: Option<&str>) -> Result<(), TooLarge> {
+    /// Notes whether the slot about to be added is absent.
+    fn mark(&mut self, absent: bool) {
         let at = self.slots.len();
         if at.is_multiple_of(64) {
             self.absent.push(0);
         }
-        if s.is_none()
-            && let Some(w) = self.absent.last_mut()
-        {
+        if absent && let Some(w) = self.absent.last_mut() {
             *w |= 1 << (at % 64);
         }
+    }
+
+    fn put(&mut self, s: Option<&str>) -> Result<(), TooLarge> {
+        self.mark(s.is_none());
         self.slots.push(s.unwrap_or("")).map_err(|_| TooLarge)
     }
 
@@ -155,21 +158,8 @@ impl Heads {
 
     /// Adds `p`'s head at the end.
     pub fn push<S, P, A>(&mut self, p: &PracticeOf<S, P, A>) -> Result<(), TooLarge> {
-        let bytes = head_bytes(p);
-        let full = self
-            .parts
-            .last()
-            .is_none_or(|last| last.len() >= PART || last.slots.text_len().saturating_add(bytes) > u32::MAX as usize);
-        if full {
-            if bytes > u32::MAX as usize {
-                return Err(TooLarge);
-            }
-            self.starts.push(self.len);
-            self.parts.push(Part::default());
-        }
-        let Some(part) = self.parts.last_mut() else { return Err(TooLarge) };
-        part.firsts.push(part.slots.len() as u32);
-        part.shape.push([p.partners.len(), p.contacts.len(), p.extra.len()].map(|n| n as u32));
+        let shape = [p.partners.len(), p.contacts.len(), p.extra.len()].map(|n| n as u32);
+        let part = self.part_for(head_bytes(p), shape)?;
         fn opt(o: &Option<String>) -> Option<&str> {
             o.as_deref()
         }
@@ -200,7 +190,6 @@ impl Heads {
         for s in fixed.into_iter().chain(lists).chain(p.problems.iter().map(|s| Some(s.as_str()))) {
             part.put(s)?;
         }
-        self.len += 1;
         Ok(())
     }
 
@@ -208,37 +197,37 @@ impl Heads {
     pub fn push_ref(&mut self, h: HeadRef<'_>) -> Result<(), TooLarge> {
         let (from, to) = (h.part.slots.start(h.first), h.part.slots.start(h.end));
         let text = h.part.slots.text.get(from..to).ok_or(TooLarge)?;
-        let full = self.parts.last().is_none_or(|last| {
-            last.len() >= PART || last.slots.text_len().saturating_add(text.len()) > u32::MAX as usize
-        });
+        let part = self.part_for(text.len(), h.shape)?;
+        let base = part.slots.text_len();
+        part.slots.text.push_str(text);
+        for k in h.first..h.end {
+            part.mark(h.part.slot(k).is_none());
+            // Within the text just copied, which fits the part's 4 GiB.
+            let end = h.part.slots.ends.get(k).map_or(to, |&e| e as usize);
+            part.slots.ends.push((base + end.saturating_sub(from)) as u32);
+        }
+        Ok(())
+    }
+
+    /// The part a head of `bytes` of text and this `shape` goes into (a new
+    /// one when the last is full), with the head begun in it.
+    fn part_for(&mut self, bytes: usize, shape: [u32; 3]) -> Result<&mut Part, TooLarge> {
+        let full = self
+            .parts
+            .last()
+            .is_none_or(|last| last.len() >= PART || last.slots.text_len().saturating_add(bytes) > u32::MAX as usize);
         if full {
-            if text.len() > u32::MAX as usize {
+            if bytes > u32::MAX as usize {
                 return Err(TooLarge);
             }
             self.starts.push(self.len);
             self.parts.push(Part::default());
         }
-        let Some(part) = self.parts.last_mut() else { return Err(TooLarge) };
+        let part = self.parts.last_mut().ok_or(TooLarge)?;
         part.firsts.push(part.slots.len() as u32);
-        part.shape.push(h.shape);
-        let base = part.slots.text_len();
-        part.slots.text.push_str(text);
-        for k in h.first..h.end {
-            let at = part.slots.len();
-            if at.is_multiple_of(64) {
-                part.absent.push(0);
-            }
-            if h.part.slot(k).is_none()
-                && let Some(w) = part.absent.last_mut()
-            {
-                *w |= 1 << (at % 64);
-            }
-            // Within the text just copied, which fits the part's 4 GiB.
-            let end = h.part.slots.ends.get(k).map_or(to, |&e| e as usize);
-            part.slots.ends.push((base + end.saturating_sub(from)) as u32);
-        }
+        part.shape.push(shape);
         self.len += 1;
-        Ok(())
+        Ok(part)
     }
 
     pub fn len(&self) -> usize {

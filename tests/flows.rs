@@ -583,6 +583,37 @@ fn after_a_lazy_load_update_asks_the_edge_for_texts_and_drops_stale_answers() {
 }
 
 #[test]
+fn texts_that_cannot_be_read_leave_what_is_known_of_the_practice_on_screen() {
+    // A file changed under the browser took the metadata and contacts off
+    // the summary tab with the texts; they are known without the file.
+    let mut m = common::lazy_small();
+    let mut asked = Vec::new();
+    for a in [Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)] {
+        asked.extend(praktyki::app::update(&mut m, a));
+    }
+    let Some(Effect::ReadPractice { index, generation }) =
+        asked.iter().rev().find(|e| matches!(e, Effect::ReadPractice { .. })).cloned()
+    else {
+        panic!("no ask in {asked:?}")
+    };
+    let text = |m: &praktyki::app::Model| -> Vec<String> {
+        m.detail.view.iter().map(|(_, l)| praktyki::app::doc::plain(l)).collect()
+    };
+    let head = text(&m);
+    assert!(head.iter().any(|l| l.contains("Łódź")), "{head:?}");
+    let failed =
+        praktyki::app::model::Texts { index, generation, practice: Err("store.json: changed; reload it".into()) };
+    praktyki::app::update(&mut m, Action::PracticeRead(failed));
+    let shown = text(&m);
+    assert_eq!(shown.first().map(String::as_str), Some("store.json: changed; reload it"));
+    for line in head.iter().filter(|l| !l.is_empty()) {
+        assert!(shown.contains(line), "{line:?} is gone: {shown:?}");
+    }
+    praktyki::app::update(&mut m, Action::Cmd(Command::ShowPresentation));
+    assert_eq!(text(&m), ["store.json: changed; reload it"], "a tab of texts has only why");
+}
+
+#[test]
 fn going_back_before_the_texts_come_leaves_nothing_to_wait_for() {
     // Keys for the detail pane wait for an asked practice's texts; an ask
     // left behind when the selection went back to a practice already read

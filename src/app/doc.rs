@@ -145,7 +145,16 @@ pub fn for_model(m: &super::Model) -> Vec<DocLine> {
         Some(Detail::Head(h)) => {
             build(&h.with_long(Default::default()), m.detail.tab, m.strings(), m.detail.attachment)
         }
-        Some(Detail::Failed(e)) => vec![vec![span(e, Kind::Muted)]],
+        // Why the long texts cannot be had, above what is known without
+        // them (metadata and contacts, on the summary tab).
+        Some(Detail::Failed(e)) => {
+            let mut lines = vec![vec![span(e, Kind::Muted)]];
+            if let (Some(h), super::Tab::Summary) = (m.selected(), m.detail.tab) {
+                lines.push(Vec::new());
+                lines.extend(build(&h.with_long(Default::default()), m.detail.tab, m.strings(), m.detail.attachment));
+            }
+            lines
+        }
     }
 }
 

@@ -72,15 +72,22 @@ impl Texts {
                 .get(start..end)
                 .map(Cow::Borrowed)
                 .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "past the end of the store")),
-            Texts::File(file, at_load) => {
+            Texts::File(file, _) => {
                 use std::os::unix::fs::FileExt;
-                if stamp(&file.metadata()?) != *at_load {
-                    return Err(std::io::Error::other(CHANGED));
-                }
                 let mut buf = vec![0; end.saturating_sub(start)];
                 file.read_exact_at(&mut buf, start as u64)?;
                 Ok(Cow::Owned(buf))
             }
+        }
+    }
+
+    /// Whether the file is no longer as it was loaded (its size or
+    /// modification time differ, or it cannot say): then what cannot be read
+    /// as the practice that was there is put down to the change.
+    fn is_stale(&self) -> bool {
+        match self {
+            Texts::Memory(_) => false,
+            Texts::File(file, at_load) => file.metadata().map_or(true, |m| stamp(&m) != *at_load),
         }
     }
 }
@@ -114,20 +121,26 @@ impl Store {
             return Ok(Cow::Owned(practice.to_head().with_long(long)));
         };
         let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
+        // A file merely touched (or rewritten with the same bytes) still
+        // serves: the practice's bytes are checked, not the file's time.
         let changed = || format!("{}: {CHANGED}", self.origin);
-        let bytes = lazy.texts.read(start, end).map_err(|e| format!("{}: cannot read: {e}", self.origin))?;
+        let bytes = lazy.texts.read(start, end).map_err(|e| match lazy.texts.is_stale() {
+            true => changed(),
+            false => format!("{}: cannot read: {e}", self.origin),
+        })?;
         let src = std::str::from_utf8(&bytes).map_err(|_| changed())?;
         let mut de = serde_json::Deserializer::from_str(src);
         match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
             Ok(mut p) => {
                 sanitize_practice(&mut p);
-                // Only a file read after a cached load can hold other bytes
-                // than those parsed at load; a different id tells.
+                // Only a file read after the load can hold other bytes than
+                // those parsed; a different id tells.
                 if p.id != practice.id() {
                     return Err(changed());
                 }
                 Ok(Cow::Owned(p))
             }
+            Err(_) if lazy.texts.is_stale() => Err(changed()),
             Err(e) => {
                 let before = lazy.texts.read(0, start).map_err(|_| changed())?;
                 let at = relative(LineIndex::new(&before).position(start), e.inner().line(), e.inner().column());

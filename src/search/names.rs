@@ -379,14 +379,24 @@ impl Names {
     ) -> impl Iterator<Item = Option<(Quality, i64, Field)>> + 'a {
         let fields = self.fields(index);
         scores.iter().map(move |t| {
-            let matching = fields.iter().filter_map(|(f, id)| {
+            // One pass over the fields: every practice's, every keystroke.
+            let mut best: Option<(Quality, i64, Field)> = None;
+            let mut sum = 0;
+            for (f, id) in fields {
                 let (q, s) = unpack(t.values[*id as usize]);
-                (q > Quality::None).then_some((q, s * f.weight(), *f))
-            });
-            let best = matching.clone().max_by_key(|(q, s, f)| (*q, *s, std::cmp::Reverse(*f)))?;
+                if q > Quality::None {
+                    let s = s * f.weight();
+                    sum += s;
+                    // Best by (quality, score, earlier field); equal keys are equal results.
+                    if best.is_none_or(|b| (q, s, std::cmp::Reverse(*f)) > (b.0, b.1, std::cmp::Reverse(b.2))) {
+                        best = Some((q, s, *f));
+                    }
+                }
+            }
+            let best = best?;
             // Other fields matching the same term add a little: "Żywiec"
             // in both title and town beats "Żywiec" in the town alone.
-            let echoes: i64 = matching.map(|(_, s, _)| s).sum::<i64>() - best.1;
+            let echoes = sum - best.1;
             Some((best.0, best.1 + echoes / 8, best.2))
         })
     }

@@ -66,7 +66,7 @@ pub fn related(index: &Index, store: &Store, practice: usize, limit: usize) -> V
     let n = store.practices.len();
     // The texts' index is over this store, or not used.
     let topics = index.topics().filter(|t| t.len() == n);
-    let like = match (topics, store.read_full(practice)) {
+    let like = match (topics, store.read_full_unlocated(practice)) {
         (Some(t), Ok(full)) => {
             let text = format!("{}.\n{}", full.title, super::all_text(&full));
             let places: Vec<&str> = [me.town(), me.county(), me.voivodeship()].into_iter().flatten().collect();

@@ -46,6 +46,9 @@ const FIXED: usize = 17;
 /// Up to [`PART`] heads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
+    /// The position of its first head in the store: parts are checked
+    /// against their place, which their CRC-32s alone do not tell.
+    at: u64,
     slots: StrList,
     /// A bit per slot: the field is absent (`None`), not empty.
     absent: Vec<u64>,
@@ -141,7 +144,7 @@ impl Heads {
     pub fn from_parts(parts: Vec<Part>) -> Option<Self> {
         let mut heads = Heads::default();
         for part in parts {
-            if !part.is_sound() || part.is_empty() {
+            if !part.is_sound() || part.is_empty() || part.at != heads.len as u64 {
                 return None;
             }
             heads.starts.push(heads.len);
@@ -221,7 +224,7 @@ impl Heads {
                 return Err(TooLarge);
             }
             self.starts.push(self.len);
-            self.parts.push(Part::default());
+            self.parts.push(Part { at: self.len as u64, ..Part::default() });
         }
         let part = self.parts.last_mut().ok_or(TooLarge)?;
         part.firsts.push(part.slots.len() as u32);
@@ -529,5 +532,15 @@ mod tests {
             }
         }
         assert!(Heads::from_parts(vec![Part::default()]).is_none(), "an empty part is no part");
+        // Sound parts in the wrong order: each knows its place.
+        let practices: Vec<Practice> = (0..PART * 2 + 1)
+            .map(|i| Practice { id: format!("p{i}"), title: format!("T{i}"), ..Practice::default() })
+            .collect();
+        let mut parts = Heads::of(&practices).parts().to_vec();
+        parts.swap(0, 1);
+        assert!(Heads::from_parts(parts.clone()).is_none(), "swapped");
+        parts.swap(0, 1);
+        parts.remove(1);
+        assert!(Heads::from_parts(parts).is_none(), "one left out");
     }
 }

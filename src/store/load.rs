@@ -56,12 +56,13 @@ enum Texts {
     File(Arc<std::fs::File>, Stamp),
 }
 
-/// Length and modification time of a file: when they change, the places
-/// of the practices in it cannot be trusted.
-type Stamp = (u64, Option<std::time::SystemTime>);
+/// Length, modification and change times of a file: when they change, the
+/// places of the practices in it cannot be trusted (see [`Texts::is_stale`]).
+type Stamp = (u64, i64, i64, i64, i64);
 
 fn stamp(meta: &std::fs::Metadata) -> Stamp {
-    (meta.len(), meta.modified().ok())
+    use std::os::unix::fs::MetadataExt;
+    (meta.len(), meta.mtime(), meta.mtime_nsec(), meta.ctime(), meta.ctime_nsec())
 }
 
 impl Texts {
@@ -81,13 +82,20 @@ impl Texts {
         }
     }
 
-    /// Whether the file is no longer as it was loaded (its size or
-    /// modification time differ, or it cannot say): then what cannot be read
-    /// as the practice that was there is put down to the change.
+    /// Whether the file is no longer as it was loaded, or cannot say. Its
+    /// size or modification time differ; or its change time does while it
+    /// still has a name: a tool can put the modification time back (`touch
+    /// -r`, `cp -p`, `rsync -t`), nothing puts back the change time. A file
+    /// replaced by rename loses its last name, which changes that time too,
+    /// and is still read as it was.
     fn is_stale(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
         match self {
             Texts::Memory(_) => false,
-            Texts::File(file, at_load) => file.metadata().map_or(true, |m| stamp(&m) != *at_load),
+            Texts::File(file, at) => file.metadata().map_or(true, |m| {
+                let now = stamp(&m);
+                now.0 != at.0 || (now.1, now.2) != (at.1, at.2) || ((now.3, now.4) != (at.3, at.4) && m.nlink() > 0)
+            }),
         }
     }
 }
@@ -115,15 +123,31 @@ impl Store {
     /// parsed now from the file's text (a few microseconds for one practice).
     /// A long text that breaks the schema is reported here, with its place.
     pub fn read_full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
+        self.read_full_with(i, true)
+    }
+
+    /// [`Store::read_full`] for a caller that does not show why a long text
+    /// is broken (indexing every practice's texts): its place is not worked
+    /// out, which reads the file up to the practice (2,000 broken practices
+    /// in a 100k store had doubled a first start).
+    pub fn read_full_unlocated(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
+        self.read_full_with(i, false)
+    }
+
+    fn read_full_with(&self, i: usize, locate: bool) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else {
             let long = self.texts.get(i).cloned().unwrap_or_default();
             return Ok(Cow::Owned(practice.to_head().with_long(long)));
         };
         let (start, end) = lazy.spans.get(i).copied().ok_or_else(|| format!("no practice #{i}"))?;
-        // A file merely touched (or rewritten with the same bytes) still
-        // serves: the practice's bytes are checked, not the file's time.
+        // A file changed since it was loaded is refused, even touched only:
+        // the same bytes cannot be told from others of one length without
+        // reading them all, and a practice's texts must not be another's.
         let changed = || format!("{}: {CHANGED}", self.origin);
+        if lazy.texts.is_stale() {
+            return Err(changed());
+        }
         let bytes = lazy.texts.read(start, end).map_err(|e| match lazy.texts.is_stale() {
             true => changed(),
             false => format!("{}: cannot read: {e}", self.origin),
@@ -141,6 +165,7 @@ impl Store {
                 Ok(Cow::Owned(p))
             }
             Err(_) if lazy.texts.is_stale() => Err(changed()),
+            Err(e) if !locate => Err(format!("{}: field '{}': {}", self.origin, e.path(), strip_position(e.inner()))),
             Err(e) => {
                 let before = lazy.texts.read(0, start).map_err(|_| changed())?;
                 let at = relative(LineIndex::new(&before).position(start), e.inner().line(), e.inner().column());
@@ -149,16 +174,14 @@ impl Store {
         }
     }
 
-    /// After a lazy load of `file`'s bytes (unchanged since they were read):
-    /// the long texts are read from the file when asked for, as after a load
-    /// from the start-up cache, and the bytes are let go (a store's whole
-    /// size in memory that only the practice on screen needs).
-    pub fn read_texts_from(&mut self, file: std::fs::File) -> std::io::Result<()> {
+    /// After a lazy load of `file`'s bytes, which were read while it was as
+    /// `meta` says: the long texts are read from the file when asked for,
+    /// as after a load from the start-up cache, and the bytes are let go (a
+    /// store's whole size in memory that only the practice on screen needs).
+    pub fn read_texts_from(&mut self, file: std::fs::File, meta: &std::fs::Metadata) {
         if let Some(lazy) = &mut self.lazy {
-            let at_load = stamp(&file.metadata()?);
-            lazy.texts = Texts::File(Arc::new(file), at_load);
+            lazy.texts = Texts::File(Arc::new(file), stamp(meta));
         }
-        Ok(())
     }
 
     /// Where each practice is in the file, after a lazy load.
@@ -176,8 +199,11 @@ impl Store {
         errors: Vec<Problem>,
         warnings: Vec<Problem>,
         file: std::fs::File,
+        meta: &std::fs::Metadata,
     ) -> std::io::Result<Self> {
-        let at_load = stamp(&file.metadata()?);
+        // The state the cache was checked against, not the file's state now:
+        // a change while the cache was read must show as a change.
+        let at_load = stamp(meta);
         let lazy = Some(LazyTexts { texts: Texts::File(Arc::new(file), at_load), spans });
         Ok(Self { origin, practices, texts: Vec::new(), errors, warnings, lazy })
     }
@@ -766,6 +792,8 @@ mod tests {
         assert_eq!(full, eager.read_full(0).unwrap());
         let err = lazy.read_full(1).unwrap_err();
         assert!(err.starts_with("t.json:4:") && err.contains("presentation"), "{err}");
+        let quiet = lazy.read_full_unlocated(1).unwrap_err();
+        assert!(quiet.starts_with("t.json: field 'presentation'"), "no place worked out: {quiet}");
         assert_eq!(eager.read_full(0).unwrap().presentation[0].body, "B", "an eager store keeps its texts");
     }
 

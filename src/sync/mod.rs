@@ -334,7 +334,8 @@ pub fn run(opts: &Options, report: &mut dyn FnMut(&Progress)) -> Result<Summary,
         // A view that failed this time keeps the store's copy of it.
         for p in &mut practices {
             let kinds: Vec<bdp::ViewKind> = transient.iter().filter(|(id, _)| *id == p.id).map(|(_, k)| *k).collect();
-            let old = store.practices.iter().position(|o| o.id() == p.id).and_then(|i| store.read_full(i).ok());
+            let old =
+                store.practices.iter().position(|o| o.id() == p.id).and_then(|i| store.read_full_unlocated(i).ok());
             if let (false, Some(old)) = (kinds.is_empty(), old) {
                 bdp::keep_views(p, &old, &kinds);
             }

@@ -458,7 +458,7 @@ pub fn search(
         .filter(|h| h.quality == Quality::Text)
         .take(SENTENCES)
         .filter_map(|h| {
-            let p = store.read_full(h.index).ok()?;
+            let p = store.read_full_unlocated(h.index).ok()?;
             Some((h.index, index.sentence(&crate::search::all_text(&p), &stems, 200)?))
         })
         .collect();

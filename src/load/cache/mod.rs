@@ -13,7 +13,7 @@
 //! A cache file is used only while the store file is the one it was made
 //! from: same path, size, modification time (to the nanosecond), inode and
 //! device, and the same praktyki version. Anything else, a damaged file
-//! (CRC-32 over the payload) or a cache that fails the structural checks
+//! (a CRC-32 per part) or a cache that fails the structural checks
 //! means it is made again from the store. A cache never changes what is
 //! shown: the long texts are read from the store file itself, and a
 //! practice whose bytes there no longer carry its id is refused.
@@ -37,7 +37,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 0;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x06";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x07";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,7 +244,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     }
     let (canonical, key, cache_file) = locate(path, &meta, dir).map_err(read_err)?;
     if let Some(parts) = read_cache(&cache_file, &key, Some(TOPICS)) {
-        if let Some((store, index)) = restore(parts, &origin, &key, file) {
+        if let Some((store, index)) = restore(parts, &origin, &key, file, &meta) {
             // A cache written without the texts' index (by a lookup of names)
             // is written again once it has one.
             let pending =
@@ -269,9 +269,8 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
         return Ok(Loaded { store, index: Some(index), outcome, pending: None });
     }
     // The file is what was parsed: its long texts are read from it from now
-    // on, and the bytes go (a million practices: 872 MB less). Should the
-    // file not even say its size now, the texts stay in memory.
-    let _ = store.read_texts_from(file);
+    // on, and the bytes go (a million practices: 872 MB less).
+    store.read_texts_from(file, &meta);
     let pending = Some(Pending { cache_file, key, dir: dir.to_path_buf() });
     Ok(Loaded { store, index: Some(index), outcome: Outcome::Pending, pending })
 }
@@ -446,7 +445,7 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
 /// was sanitised when the store was parsed and is not sanitised again: the
 /// cache is praktyki's own file in the user's own directory, trusted as
 /// their config file is, and a damaged one fails its CRC-32.
-fn restore(mut parts: Parts, origin: &str, key: &Key, file: File) -> Option<(Store, Index)> {
+fn restore(mut parts: Parts, origin: &str, key: &Key, file: File, meta: &std::fs::Metadata) -> Option<(Store, Index)> {
     let spans: Vec<(usize, usize)> = parts.decode(SPANS)?;
     let n = spans.len();
     if spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
@@ -465,7 +464,7 @@ fn restore(mut parts: Parts, origin: &str, key: &Key, file: File) -> Option<(Sto
         return None;
     }
     let store =
-        Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file).ok()?;
+        Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file, meta).ok()?;
     Some((store, index))
 }
 

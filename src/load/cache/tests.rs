@@ -199,20 +199,25 @@ fn after_a_first_parse_long_texts_come_from_the_file_not_kept_bytes() {
     let parsed = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
     assert_eq!(parsed.outcome, Outcome::Pending);
     assert_eq!(parsed.store.read_full(0).unwrap().presentation[0].body, "Treść");
-    // Touched, not changed: its bytes still serve, after a parse and from the cache.
-    let touch = || {
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
-        std::fs::File::options().append(true).open(&store_path).unwrap().set_modified(later).unwrap();
-    };
+    // Rewritten in place to other bytes of the same length, its modification
+    // time put back (`cp -p`, `touch -r`): refused, after a parse and from
+    // the cache, not shown as the practice's texts.
     let cached = {
         let mut first = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
         first.write_cache(true);
         load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap()
     };
     assert!(matches!(cached.outcome, Outcome::Hit(_)));
-    touch();
-    assert_eq!(parsed.store.read_full(0).unwrap().presentation[0].body, "Treść");
-    assert_eq!(cached.store.read_full(0).unwrap().presentation[0].body, "Treść");
+    let before = std::fs::metadata(&store_path).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&store_path, store_text("Opole").replace("Treść", "Trećś")).unwrap();
+    std::fs::File::options().append(true).open(&store_path).unwrap().set_modified(before).unwrap();
+    for store in [&parsed.store, &cached.store] {
+        let err = store.read_full(0).unwrap_err();
+        assert!(err.contains("changed since it was loaded"), "{err}");
+    }
+    std::fs::write(&store_path, store_text("Opole")).unwrap();
+    let parsed = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
     // Replaced by rename: the handle that was parsed still reads the old file.
     let new = store_path.with_extension("new");
     std::fs::write(&new, store_text("Opale").replace("Treść", "Nowa treść")).unwrap();

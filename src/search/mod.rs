@@ -434,7 +434,7 @@ impl Index {
 /// The texts' index of a store: each practice's title, summary and
 /// presentation, read in parallel.
 fn topics_of(store: &Store, stop: &AtomicBool) -> Option<Topics> {
-    let text_of = |i: usize| match store.read_full_unlocated(i) {
+    let text_of = |i: usize| match store.read_full_in_order(i) {
         _ if stop.load(Ordering::Relaxed) => String::new(),
         Ok(p) => format!("{}.\n{}", p.title, all_text(&p)),
         Err(_) => store.practices.get(i).map_or_else(String::new, |p| p.title().to_owned()),

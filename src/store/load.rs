@@ -16,6 +16,7 @@ use super::checks;
 use super::heads::Heads;
 use super::model::{FORMAT, LongTexts, Practice, Skim};
 pub use super::problem::{LoadError, Problem, Severity};
+use super::texts::{Texts, stamp};
 use crate::text::sanitize::sanitize_in_place;
 
 /// A loaded store: the practices that passed, and what was found on the way.
@@ -45,61 +46,6 @@ struct LazyTexts {
 
 const CHANGED: &str = "the file has changed since it was loaded; reload it";
 
-#[derive(Debug, Clone)]
-enum Texts {
-    /// The file's bytes, checked to be UTF-8 when loaded.
-    Memory(Arc<Vec<u8>>),
-    /// The store file itself, after a load from the start-up cache: a
-    /// practice's bytes are read when it is shown. The handle was opened when
-    /// the cache was checked against the file, so a store replaced on disk
-    /// since (as editors and `praktyki import` do) is still read as it was.
-    File(Arc<std::fs::File>, Stamp),
-}
-
-/// Length, modification and change times of a file: when they change, the
-/// places of the practices in it cannot be trusted (see [`Texts::is_stale`]).
-type Stamp = (u64, i64, i64, i64, i64);
-
-fn stamp(meta: &std::fs::Metadata) -> Stamp {
-    use std::os::unix::fs::MetadataExt;
-    (meta.len(), meta.mtime(), meta.mtime_nsec(), meta.ctime(), meta.ctime_nsec())
-}
-
-impl Texts {
-    /// The bytes in `start..end`.
-    fn read(&self, start: usize, end: usize) -> std::io::Result<Cow<'_, [u8]>> {
-        match self {
-            Texts::Memory(bytes) => bytes
-                .get(start..end)
-                .map(Cow::Borrowed)
-                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "past the end of the store")),
-            Texts::File(file, _) => {
-                use std::os::unix::fs::FileExt;
-                let mut buf = vec![0; end.saturating_sub(start)];
-                file.read_exact_at(&mut buf, start as u64)?;
-                Ok(Cow::Owned(buf))
-            }
-        }
-    }
-
-    /// Whether the file is no longer as it was loaded, or cannot say. Its
-    /// size or modification time differ; or its change time does while it
-    /// still has a name: a tool can put the modification time back (`touch
-    /// -r`, `cp -p`, `rsync -t`), nothing puts back the change time. A file
-    /// replaced by rename loses its last name, which changes that time too,
-    /// and is still read as it was.
-    fn is_stale(&self) -> bool {
-        use std::os::unix::fs::MetadataExt;
-        match self {
-            Texts::Memory(_) => false,
-            Texts::File(file, at) => file.metadata().map_or(true, |m| {
-                let now = stamp(&m);
-                now.0 != at.0 || (now.1, now.2) != (at.1, at.2) || ((now.3, now.4) != (at.3, at.4) && m.nlink() > 0)
-            }),
-        }
-    }
-}
-
 impl Store {
     /// A store of `practices` held in memory, as a parse would make it.
     pub fn from_practices(origin: &str, practices: Vec<Practice>) -> Self {
@@ -123,18 +69,26 @@ impl Store {
     /// parsed now from the file's text (a few microseconds for one practice).
     /// A long text that breaks the schema is reported here, with its place.
     pub fn read_full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
-        self.read_full_with(i, true)
+        self.read_full_with(i, true, false)
     }
 
     /// [`Store::read_full`] for a caller that does not show why a long text
     /// is broken (indexing every practice's texts): its place is not worked
     /// out, which reads the file up to the practice (2,000 broken practices
-    /// in a 100k store had doubled a first start).
+    /// in a 100k store had doubled a first start), and a changed file is
+    /// told only by a practice whose bytes are no longer it.
     pub fn read_full_unlocated(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
-        self.read_full_with(i, false)
+        self.read_full_with(i, false, false)
     }
 
-    fn read_full_with(&self, i: usize, locate: bool) -> Result<Cow<'_, Practice>, String> {
+    /// [`Store::read_full_unlocated`] for one of every practice read in
+    /// order on a few threads (indexing the texts): the file is read a
+    /// window at a time per thread, not a system call per practice.
+    pub fn read_full_in_order(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
+        self.read_full_with(i, false, true)
+    }
+
+    fn read_full_with(&self, i: usize, locate: bool, windowed: bool) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else {
             let long = self.texts.get(i).cloned().unwrap_or_default();
@@ -144,11 +98,14 @@ impl Store {
         // A file changed since it was loaded is refused, even touched only:
         // the same bytes cannot be told from others of one length without
         // reading them all, and a practice's texts must not be another's.
+        // Indexing every practice's texts leaves that to the id below (a
+        // look at the file per practice was a second of a million practices'
+        // first start), and its index goes with the changed store's cache.
         let changed = || format!("{}: {CHANGED}", self.origin);
-        if lazy.texts.is_stale() {
+        if locate && lazy.texts.is_stale() {
             return Err(changed());
         }
-        let bytes = lazy.texts.read(start, end).map_err(|e| match lazy.texts.is_stale() {
+        let bytes = lazy.texts.read(start, end, windowed).map_err(|e| match lazy.texts.is_stale() {
             true => changed(),
             false => format!("{}: cannot read: {e}", self.origin),
         })?;
@@ -167,7 +124,7 @@ impl Store {
             Err(_) if lazy.texts.is_stale() => Err(changed()),
             Err(e) if !locate => Err(format!("{}: field '{}': {}", self.origin, e.path(), strip_position(e.inner()))),
             Err(e) => {
-                let before = lazy.texts.read(0, start).map_err(|_| changed())?;
+                let before = lazy.texts.read(0, start, false).map_err(|_| changed())?;
                 let at = relative(LineIndex::new(&before).position(start), e.inner().line(), e.inner().column());
                 Err(format!("{}:{}:{}: field '{}': {}", self.origin, at.0, at.1, e.path(), strip_position(e.inner())))
             }
@@ -666,6 +623,7 @@ impl<'a> LineIndex<'a> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     fn parse(s: &str) -> Result<Store, LoadError> {

@@ -10,6 +10,7 @@ pub mod lock;
 pub mod model;
 pub mod problem;
 pub mod synth;
+mod texts;
 pub mod write;
 
 pub use load::{LoadError, LoadOptions, Problem, Severity, Store, parse_str};

@@ -67,6 +67,23 @@ impl Part {
         self.firsts.is_empty()
     }
 
+    fn with_room(at: u64, [heads, text, slots]: [usize; 3]) -> Self {
+        let slots_list = StrList::with_capacity(text, slots);
+        Part {
+            at,
+            slots: slots_list,
+            absent: Vec::with_capacity(slots.div_ceil(64)),
+            firsts: Vec::with_capacity(heads),
+            shape: Vec::with_capacity(heads),
+        }
+    }
+
+    /// What this part holds (heads, text bytes, slots), and an eighth more:
+    /// the room to make for the next, whose heads can be a little longer.
+    fn sizes(&self) -> [usize; 3] {
+        [self.len(), self.slots.text_len(), self.slots.len()].map(|n| n + n / 8)
+    }
+
     /// Head `j` of this part.
     fn head(&self, j: usize) -> Option<HeadRef<'_>> {
         let first = *self.firsts.get(j)? as usize;
@@ -120,13 +137,23 @@ impl Part {
 pub struct TooLarge;
 
 /// Every head of a store, in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Heads {
     parts: Vec<Part>,
     /// The position of each part's first head.
     starts: Vec<usize>,
     len: usize,
+    /// Room to make in the first part: heads, text bytes, slots.
+    room: Option<[usize; 3]>,
 }
+
+impl PartialEq for Heads {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.parts, &self.starts, self.len) == (&other.parts, &other.starts, other.len)
+    }
+}
+
+impl Eq for Heads {}
 
 impl Heads {
     /// Heads of `practices`, in order.
@@ -138,6 +165,11 @@ impl Heads {
             let _ = heads.push(p);
         }
         heads
+    }
+
+    /// No heads yet, with room for `heads` of `text` bytes in all.
+    pub fn with_room(heads: usize, text: usize) -> Self {
+        Heads { room: Some([heads.min(PART), text, heads.min(PART) * (FIXED + 8)]), ..Heads::default() }
     }
 
     /// Heads read back from their parts, if the parts are sound.
@@ -224,7 +256,11 @@ impl Heads {
                 return Err(TooLarge);
             }
             self.starts.push(self.len);
-            self.parts.push(Part { at: self.len as u64, ..Part::default() });
+            // Room for as much as the last part took (or what was asked for
+            // by [`Heads::with_room`]): a part grown by doubling reallocates
+            // and copies its buffers a dozen times.
+            let room = self.room.take().or_else(|| self.parts.last().map(Part::sizes)).unwrap_or_default();
+            self.parts.push(Part::with_room(self.len as u64, room));
         }
         let part = self.parts.last_mut().ok_or(TooLarge)?;
         part.firsts.push(part.slots.len() as u32);
@@ -262,7 +298,7 @@ impl Heads {
 }
 
 /// The bytes of text a head takes.
-fn head_bytes<S, P, A>(p: &PracticeOf<S, P, A>) -> usize {
+pub(crate) fn head_bytes<S, P, A>(p: &PracticeOf<S, P, A>) -> usize {
     let opt = |o: &Option<String>| o.as_ref().map_or(0, String::len);
     let fixed = [&p.area, &p.entered, &p.updated, &p.unit_type, &p.town, &p.county, &p.voivodeship]
         .into_iter()

@@ -474,7 +474,11 @@ struct Batch {
 
 impl Batch {
     fn of(mut items: Vec<Parsed>, lazy: bool) -> Self {
-        let mut heads = Heads::default();
+        let room = items.iter().map(|i| match i {
+            Parsed::Ok { practice: Some(p), .. } => super::heads::head_bytes(p),
+            _ => 0,
+        });
+        let mut heads = Heads::with_room(items.len(), room.sum());
         if lazy {
             for item in &mut items {
                 // A head too large to pack stays whole; the main loop says so.

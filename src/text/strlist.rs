@@ -28,6 +28,11 @@ impl StrList {
         out
     }
 
+    /// No strings yet, with room for `count` of `bytes` in all.
+    pub fn with_capacity(bytes: usize, count: usize) -> Self {
+        StrList { text: String::with_capacity(bytes), ends: Vec::with_capacity(count) }
+    }
+
     /// Adds `s` at the end, if the buffer stays within the 4 GiB its
     /// offsets can name.
     pub fn push(&mut self, s: &str) -> Result<(), TooLong> {

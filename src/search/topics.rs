@@ -158,26 +158,31 @@ impl Topics {
     /// practices that was a second copy of a 1 GB store).
     pub fn build_from(count: usize, text_of: impl Fn(usize) -> String + Sync, stop: &AtomicBool) -> Option<Self> {
         let stopped = || stop.load(Ordering::Relaxed);
-        // Each practice's words and how often each occurs, in parallel.
-        let per_doc: Vec<(FxHashMap<String, u32>, u32)> = (0..count)
+        // Each practice's words and how often each occurs, in parallel; kept
+        // as one buffer of words and their counts, not the map that counted
+        // them (a string and a map entry a word: 10k practices of long texts
+        // took three times their file while indexed).
+        let per_doc: Vec<((StrList, Vec<u32>), u32)> = (0..count)
             .into_par_iter()
             .map(|i| {
                 let mut counts: FxHashMap<String, u32> = FxHashMap::default();
                 let mut len = 0u32;
                 if stopped() {
-                    return (counts, len);
+                    return (Default::default(), len);
                 }
                 for w in tokens(&text_of(i)) {
                     len += 1;
                     *counts.entry(lower(w)).or_insert(0) += 1;
                 }
-                (counts, len)
+                let words = StrList::of(counts.keys());
+                let n = counts.values().copied().collect();
+                ((words, n), len)
             })
             .collect();
         if stopped() {
             return None;
         }
-        let mut distinct: Vec<&str> = per_doc.iter().flat_map(|(c, _)| c.keys().map(String::as_str)).collect();
+        let mut distinct: Vec<&str> = per_doc.iter().flat_map(|((w, _), _)| w.iter()).collect();
         distinct.par_sort_unstable();
         distinct.dedup();
         let stems_of: Vec<String> = distinct
@@ -207,11 +212,12 @@ impl Topics {
         let mut triples: Vec<(u32, u32, u32)> = per_doc
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(doc, (counts, _))| {
-                let mut local: Vec<(u32, u32, u32)> = counts
+            .flat_map_iter(|(doc, ((words, counts), _))| {
+                let mut local: Vec<(u32, u32, u32)> = words
                     .iter()
+                    .zip(counts)
                     .map(|(w, n)| {
-                        let at = distinct.binary_search(&w.as_str()).unwrap_or(0);
+                        let at = distinct.binary_search(&w).unwrap_or(0);
                         (word_stem[at], doc as u32, *n)
                     })
                     .collect();

@@ -73,17 +73,17 @@ impl Store {
     }
 
     /// [`Store::read_full`] for a caller that does not show why a long text
-    /// is broken (indexing every practice's texts): its place is not worked
-    /// out, which reads the file up to the practice (2,000 broken practices
-    /// in a 100k store had doubled a first start), and a changed file is
-    /// told only by a practice whose bytes are no longer it.
+    /// is broken (a sentence under a search result, related practices): its
+    /// place is not worked out, which reads the file up to the practice
+    /// (2,000 broken practices in a 100k store had doubled a first start).
     pub fn read_full_unlocated(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
         self.read_full_with(i, false, false)
     }
 
     /// [`Store::read_full_unlocated`] for one of every practice read in
     /// order on a few threads (indexing the texts): the file is read a
-    /// window at a time per thread, not a system call per practice.
+    /// window at a time per thread, not a system call per practice, and a
+    /// changed file is told only by a practice whose bytes are no longer it.
     pub fn read_full_in_order(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
         self.read_full_with(i, false, true)
     }
@@ -100,9 +100,10 @@ impl Store {
         // reading them all, and a practice's texts must not be another's.
         // Indexing every practice's texts leaves that to the id below (a
         // look at the file per practice was a second of a million practices'
-        // first start), and its index goes with the changed store's cache.
+        // first start), and its index goes with the changed store's cache;
+        // what is shown (a sentence under a result too) is checked here.
         let changed = || format!("{}: {CHANGED}", self.origin);
-        if locate && lazy.texts.is_stale() {
+        if !windowed && lazy.texts.is_stale() {
             return Err(changed());
         }
         let bytes = lazy.texts.read(start, end, windowed).map_err(|e| match lazy.texts.is_stale() {
@@ -111,7 +112,13 @@ impl Store {
         })?;
         let src = std::str::from_utf8(&bytes).map_err(|_| changed())?;
         let mut de = serde_json::Deserializer::from_str(src);
-        match serde_path_to_error::deserialize::<_, Practice>(&mut de) {
+        // The practice's place holds one JSON object and nothing after it; a
+        // shorter record with the same id, followed by other bytes, is not it.
+        let parsed = serde_path_to_error::deserialize::<_, Practice>(&mut de);
+        if parsed.is_ok() && de.end().is_err() {
+            return Err(changed());
+        }
+        match parsed {
             Ok(mut p) => {
                 sanitize_practice(&mut p);
                 // Only a file read after the load can hold other bytes than

@@ -215,7 +215,20 @@ fn after_a_first_parse_long_texts_come_from_the_file_not_kept_bytes() {
     for store in [&parsed.store, &cached.store] {
         let err = store.read_full(0).unwrap_err();
         assert!(err.contains("changed since it was loaded"), "{err}");
+        // A sentence under a search result is not read from it either.
+        let err = store.read_full_unlocated(0).unwrap_err();
+        assert!(err.contains("changed since it was loaded"), "{err}");
     }
+    // Indexing leaves the change to the practice's own bytes: a shorter
+    // record of the same id with other bytes after it in its place is not it.
+    let text = store_text("Opole");
+    let span = parsed.store.spans().unwrap()[0];
+    let short = r#"{"id": "a", "title": "X"}, "summary": "Obcy""#;
+    let mut bytes = text.clone().into_bytes();
+    bytes[span.0..span.0 + short.len()].copy_from_slice(short.as_bytes());
+    std::fs::write(&store_path, &bytes).unwrap();
+    let err = parsed.store.read_full_in_order(0).unwrap_err();
+    assert!(err.contains("changed since it was loaded"), "{err}");
     std::fs::write(&store_path, store_text("Opole")).unwrap();
     let parsed = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
     // Replaced by rename: the handle that was parsed still reads the old file.

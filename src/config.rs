@@ -186,13 +186,13 @@ pub enum Column {
 }
 
 impl Column {
-    pub fn value<S, P, A>(self, p: &crate::store::model::PracticeOf<S, P, A>) -> Option<&str> {
+    pub fn value(self, p: crate::store::heads::HeadRef<'_>) -> Option<&str> {
         match self {
-            Column::Town => p.town.as_deref(),
-            Column::County => p.county.as_deref(),
-            Column::Voivodeship => p.voivodeship.as_deref(),
-            Column::UnitType => p.unit_type.as_deref(),
-            Column::ImplementingUnit => p.implementing_unit.as_deref(),
+            Column::Town => p.town(),
+            Column::County => p.county(),
+            Column::Voivodeship => p.voivodeship(),
+            Column::UnitType => p.unit_type(),
+            Column::ImplementingUnit => p.implementing_unit(),
         }
     }
 }

@@ -78,9 +78,9 @@ impl Part {
         }
     }
 
-    /// What this part holds (heads, text bytes, slots), and an eighth more:
-    /// the room to make for the next, whose heads can be a little longer.
-    fn sizes(&self) -> [usize; 3] {
+    /// The room to make for the next part: what this one holds (heads, text
+    /// bytes, slots) and an eighth more, for heads a little longer.
+    fn room_for_next(&self) -> [usize; 3] {
         [self.len(), self.slots.text_len(), self.slots.len()].map(|n| n + n / 8)
     }
 
@@ -195,34 +195,8 @@ impl Heads {
     pub fn push<S, P, A>(&mut self, p: &PracticeOf<S, P, A>) -> Result<(), TooLarge> {
         let shape = [p.partners.len(), p.contacts.len(), p.extra.len()].map(|n| n as u32);
         let part = self.part_for(head_bytes(p), shape)?;
-        fn opt(o: &Option<String>) -> Option<&str> {
-            o.as_deref()
-        }
         let population = p.population.map(|n| n.to_string());
-        let fixed = [
-            Some(p.id.as_str()),
-            Some(p.title.as_str()),
-            opt(&p.area),
-            opt(&p.entered),
-            opt(&p.updated),
-            opt(&p.unit_type),
-            opt(&p.town),
-            opt(&p.county),
-            opt(&p.voivodeship),
-            opt(&p.postal_code),
-            opt(&p.post_office),
-            opt(&p.implementing_unit),
-            opt(&p.street),
-            opt(&p.phone),
-            opt(&p.website),
-            opt(&p.source_url),
-            population.as_deref(),
-        ];
-        let contacts =
-            p.contacts.iter().flat_map(|c| [Some(c.name.as_str()), opt(&c.role), opt(&c.email), opt(&c.phone)]);
-        let extra = p.extra.iter().flat_map(|(k, v)| [Some(k.as_str()), Some(v.as_str())]);
-        let lists = p.partners.iter().map(|s| Some(s.as_str())).chain(contacts).chain(extra);
-        for s in fixed.into_iter().chain(lists).chain(p.problems.iter().map(|s| Some(s.as_str()))) {
+        for s in slots(p, population.as_deref()) {
             part.put(s)?;
         }
         Ok(())
@@ -259,7 +233,7 @@ impl Heads {
             // Room for as much as the last part took (or what was asked for
             // by [`Heads::with_room`]): a part grown by doubling reallocates
             // and copies its buffers a dozen times.
-            let room = self.room.take().or_else(|| self.parts.last().map(Part::sizes)).unwrap_or_default();
+            let room = self.room.take().or_else(|| self.parts.last().map(Part::room_for_next)).unwrap_or_default();
             self.parts.push(Part::with_room(self.len as u64, room));
         }
         let part = self.parts.last_mut().ok_or(TooLarge)?;
@@ -299,17 +273,42 @@ impl Heads {
 
 /// The bytes of text a head takes.
 pub(crate) fn head_bytes<S, P, A>(p: &PracticeOf<S, P, A>) -> usize {
-    let opt = |o: &Option<String>| o.as_ref().map_or(0, String::len);
-    let fixed = [&p.area, &p.entered, &p.updated, &p.unit_type, &p.town, &p.county, &p.voivodeship]
-        .into_iter()
-        .chain([&p.postal_code, &p.post_office, &p.implementing_unit, &p.street, &p.phone, &p.website, &p.source_url])
-        .map(opt)
-        .sum::<usize>();
-    let contacts =
-        p.contacts.iter().map(|c| c.name.len() + opt(&c.role) + opt(&c.email) + opt(&c.phone)).sum::<usize>();
-    let lists = p.partners.iter().chain(&p.problems).map(String::len).sum::<usize>()
-        + p.extra.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
-    p.id.len() + p.title.len() + 20 + fixed + contacts + lists
+    // The population's digits: at most 20.
+    slots(p, None).map(|s| s.map_or(0, str::len)).sum::<usize>() + 20
+}
+
+/// A head's values in slot order (see [`ID`]), `None` for an absent field;
+/// the population as the caller wrote it out.
+fn slots<'p, S, P, A>(
+    p: &'p PracticeOf<S, P, A>,
+    population: Option<&'p str>,
+) -> impl Iterator<Item = Option<&'p str>> + 'p {
+    fn opt(o: &Option<String>) -> Option<&str> {
+        o.as_deref()
+    }
+    let fixed = [
+        Some(p.id.as_str()),
+        Some(p.title.as_str()),
+        opt(&p.area),
+        opt(&p.entered),
+        opt(&p.updated),
+        opt(&p.unit_type),
+        opt(&p.town),
+        opt(&p.county),
+        opt(&p.voivodeship),
+        opt(&p.postal_code),
+        opt(&p.post_office),
+        opt(&p.implementing_unit),
+        opt(&p.street),
+        opt(&p.phone),
+        opt(&p.website),
+        opt(&p.source_url),
+        population,
+    ];
+    let contacts = p.contacts.iter().flat_map(|c| [Some(c.name.as_str()), opt(&c.role), opt(&c.email), opt(&c.phone)]);
+    let extra = p.extra.iter().flat_map(|(k, v)| [Some(k.as_str()), Some(v.as_str())]);
+    let problems = p.problems.iter().map(|s| Some(s.as_str()));
+    fixed.into_iter().chain(p.partners.iter().map(|s| Some(s.as_str()))).chain(contacts).chain(extra).chain(problems)
 }
 
 /// One head, read in place.
@@ -499,7 +498,7 @@ mod tests {
         let practices = vec![full(), Practice { id: "b".into(), title: "B".into(), ..Practice::default() }, full()];
         let heads = Heads::of(&practices);
         assert_eq!(heads.len(), 3);
-        let want: Vec<Head> = practices.iter().map(|p| p.clone().split().0).collect();
+        let want: Vec<Head> = practices.iter().map(|p| p.clone().with_texts(Skipped, Skipped, Skipped)).collect();
         assert_eq!(heads.to_vec(), want);
         let a = heads.get(0).unwrap();
         assert_eq!((a.area(), a.county(), a.population()), (Some(""), None, Some(u64::MAX)));
@@ -523,7 +522,8 @@ mod tests {
         for i in [2, 1] {
             copied.push_ref(from.get(i).unwrap()).unwrap();
         }
-        let want: Vec<Head> = [2, 1].iter().map(|&i| practices[i].clone().split().0).collect();
+        let want: Vec<Head> =
+            [2, 1].iter().map(|&i| practices[i].clone().with_texts(Skipped, Skipped, Skipped)).collect();
         assert_eq!(copied.to_vec(), want);
         assert!(copied.parts()[0].is_sound());
         assert_eq!(copied, Heads::of(&[practices[2].clone(), practices[1].clone()]));

@@ -19,6 +19,19 @@ pub use super::problem::{LoadError, Problem, Severity};
 use super::texts::{Texts, stamp};
 use crate::text::sanitize::sanitize_in_place;
 
+/// Who reads a practice's long texts, which decides what is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Shown to the user: the file must be as loaded, and a broken text is
+    /// told with its line and column.
+    Shown,
+    /// Used without its reason being shown: not located.
+    Quiet,
+    /// One of all, in file order: read through a window, not located, and
+    /// the file's change left to the practice's own bytes.
+    Indexing,
+}
+
 /// A loaded store: the practices that passed, and what was found on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Store {
@@ -69,7 +82,7 @@ impl Store {
     /// parsed now from the file's text (a few microseconds for one practice).
     /// A long text that breaks the schema is reported here, with its place.
     pub fn read_full(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
-        self.read_full_with(i, true, false)
+        self.read_full_with(i, Reading::Shown)
     }
 
     /// [`Store::read_full`] for a caller that does not show why a long text
@@ -77,7 +90,7 @@ impl Store {
     /// place is not worked out, which reads the file up to the practice
     /// (2,000 broken practices in a 100k store had doubled a first start).
     pub fn read_full_unlocated(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
-        self.read_full_with(i, false, false)
+        self.read_full_with(i, Reading::Quiet)
     }
 
     /// [`Store::read_full_unlocated`] for one of every practice read in
@@ -85,10 +98,10 @@ impl Store {
     /// window at a time per thread, not a system call per practice, and a
     /// changed file is told only by a practice whose bytes are no longer it.
     pub fn read_full_in_order(&self, i: usize) -> Result<Cow<'_, Practice>, String> {
-        self.read_full_with(i, false, true)
+        self.read_full_with(i, Reading::Indexing)
     }
 
-    fn read_full_with(&self, i: usize, locate: bool, windowed: bool) -> Result<Cow<'_, Practice>, String> {
+    fn read_full_with(&self, i: usize, how: Reading) -> Result<Cow<'_, Practice>, String> {
         let practice = self.practices.get(i).ok_or_else(|| format!("no practice #{i}"))?;
         let Some(lazy) = &self.lazy else {
             let long = self.texts.get(i).cloned().unwrap_or_default();
@@ -103,10 +116,10 @@ impl Store {
         // first start), and its index goes with the changed store's cache;
         // what is shown (a sentence under a result too) is checked here.
         let changed = || format!("{}: {CHANGED}", self.origin);
-        if !windowed && lazy.texts.is_stale() {
+        if how != Reading::Indexing && lazy.texts.is_stale() {
             return Err(changed());
         }
-        let bytes = lazy.texts.read(start, end, windowed).map_err(|e| match lazy.texts.is_stale() {
+        let bytes = lazy.texts.read(start, end, how == Reading::Indexing).map_err(|e| match lazy.texts.is_stale() {
             true => changed(),
             false => format!("{}: cannot read: {e}", self.origin),
         })?;
@@ -129,7 +142,9 @@ impl Store {
                 Ok(Cow::Owned(p))
             }
             Err(_) if lazy.texts.is_stale() => Err(changed()),
-            Err(e) if !locate => Err(format!("{}: field '{}': {}", self.origin, e.path(), strip_position(e.inner()))),
+            Err(e) if how != Reading::Shown => {
+                Err(format!("{}: field '{}': {}", self.origin, e.path(), strip_position(e.inner())))
+            }
             Err(e) => {
                 let before = lazy.texts.read(0, start, false).map_err(|_| changed())?;
                 let at = relative(LineIndex::new(&before).position(start), e.inner().line(), e.inner().column());
@@ -164,12 +179,12 @@ impl Store {
         warnings: Vec<Problem>,
         file: std::fs::File,
         meta: &std::fs::Metadata,
-    ) -> std::io::Result<Self> {
+    ) -> Self {
         // The state the cache was checked against, not the file's state now:
         // a change while the cache was read must show as a change.
         let at_load = stamp(meta);
         let lazy = Some(LazyTexts { texts: Texts::File(Arc::new(file), at_load), spans });
-        Ok(Self { origin, practices, texts: Vec::new(), errors, warnings, lazy })
+        Self { origin, practices, texts: Vec::new(), errors, warnings, lazy }
     }
 }
 

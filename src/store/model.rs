@@ -190,16 +190,6 @@ impl Practice {
     pub fn into_long(self) -> LongTexts {
         LongTexts { summary: self.summary, presentation: self.presentation, attachments: self.attachments }
     }
-
-    /// The head and the long texts, apart.
-    pub fn split(self) -> (Head, LongTexts) {
-        let long = LongTexts {
-            summary: self.summary.clone(),
-            presentation: self.presentation.clone(),
-            attachments: self.attachments.clone(),
-        };
-        (self.with_texts(Skipped, Skipped, Skipped), long)
-    }
 }
 
 impl Head {

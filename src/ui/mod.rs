@@ -178,9 +178,6 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
     let mut lines = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let Some(p) = m.store.practices.get(hit.index) else { continue };
-        // A row is a few fields of a packed head; an owned copy of the rows
-        // on screen is what the helpers below take.
-        let p = &p.to_head();
         // A mark in front of bookmarked practices, in a column of its own
         // while there are any, so marking a row does not shift its text;
         // ASCII, so its width is certain.
@@ -196,7 +193,7 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
         let space = if hit.quality == crate::search::Quality::Text { room * 2 / 3 } else { room / 2 };
         let why = why_listed(m, hit, p, space);
         let keep = why.as_ref().map_or(0, |(text, _)| text.width().min(space));
-        let title = truncate(&p.title, room.saturating_sub(keep));
+        let title = truncate(p.title(), room.saturating_sub(keep));
         let positions = m.index.highlight(&title, &m.list.terms);
         let mut spans = vec![Span::styled(marker, theme.contact)];
         spans.extend(highlighted(&title, &positions, theme.text, theme.matched));
@@ -233,10 +230,10 @@ fn render_list(m: &Model, theme: &Theme, f: &mut Frame, r: Rect) {
 /// Why a row is in the list when its title does not say: the sentence of
 /// its texts that matched (after "¶"), or the name field that matched most
 /// (a town, an office, a partner), with the positions to highlight.
-fn why_listed<S, P, A>(
+fn why_listed(
     m: &Model,
     hit: &crate::search::Hit,
-    p: &crate::store::model::PracticeOf<S, P, A>,
+    p: crate::store::heads::HeadRef<'_>,
     space: usize,
 ) -> Option<(String, Vec<usize>)> {
     use crate::search::{Field, Quality};
@@ -247,7 +244,7 @@ fn why_listed<S, P, A>(
     }
     use crate::config::Column;
     // A title that shows every word whole says why on its own.
-    let visible = crate::text::fold::fold(&truncate(&p.title, space * 2));
+    let visible = crate::text::fold::fold(&truncate(p.title(), space * 2));
     if m.list.terms.iter().all(|t| visible.contains(t.as_str())) {
         return None;
     }
@@ -260,19 +257,17 @@ fn why_listed<S, P, A>(
     };
     // A field the row shows anyway, right after the title, when the title
     // leaves room for it (`space` is half the row here).
-    let shown = |c: Column| c.value(p).is_some_and(|v| p.title.width() + 3 + v.width() <= space * 2);
+    let shown = |c: Column| c.value(p).is_some_and(|v| p.title().width() + 3 + v.width() <= space * 2);
     if column.is_some_and(|c| m.columns.first() == Some(&c) && shown(c)) {
         return None;
     }
     let value = match hit.field? {
         Field::Title | Field::Text => return None,
-        Field::Town => p.town.as_deref()?,
-        Field::County => p.county.as_deref()?,
-        Field::Voivodeship => p.voivodeship.as_deref()?,
-        Field::ImplementingUnit => p.implementing_unit.as_deref()?,
-        Field::Partner => {
-            p.partners.iter().find(|v| !m.index.highlight(v, &m.list.terms).is_empty()).map(String::as_str)?
-        }
+        Field::Town => p.town()?,
+        Field::County => p.county()?,
+        Field::Voivodeship => p.voivodeship()?,
+        Field::ImplementingUnit => p.implementing_unit()?,
+        Field::Partner => p.partners().find(|v| !m.index.highlight(v, &m.list.terms).is_empty())?,
     };
     let positions = m.index.highlight(value, &m.list.terms);
     Some(in_view(" · ", value, positions, space))

@@ -463,8 +463,7 @@ fn restore(mut parts: Parts, origin: &str, key: &Key, file: File, meta: &std::fs
     if practices.len() != n || practices.iter().any(|p| p.id().trim().is_empty() || p.title().trim().is_empty()) {
         return None;
     }
-    let store =
-        Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file, meta).ok()?;
+    let store = Store::from_cache(origin.to_owned(), practices, spans, problems.errors, problems.warnings, file, meta);
     Some((store, index))
 }
 

@@ -137,23 +137,13 @@ impl Part {
 pub struct TooLarge;
 
 /// Every head of a store, in order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Heads {
     parts: Vec<Part>,
     /// The position of each part's first head.
     starts: Vec<usize>,
     len: usize,
-    /// Room to make in the first part: heads, text bytes, slots.
-    room: Option<[usize; 3]>,
 }
-
-impl PartialEq for Heads {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.parts, &self.starts, self.len) == (&other.parts, &other.starts, other.len)
-    }
-}
-
-impl Eq for Heads {}
 
 impl Heads {
     /// Heads of `practices`, in order.
@@ -165,11 +155,6 @@ impl Heads {
             let _ = heads.push(p);
         }
         heads
-    }
-
-    /// No heads yet, with room for `heads` of `text` bytes in all.
-    pub fn with_room(heads: usize, text: usize) -> Self {
-        Heads { room: Some([heads.min(PART), text, heads.min(PART) * (FIXED + 8)]), ..Heads::default() }
     }
 
     /// Heads read back from their parts, if the parts are sound.
@@ -202,22 +187,6 @@ impl Heads {
         Ok(())
     }
 
-    /// Adds a head of other heads at the end, as it is packed there.
-    pub fn push_ref(&mut self, h: HeadRef<'_>) -> Result<(), TooLarge> {
-        let (from, to) = (h.part.slots.start(h.first), h.part.slots.start(h.end));
-        let text = h.part.slots.text.get(from..to).ok_or(TooLarge)?;
-        let part = self.part_for(text.len(), h.shape)?;
-        let base = part.slots.text_len();
-        part.slots.text.push_str(text);
-        for k in h.first..h.end {
-            part.mark(h.part.slot(k).is_none());
-            // Within the text just copied, which fits the part's 4 GiB.
-            let end = h.part.slots.ends.get(k).map_or(to, |&e| e as usize);
-            part.slots.ends.push((base + end.saturating_sub(from)) as u32);
-        }
-        Ok(())
-    }
-
     /// The part a head of `bytes` of text and this `shape` goes into (a new
     /// one when the last is full), with the head begun in it.
     fn part_for(&mut self, bytes: usize, shape: [u32; 3]) -> Result<&mut Part, TooLarge> {
@@ -230,10 +199,9 @@ impl Heads {
                 return Err(TooLarge);
             }
             self.starts.push(self.len);
-            // Room for as much as the last part took (or what was asked for
-            // by [`Heads::with_room`]): a part grown by doubling reallocates
-            // and copies its buffers a dozen times.
-            let room = self.room.take().or_else(|| self.parts.last().map(Part::room_for_next)).unwrap_or_default();
+            // Room for as much as the last part took: a part grown by
+            // doubling reallocates and copies its buffers a dozen times.
+            let room = self.parts.last().map(Part::room_for_next).unwrap_or_default();
             self.parts.push(Part::with_room(self.len as u64, room));
         }
         let part = self.parts.last_mut().ok_or(TooLarge)?;
@@ -507,26 +475,6 @@ mod tests {
         assert_eq!(a.problems().collect::<Vec<_>>(), ["no attachments"]);
         assert!(heads.get(3).is_none());
         assert_eq!(heads.iter().map(|h| h.id()).collect::<Vec<_>>(), ["a-1", "b", "a-1"]);
-    }
-
-    #[test]
-    fn a_head_copied_from_other_heads_is_the_same_head() {
-        let practices = vec![
-            Practice { id: "b".into(), title: "B".into(), ..Practice::default() },
-            full(),
-            Practice { id: "c".into(), title: "C".into(), county: Some("x".into()), ..Practice::default() },
-        ];
-        let from = Heads::of(&practices);
-        let mut copied = Heads::default();
-        // Out of order and skipping one, as a load skips rejected practices.
-        for i in [2, 1] {
-            copied.push_ref(from.get(i).unwrap()).unwrap();
-        }
-        let want: Vec<Head> =
-            [2, 1].iter().map(|&i| practices[i].clone().with_texts(Skipped, Skipped, Skipped)).collect();
-        assert_eq!(copied.to_vec(), want);
-        assert!(copied.parts()[0].is_sound());
-        assert_eq!(copied, Heads::of(&[practices[2].clone(), practices[1].clone()]));
     }
 
     #[test]

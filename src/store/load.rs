@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 
 use super::checks;
 use super::heads::Heads;
+use super::keep::{Keep, Parsed};
 use super::model::{FORMAT, LongTexts, Practice, Skim};
 pub use super::problem::{LoadError, Problem, Severity};
 use super::texts::{Texts, stamp};
@@ -42,7 +43,7 @@ pub struct Store {
     pub practices: Heads,
     /// The long texts, aligned with `practices`, when they were loaded (not
     /// after a lazy load: then they are read from the file).
-    texts: Vec<LongTexts>,
+    pub(super) texts: Vec<LongTexts>,
     /// Schema errors; each stands for one skipped practice.
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
@@ -233,23 +234,25 @@ pub fn parse_bytes(bytes: &[u8], origin: &str, opts: LoadOptions) -> Result<Stor
     parse_str(as_utf8(bytes, origin)?, origin, opts)
 }
 
-/// The store's top level, each practice as its text.
-struct RawStore<'a> {
+/// The store's top level; the practices went to the parser as they were found.
+struct RawStore {
     format: String,
-    practices: Vec<&'a RawValue>,
 }
 
 /// Practices handed to the parser at a time.
 const BATCH: usize = 512;
 
+/// A batch of practices as found: each one's text.
+type Found<'a> = Vec<&'a RawValue>;
+
 /// Reads the top level ([`RawStore`]), sending the practices in batches
 /// of [`BATCH`] to `tx` as they are found.
 struct TopSeed<'s, 'a> {
-    tx: &'s std::sync::mpsc::SyncSender<Vec<&'a RawValue>>,
+    tx: &'s std::sync::mpsc::SyncSender<Found<'a>>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for TopSeed<'_, 'de> {
-    type Value = RawStore<'de>;
+    type Value = RawStore;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_struct("RawStore", &["format", "practices"], self)
@@ -257,7 +260,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for TopSeed<'_, 'de> {
 }
 
 impl<'de> serde::de::Visitor<'de> for TopSeed<'_, 'de> {
-    type Value = RawStore<'de>;
+    type Value = RawStore;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a praktyki store: {\"format\": ..., \"practices\": [...]}")
@@ -265,31 +268,33 @@ impl<'de> serde::de::Visitor<'de> for TopSeed<'_, 'de> {
 
     fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
         use serde::de::Error;
-        let (mut format, mut practices) = (None, None);
+        let (mut format, mut practices) = (None, false);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
                 "format" if format.is_some() => return Err(M::Error::duplicate_field("format")),
                 "format" => format = Some(map.next_value::<String>()?),
-                "practices" if practices.is_some() => return Err(M::Error::duplicate_field("practices")),
-                "practices" => practices = Some(map.next_value_seed(ListSeed { tx: self.tx })?),
+                "practices" if practices => return Err(M::Error::duplicate_field("practices")),
+                "practices" => practices = map.next_value_seed(ListSeed { tx: self.tx }).map(|()| true)?,
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
             }
         }
         let format = format.ok_or_else(|| M::Error::missing_field("format"))?;
-        let practices = practices.ok_or_else(|| M::Error::missing_field("practices"))?;
-        Ok(RawStore { format, practices })
+        if !practices {
+            return Err(M::Error::missing_field("practices"));
+        }
+        Ok(RawStore { format })
     }
 }
 
 /// The `practices` array, sent on in batches as it is read.
 struct ListSeed<'s, 'a> {
-    tx: &'s std::sync::mpsc::SyncSender<Vec<&'a RawValue>>,
+    tx: &'s std::sync::mpsc::SyncSender<Found<'a>>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ListSeed<'_, 'de> {
-    type Value = Vec<&'de RawValue>;
+    type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
@@ -297,17 +302,15 @@ impl<'de> serde::de::DeserializeSeed<'de> for ListSeed<'_, 'de> {
 }
 
 impl<'de> serde::de::Visitor<'de> for ListSeed<'_, 'de> {
-    type Value = Vec<&'de RawValue>;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of practices")
     }
 
     fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
-        let mut all = Vec::new();
         let mut batch = Vec::with_capacity(BATCH);
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            all.push(raw);
             batch.push(raw);
             if batch.len() == BATCH {
                 // The parser only ends when this sender is dropped.
@@ -317,14 +320,14 @@ impl<'de> serde::de::Visitor<'de> for ListSeed<'_, 'de> {
         if !batch.is_empty() {
             let _ = self.tx.send(batch);
         }
-        Ok(all)
+        Ok(())
     }
 }
 
 /// Just enough of a practice to name it in a report when the rest is broken.
 #[derive(Deserialize)]
-struct IdProbe {
-    id: Option<serde_json::Value>,
+pub(super) struct IdProbe {
+    pub(super) id: Option<serde_json::Value>,
 }
 
 /// Parses store text; `origin` names it in messages.
@@ -339,25 +342,32 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
 fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec<(usize, usize)>), LoadError> {
     // A BOM is no JSON, but editors on Windows add it; accept it silently.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom = text.len() - body.len();
     // Finding the practices is one pass over the whole text; parsing each
-    // needs nothing from the others. So practices found are handed over in
-    // batches and parsed on every core while the pass goes on.
-    let (raw, parsed) = std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<&RawValue>>(16);
+    // needs nothing from the others; keeping them must be in order. So the
+    // practices found are handed over in batches, parsed on every core, and
+    // kept one batch after another, while the pass goes on.
+    let (raw, kept) = std::thread::scope(|s| {
+        let (found_tx, found_rx) = std::sync::mpsc::sync_channel::<Found<'_>>(16);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<(Found<'_>, Vec<Parsed>)>(4);
         let lazy = opts.lazy;
-        let parser = s.spawn(move || {
-            let mut parsed: Vec<Batch> = Vec::new();
-            for batch in rx {
-                let items: Vec<Parsed> = batch.into_par_iter().map(|r| parse_one(r.get(), lazy)).collect();
-                parsed.push(Batch::of(items, lazy));
+        s.spawn(move || {
+            for batch in found_rx {
+                let items: Vec<Parsed> = batch.par_iter().map(|r| parse_one(r.get(), lazy)).collect();
+                // The keeper only ends when this sender is dropped.
+                let _ = parsed_tx.send((batch, items));
             }
-            parsed
+        });
+        let keeper = s.spawn(move || {
+            let mut keep = Keep::new(text, origin, opts);
+            for (found, items) in parsed_rx {
+                keep.batch(&found, items);
+            }
+            keep
         });
         let mut de = serde_json::Deserializer::from_str(body);
-        let raw = TopSeed { tx: &tx }.deserialize(&mut de).and_then(|r| de.end().map(|()| r));
-        drop(tx);
-        (raw, parser.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        let raw = TopSeed { tx: &found_tx }.deserialize(&mut de).and_then(|r| de.end().map(|()| r));
+        drop(found_tx);
+        (raw, keeper.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
     let raw = raw.map_err(|e| {
         let (origin, line, column, message) = (origin.to_owned(), e.line(), e.column(), strip_position(&e));
@@ -370,149 +380,11 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     if raw.format != FORMAT {
         return Err(LoadError::Format { origin: origin.to_owned(), found: raw.format });
     }
-
-    let lines = LineIndex::new(body.as_bytes());
-    let mut store = Store { origin: origin.to_owned(), ..Store::default() };
-    let mut seen = std::collections::HashMap::<String, usize>::with_capacity(raw.practices.len());
-    let mut spans = Vec::with_capacity(if opts.lazy { raw.practices.len() } else { 0 });
-
-    let mut raws = raw.practices.iter().enumerate();
-    for batch in parsed {
-        let mut packed = batch.heads.iter();
-        for parsed in batch.items {
-            let Some((index, raw_practice)) = raws.next() else { break };
-            let src = raw_practice.get();
-            let start = src.as_ptr() as usize - body.as_ptr() as usize;
-            // Positions are only worked out for practices that have a problem.
-            let at_start = || lines.position(start);
-            let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
-                Problem { severity, origin: origin.to_owned(), line: at.0, column: at.1, index, id, field, message }
-            };
-            let (practice, unknown, findings) = match parsed {
-                Parsed::Broken { id, field, message, line, column } => {
-                    // serde notices a missing field at the closing brace; the
-                    // practice's first line is where a reader wants to look.
-                    let at = match field {
-                        Some(_) => relative(at_start(), line, column),
-                        None => at_start(),
-                    };
-                    store.errors.push(problem(Severity::Error, field, id, message, at));
-                    continue;
-                }
-                Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
-            };
-            // A lazy load's head comes packed (see [`Batch`]), an eager one's whole.
-            let head = if practice.is_none() { packed.next() } else { None };
-            let (given_id, title) = match (&practice, head) {
-                (Some(p), _) => (p.id.as_str(), p.title.as_str()),
-                (None, Some(h)) => (h.id(), h.title()),
-                (None, None) => continue,
-            };
-            let id = Some(given_id.to_owned());
-            let missing = if given_id.trim().is_empty() {
-                Some("id")
-            } else if title.trim().is_empty() {
-                Some("title")
-            } else {
-                None
-            };
-            if let Some(field) = missing {
-                let msg = format!("field `{field}` is empty");
-                store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
-                continue;
-            }
-            if let Some(first) = seen.get(given_id) {
-                // Ids that differ only in control characters become one id when
-                // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
-                // or the second looks like a plain repeat.
-                let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
-                let msg = match raw {
-                    Some(serde_json::Value::String(raw)) if raw != given_id => format!(
-                        "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{given_id}'); this one is skipped"
-                    ),
-                    _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
-                };
-                store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
-                continue;
-            }
-            seen.insert(given_id.to_owned(), index);
-
-            for path in unknown {
-                let msg = "unknown field, ignored (a typo?)".to_owned();
-                store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
-            }
-            for finding in findings {
-                let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
-                store.warnings.push(problem(Severity::Warning, Some(finding.field), id.clone(), finding.message, at));
-            }
-            let pushed = match (&practice, head) {
-                (Some(p), _) => store.practices.push(p),
-                (None, Some(h)) => store.practices.push_ref(h),
-                (None, None) => continue,
-            };
-            if pushed.is_err() {
-                let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
-                store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
-                continue;
-            }
-            if let Some(p) = practice
-                && !opts.lazy
-            {
-                store.texts.push(p.into_long());
-            }
-            if opts.lazy {
-                spans.push((bom + start, bom + start + src.len()));
-            }
-        }
-    }
-
+    let Keep { store, spans, .. } = kept;
     if opts.strict && !store.errors.is_empty() {
         return Err(LoadError::Strict { origin: origin.to_owned(), problems: store.errors });
     }
     Ok((store, spans))
-}
-
-/// One practice after the parallel phase.
-// Nearly every practice is `Ok`; boxing it would add an allocation each.
-#[allow(clippy::large_enum_variant)]
-enum Parsed {
-    Ok {
-        /// `None` when the head went into its batch's packed heads.
-        practice: Option<Practice>,
-        unknown: Vec<String>,
-        findings: Vec<checks::Finding>,
-    },
-    /// Line and column are relative to the practice's own text.
-    Broken { id: Option<String>, field: Option<String>, message: String, line: usize, column: usize },
-}
-
-/// A batch of practices as parsed. A lazy load's heads are packed as soon
-/// as the batch is parsed, in order: a million practices held as owned
-/// strings until the last was parsed took 1.4 GB more than packed.
-struct Batch {
-    heads: Heads,
-    items: Vec<Parsed>,
-}
-
-impl Batch {
-    fn of(mut items: Vec<Parsed>, lazy: bool) -> Self {
-        let room = items.iter().map(|i| match i {
-            Parsed::Ok { practice: Some(p), .. } => super::heads::head_bytes(p),
-            _ => 0,
-        });
-        let mut heads = Heads::with_room(items.len(), room.sum());
-        if lazy {
-            for item in &mut items {
-                // A head too large to pack stays whole; the main loop says so.
-                if let Parsed::Ok { practice, .. } = item
-                    && practice.as_ref().is_some_and(|p| heads.push(p).is_ok())
-                {
-                    *practice = None;
-                }
-            }
-        }
-        Batch { heads, items }
-    }
 }
 
 /// The fields a lazy load skips.
@@ -538,7 +410,7 @@ fn parse_one(src: &str, lazy: bool) -> Parsed {
             // A lazy load serves browsing and lookups, which show no
             // warnings; `validate` loads eagerly and checks everything.
             let findings = if lazy { Vec::new() } else { checks::check(&practice) };
-            Parsed::Ok { practice: Some(practice), unknown, findings }
+            Parsed::Ok { practice, unknown, findings }
         }
         Err(_) => {
             // Only a broken practice pays for tracking the path to the error.
@@ -592,13 +464,13 @@ fn probe_id(src: &str) -> Option<String> {
 
 /// Offset of a value's JSON string form inside a practice's source, so a
 /// warning can point at the line of the field rather than the practice.
-fn locate(src: &str, value: &str) -> Option<usize> {
+pub(super) fn locate(src: &str, value: &str) -> Option<usize> {
     let quoted = serde_json::to_string(value).ok()?;
     src.find(&quoted)
 }
 
 /// Turns a position inside a practice's text into a position in the file.
-fn relative(start: (usize, usize), line: usize, column: usize) -> (usize, usize) {
+pub(super) fn relative(start: (usize, usize), line: usize, column: usize) -> (usize, usize) {
     if line <= 1 { (start.0, start.1 + column.saturating_sub(1)) } else { (start.0 + line - 1, column) }
 }
 
@@ -616,7 +488,7 @@ fn strip_position(e: &serde_json::Error) -> String {
 /// A store written without newlines is one 100 MB line, so counting the
 /// column from the line start for every problem would be quadratic; the
 /// last answer is remembered and counting resumes from it.
-struct LineIndex<'a> {
+pub(super) struct LineIndex<'a> {
     bytes: &'a [u8],
     /// Line starts, found on the first question: a clean store never asks.
     starts: std::cell::OnceCell<Vec<usize>>,
@@ -625,11 +497,11 @@ struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
         Self { bytes, starts: std::cell::OnceCell::new(), memo: std::cell::Cell::new((0, 1, 1)) }
     }
 
-    fn position(&self, offset: usize) -> (usize, usize) {
+    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
         let starts = self.starts.get_or_init(|| {
             let mut starts = vec![0];
             starts.extend(self.bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1));
@@ -648,143 +520,5 @@ impl<'a> LineIndex<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-
-    use super::*;
-
-    fn parse(s: &str) -> Result<Store, LoadError> {
-        parse_str(s, "t.json", LoadOptions::default())
-    }
-
-    #[test]
-    fn broken_json_names_line_and_column() {
-        let err =
-            parse("{\"format\": \"praktyki/1\",\n \"practices\": [\n  {\"id\": \"a\" \"title\": \"A\"}]}").unwrap_err();
-        match err {
-            LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 14)),
-            other => panic!("{other}"),
-        }
-    }
-
-    #[test]
-    fn errors_name_the_file_and_their_detail_does_not() {
-        let syntax = parse("{\n  \"format\": }").unwrap_err();
-        assert_eq!(syntax.to_string(), format!("t.json:{}", syntax.detail()));
-        assert!(syntax.detail().starts_with("2:13: invalid JSON: "), "{}", syntax.detail());
-        let format = parse("{\"format\": \"praktyki/9\", \"practices\": []}").unwrap_err();
-        assert_eq!(format.to_string(), format!("t.json: {}", format.detail()));
-        assert!(!format.detail().contains("t.json"));
-        let read = load_path(Path::new("/nonexistent/store.json"), LoadOptions::default()).unwrap_err();
-        assert!(read.to_string().starts_with("/nonexistent/store.json: cannot read: "), "{read}");
-        assert!(std::error::Error::source(&read).is_some(), "the I/O error is its source");
-    }
-
-    #[test]
-    fn a_syntax_error_after_batches_were_parsed_is_still_the_answer() {
-        // More practices than one batch go to the parser before the pass
-        // that finds them meets the error.
-        let practices: Vec<String> =
-            (0..3 * BATCH).map(|i| format!("{{\"id\": \"p{i}\", \"title\": \"T\"}}")).collect();
-        let text =
-            format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{},\n  {{\"id\": }}]}}", practices.join(",\n"));
-        let err = parse(&text).unwrap_err();
-        assert!(matches!(err, LoadError::Syntax { line, .. } if line == 3 * BATCH + 2), "{err}");
-        let fine = format!("{{\"format\": \"praktyki/1\", \"practices\": [\n{}]}}", practices.join(",\n"));
-        let store = parse(&fine).unwrap();
-        let ids: Vec<String> = (0..3 * BATCH).map(|i| format!("p{i}")).collect();
-        assert_eq!(store.practices.iter().map(|p| p.id().to_owned()).collect::<Vec<_>>(), ids, "in file order");
-    }
-
-    #[test]
-    fn wrong_top_level_is_a_shape_error() {
-        let err = parse("[1, 2]").unwrap_err();
-        assert!(matches!(err, LoadError::Shape { line: 1, .. }), "{err}");
-        let err = parse("{\"format\": \"praktyki/9\", \"practices\": []}").unwrap_err();
-        assert!(err.to_string().contains("unsupported store format 'praktyki/9'"), "{err}");
-    }
-
-    #[test]
-    fn invalid_utf8_is_located() {
-        let err = parse_bytes(b"{\n  \"a\xff\": 1}", "t.json", LoadOptions::default()).unwrap_err();
-        assert!(matches!(err, LoadError::Encoding { line: 2, column: 5, .. }), "{err}");
-    }
-
-    #[test]
-    fn schema_errors_skip_one_practice_each() {
-        let text = r#"{"format": "praktyki/1", "practices": [
-  {"id": "a", "title": "A"},
-  {"title": "no id"},
-  {"id": "c", "title": "C", "population": "many"},
-  {"id": "a", "title": "A again"},
-  {"id": "e", "title": ""},
-  {"id": "f", "title": "F"}
-]}"#;
-        let store = parse(text).unwrap();
-        let ids: Vec<_> = store.practices.iter().map(|p| p.id()).collect();
-        assert_eq!(ids, ["a", "f"]);
-        assert_eq!(store.skipped(), 4);
-        let e = &store.errors;
-        assert_eq!((e[0].index, e[0].id.as_deref(), e[0].line), (1, None, 3));
-        assert!(e[0].message.contains("missing field `id`"), "{}", e[0]);
-        assert_eq!((e[1].index, e[1].id.as_deref(), e[1].field.as_deref()), (2, Some("c"), Some("population")));
-        assert_eq!(e[1].line, 4);
-        assert!(e[2].message.contains("duplicate id"), "{}", e[2]);
-        assert_eq!(e[3].field.as_deref(), Some("title"));
-        let strict = parse_str(text, "t.json", LoadOptions { strict: true, lazy: false }).unwrap_err();
-        assert!(matches!(strict, LoadError::Strict { ref problems, .. } if problems.len() == 4));
-    }
-
-    #[test]
-    fn ids_that_sanitise_alike_are_reported_as_such() {
-        let text =
-            r#"{"format": "praktyki/1", "practices": [{"id": "x\ny", "title": "A"}, {"id": "x\r\ny", "title": "B"}]}"#;
-        let s = parse_str(text, "s.json", LoadOptions::default()).unwrap();
-        assert_eq!(s.practices.len(), 1);
-        let msg = &s.errors[0].message;
-        assert!(msg.contains(r#"id "x\r\ny" is the same as practice #0's once made terminal-safe ('x y')"#), "{msg}");
-    }
-
-    #[test]
-    fn warnings_point_at_the_field_line() {
-        let text = "{\"format\": \"praktyki/1\", \"practices\": [\n {\"id\": \"a\", \"title\": \"A\",\n  \"voivodeship\": \"opolskie\",\n  \"postal_code\": \"41-301\", \"tytul\": 1}]}";
-        let store = parse(text).unwrap();
-        assert_eq!(store.practices.len(), 1);
-        let w: Vec<_> = store.warnings.iter().map(|w| (w.field.clone().unwrap_or_default(), w.line)).collect();
-        assert_eq!(w, [("tytul".to_owned(), 2), ("postal_code".to_owned(), 4)]);
-    }
-
-    #[test]
-    fn positions_on_one_long_line() {
-        // As `praktyki synthetic` writes them: the whole store on one line.
-        let text = r#"{"format":"praktyki/1","practices":[{"id":"a","title":"Ą","postal_code":"1"},{"id":"b","title":"B","postal_code":"2"},{"title":"C"}]}"#;
-        let store = parse(text).unwrap();
-        let cols: Vec<(usize, usize)> = store.warnings.iter().map(|w| (w.line, w.column)).collect();
-        assert_eq!(cols, [(1, 73), (1, 114)]);
-        assert_eq!((store.errors[0].line, store.errors[0].column), (1, 119));
-    }
-
-    #[test]
-    fn lazy_load_reads_long_texts_on_demand() {
-        let text = "\u{feff}{\"format\": \"praktyki/1\", \"practices\": [\n {\"id\": \"a\", \"title\": \"A\", \"summary\": \"Długi\\u001b[2J tekst\",\n  \"presentation\": [{\"heading\": \"H\", \"body\": \"B\"}]},\n {\"id\": \"b\", \"title\": \"B\", \"presentation\": 5}]}";
-        let lazy = parse_str(text, "t.json", LoadOptions { lazy: true, ..LoadOptions::default() }).unwrap();
-        let eager = parse_str(text, "t.json", LoadOptions::default()).unwrap();
-        assert_eq!(lazy.practices.len(), 2, "a bad long text is not seen at a lazy load");
-        assert!(lazy.warnings.is_empty(), "skipped long texts are no unknown fields: {:?}", lazy.warnings);
-        assert_eq!(eager.practices.len(), 1);
-        let full = lazy.read_full(0).unwrap();
-        assert_eq!(full.summary, "Długi␛[2J tekst", "sanitised when read");
-        assert_eq!(full, eager.read_full(0).unwrap());
-        let err = lazy.read_full(1).unwrap_err();
-        assert!(err.starts_with("t.json:4:") && err.contains("presentation"), "{err}");
-        let quiet = lazy.read_full_unlocated(1).unwrap_err();
-        assert!(quiet.starts_with("t.json: field 'presentation'"), "no place worked out: {quiet}");
-        assert_eq!(eager.read_full(0).unwrap().presentation[0].body, "B", "an eager store keeps its texts");
-    }
-
-    #[test]
-    fn text_is_sanitised_on_load() {
-        let text = r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "X\u001b]0;pwned\u0007Y"}]}"#;
-        let store = parse(text).unwrap();
-        assert_eq!(store.practices.to_vec()[0].title, "X␛]0;pwned␇Y");
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod heads;
 pub mod import;
 pub mod input;
+mod keep;
 pub mod load;
 pub mod lock;
 pub mod model;

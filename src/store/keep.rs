@@ -1,0 +1,223 @@
+//! Keeping the practices a parse found, in file order: each head packed
+//! into the store as it comes, a skipped practice told with its place, a
+//! kept one's place in the file noted.
+
+use serde_json::value::RawValue;
+
+use super::checks;
+use super::heads::Heads;
+use super::load::{IdProbe, LineIndex, LoadOptions, Store, locate, relative};
+use super::model::Practice;
+use super::problem::{Problem, Severity};
+
+/// One practice after the parallel phase.
+// Nearly every practice is `Ok`; boxing it would add an allocation each.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum Parsed {
+    Ok {
+        practice: Practice,
+        unknown: Vec<String>,
+        findings: Vec<checks::Finding>,
+    },
+    /// Line and column are relative to the practice's own text.
+    Broken {
+        id: Option<String>,
+        field: Option<String>,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// What keeps the practices parsed, in file order: packs each head into the
+/// store as it comes (a million heads parsed into batches first and copied
+/// into the store after were a second and 745 MB more), tells skipped ones
+/// and keeps each one's place in the file.
+pub(super) struct Keep<'a> {
+    body: &'a str,
+    /// Bytes before `body` in the file (a BOM).
+    bom: usize,
+    lines: LineIndex<'a>,
+    opts: LoadOptions,
+    pub(super) store: Store,
+    pub(super) spans: Vec<(usize, usize)>,
+    /// How many practices of the file came before the next batch.
+    seen: usize,
+    ids: SeenIds,
+}
+
+/// The ids kept so far. Each kept id's hash, with the kept practice and
+/// its number in the file: the ids are in the heads already, and a
+/// `String` per id was a tenth of a million practices' keeping.
+#[derive(Default)]
+struct SeenIds {
+    hashes: rustc_hash::FxHashMap<u64, (u32, usize)>,
+    /// Ids whose hash another id had (practically never).
+    clashes: std::collections::HashMap<String, usize>,
+}
+
+impl SeenIds {
+    /// The number in the file of the kept practice in `heads` that has
+    /// `id` already; if none, `id` is noted as practice `index` of the
+    /// file, about to be kept.
+    fn first_with(&mut self, heads: &Heads, id: &str, index: usize) -> Option<usize> {
+        use std::collections::hash_map::Entry;
+        use std::hash::BuildHasher;
+        match self.hashes.entry(rustc_hash::FxBuildHasher.hash_one(id)) {
+            Entry::Vacant(v) => {
+                v.insert((heads.len() as u32, index));
+                None
+            }
+            Entry::Occupied(o) => {
+                let (at, first) = *o.get();
+                if heads.get(at as usize).is_some_and(|h| h.id() == id) {
+                    return Some(first);
+                }
+                match self.clashes.entry(id.to_owned()) {
+                    Entry::Occupied(o) => Some(*o.get()),
+                    Entry::Vacant(v) => {
+                        v.insert(index);
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'a> Keep<'a> {
+    pub(super) fn new(text: &'a str, origin: &str, opts: LoadOptions) -> Self {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut store = Store::default();
+        store.origin = origin.to_owned();
+        Keep {
+            body,
+            bom: text.len() - body.len(),
+            lines: LineIndex::new(body.as_bytes()),
+            opts,
+            store,
+            spans: Vec::new(),
+            seen: 0,
+            ids: SeenIds::default(),
+        }
+    }
+
+    pub(super) fn batch(&mut self, found: &[&'a RawValue], items: Vec<Parsed>) {
+        let origin = self.store.origin.clone();
+        for (raw_practice, parsed) in found.iter().zip(items) {
+            let index = self.seen;
+            self.seen += 1;
+            let src = raw_practice.get();
+            let start = src.as_ptr() as usize - self.body.as_ptr() as usize;
+            let lines = &self.lines;
+            // Positions are only worked out for practices that have a problem.
+            let at_start = || lines.position(start);
+            let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
+                Problem { severity, origin: origin.clone(), line: at.0, column: at.1, index, id, field, message }
+            };
+            let (practice, unknown, findings) = match parsed {
+                Parsed::Broken { id, field, message, line, column } => {
+                    // serde notices a missing field at the closing brace; the
+                    // practice's first line is where a reader wants to look.
+                    let at = match field {
+                        Some(_) => relative(at_start(), line, column),
+                        None => at_start(),
+                    };
+                    self.store.errors.push(problem(Severity::Error, field, id, message, at));
+                    continue;
+                }
+                Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
+            };
+            let id = Some(practice.id.clone());
+            let missing = if practice.id.trim().is_empty() {
+                Some("id")
+            } else if practice.title.trim().is_empty() {
+                Some("title")
+            } else {
+                None
+            };
+            if let Some(field) = missing {
+                let msg = format!("field `{field}` is empty");
+                self.store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
+                continue;
+            }
+            if let Some(first) = self.ids.first_with(&self.store.practices, &practice.id, index) {
+                // Ids that differ only in control characters become one id when
+                // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
+                // or the second looks like a plain repeat.
+                let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
+                let given = &practice.id;
+                let msg = match raw {
+                    Some(serde_json::Value::String(raw)) if raw != *given => format!(
+                        "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{given}'); this one is skipped"
+                    ),
+                    _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
+                };
+                self.store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
+                continue;
+            }
+            for path in unknown {
+                let msg = "unknown field, ignored (a typo?)".to_owned();
+                self.store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
+            }
+            for finding in findings {
+                let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
+                self.store.warnings.push(problem(
+                    Severity::Warning,
+                    Some(finding.field),
+                    id.clone(),
+                    finding.message,
+                    at,
+                ));
+            }
+            if self.store.practices.push(&practice).is_err() {
+                let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
+                self.store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
+                continue;
+            }
+            if self.opts.lazy {
+                self.spans.push((self.bom + start, self.bom + start + src.len()));
+            } else {
+                self.store.texts.push(practice.into_long());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::BuildHasher;
+
+    use super::*;
+
+    fn heads_of(ids: &[&str]) -> Heads {
+        let practices: Vec<Practice> =
+            ids.iter().map(|id| Practice { id: (*id).into(), title: "T".into(), ..Practice::default() }).collect();
+        Heads::of(&practices)
+    }
+
+    #[test]
+    fn a_repeated_id_names_the_first_practice_that_had_it() {
+        let mut seen = SeenIds::default();
+        let mut heads = heads_of(&[]);
+        assert_eq!(seen.first_with(&heads, "a", 0), None);
+        heads = heads_of(&["a"]);
+        assert_eq!(seen.first_with(&heads, "b", 2), None);
+        heads = heads_of(&["a", "b"]);
+        assert_eq!(seen.first_with(&heads, "a", 5), Some(0));
+        assert_eq!(seen.first_with(&heads, "b", 6), Some(2));
+    }
+
+    #[test]
+    fn ids_whose_hashes_clash_are_told_apart() {
+        // "b" is made to have the hash of kept practice 0, whose id is "a":
+        // the same hash is no proof of the same id.
+        let mut seen = SeenIds::default();
+        assert_eq!(seen.first_with(&heads_of(&[]), "a", 0), None);
+        let heads = heads_of(&["a"]);
+        seen.hashes.insert(rustc_hash::FxBuildHasher.hash_one("b"), (0, 0));
+        assert_eq!(seen.first_with(&heads, "b", 3), None, "not a repeat of 'a'");
+        assert_eq!(seen.first_with(&heads, "b", 4), Some(3), "a repeat of the first 'b'");
+        assert_eq!(seen.first_with(&heads, "a", 7), Some(0));
+    }
+}

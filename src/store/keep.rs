@@ -2,13 +2,51 @@
 //! into the store as it comes, a skipped practice told with its place, a
 //! kept one's place in the file noted.
 
-use serde_json::value::RawValue;
+use rayon::prelude::*;
 
 use super::checks;
 use super::heads::Heads;
-use super::load::{IdProbe, LineIndex, LoadOptions, Store, locate, relative};
+use super::load::{IdProbe, LineIndex, LoadOptions, Store, locate, parse_one, relative};
 use super::model::Practice;
 use super::problem::{Problem, Severity};
+
+/// Practices found together, handed on to be parsed and kept.
+pub(super) trait Batch: Send {
+    /// Each practice's text and where it starts in the file.
+    fn practices(&self) -> Vec<(&str, usize)>;
+}
+
+/// Runs a parse: `find` goes over the file on this thread and sends what it
+/// finds in batches; each batch is parsed on every core, one practice
+/// each, and kept in order by `keeper` on another thread, while the finding
+/// goes on. Gives what `find` gave and the keeper.
+pub(super) fn pipeline<'k, J: Batch, R>(
+    mut keeper: Keep<'k>,
+    find: impl FnOnce(&std::sync::mpsc::SyncSender<J>) -> R,
+) -> (R, Keep<'k>) {
+    let lazy = keeper.opts.lazy;
+    std::thread::scope(|s| {
+        let (found_tx, found_rx) = std::sync::mpsc::sync_channel::<J>(16);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<(J, Vec<Parsed>)>(4);
+        s.spawn(move || {
+            for batch in found_rx {
+                let items: Vec<Parsed> =
+                    batch.practices().into_par_iter().map(|(src, _)| parse_one(src, lazy)).collect();
+                // The keeper only ends when this sender is dropped.
+                let _ = parsed_tx.send((batch, items));
+            }
+        });
+        let keeping = s.spawn(move || {
+            for (batch, items) in parsed_rx {
+                keeper.batch(batch.practices(), items);
+            }
+            keeper
+        });
+        let found = find(&found_tx);
+        drop(found_tx);
+        (found, keeping.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
+}
 
 /// One practice after the parallel phase.
 // Nearly every practice is `Ok`; boxing it would add an allocation each.
@@ -34,16 +72,18 @@ pub(super) enum Parsed {
 /// into the store after were a second and 745 MB more), tells skipped ones
 /// and keeps each one's place in the file.
 pub(super) struct Keep<'a> {
-    body: &'a str,
-    /// Bytes before `body` in the file (a BOM).
+    /// Bytes before the JSON in the file (a BOM).
     bom: usize,
-    lines: LineIndex<'a>,
+    /// The whole file's lines, when it is held whole.
+    lines: Option<LineIndex<'a>>,
     opts: LoadOptions,
     pub(super) store: Store,
     pub(super) spans: Vec<(usize, usize)>,
     /// How many practices of the file came before the next batch.
     seen: usize,
     ids: SeenIds,
+    /// No problem found yet.
+    clean: bool,
 }
 
 /// The ids kept so far. Each kept id's hash, with the kept practice and
@@ -86,32 +126,49 @@ impl SeenIds {
 }
 
 impl<'a> Keep<'a> {
+    /// Keeps the practices of `text`, the whole file, which problems are
+    /// located in.
     pub(super) fn new(text: &'a str, origin: &str, opts: LoadOptions) -> Self {
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut store = Store::default();
-        store.origin = origin.to_owned();
-        Keep {
-            body,
-            bom: text.len() - body.len(),
-            lines: LineIndex::new(body.as_bytes()),
-            opts,
-            store,
-            spans: Vec::new(),
-            seen: 0,
-            ids: SeenIds::default(),
-        }
+        let mut keep = Keep::windowed(origin, opts);
+        keep.bom = text.len() - body.len();
+        keep.lines = Some(LineIndex::new(body.as_bytes()));
+        keep
     }
 
-    pub(super) fn batch(&mut self, found: &[&'a RawValue], items: Vec<Parsed>) {
+    /// Keeps practices read a window of the file at a time, which cannot
+    /// be located: the first problem stops the keeping ([`Keep::is_clean`]),
+    /// and the file is parsed whole, which tells where each problem is.
+    pub(super) fn windowed(origin: &str, opts: LoadOptions) -> Self {
+        let mut store = Store::default();
+        store.origin = origin.to_owned();
+        Keep { bom: 0, lines: None, opts, store, spans: Vec::new(), seen: 0, ids: SeenIds::default(), clean: true }
+    }
+
+    /// Whether every practice so far was kept without a problem.
+    pub(super) fn is_clean(&self) -> bool {
+        self.clean
+    }
+
+    /// Keeps the parsed `items`, each with its text and where that starts
+    /// in the file.
+    pub(super) fn batch<'s>(&mut self, found: impl IntoIterator<Item = (&'s str, usize)>, items: Vec<Parsed>) {
         let origin = self.store.origin.clone();
-        for (raw_practice, parsed) in found.iter().zip(items) {
+        for ((src, start), parsed) in found.into_iter().zip(items) {
             let index = self.seen;
             self.seen += 1;
-            let src = raw_practice.get();
-            let start = src.as_ptr() as usize - self.body.as_ptr() as usize;
-            let lines = &self.lines;
+            let troubled = match &parsed {
+                Parsed::Ok { unknown, findings, .. } => !unknown.is_empty() || !findings.is_empty(),
+                Parsed::Broken { .. } => true,
+            };
+            if troubled && self.lines.is_none() {
+                self.clean = false;
+                return;
+            }
+            let (lines, bom) = (&self.lines, self.bom);
             // Positions are only worked out for practices that have a problem.
-            let at_start = || lines.position(start);
+            let position = |at: usize| lines.as_ref().map_or((0, 0), |l| l.position(at - bom));
+            let at_start = || position(start);
             let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
                 Problem { severity, origin: origin.clone(), line: at.0, column: at.1, index, id, field, message }
             };
@@ -136,12 +193,20 @@ impl<'a> Keep<'a> {
             } else {
                 None
             };
+            let first = match missing {
+                Some(_) => None,
+                None => self.ids.first_with(&self.store.practices, &practice.id, index),
+            };
+            if (missing.is_some() || first.is_some()) && lines.is_none() {
+                self.clean = false;
+                return;
+            }
             if let Some(field) = missing {
                 let msg = format!("field `{field}` is empty");
                 self.store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
                 continue;
             }
-            if let Some(first) = self.ids.first_with(&self.store.practices, &practice.id, index) {
+            if let Some(first) = first {
                 // Ids that differ only in control characters become one id when
                 // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
                 // or the second looks like a plain repeat.
@@ -161,7 +226,7 @@ impl<'a> Keep<'a> {
                 self.store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
             }
             for finding in findings {
-                let at = locate(src, &finding.value).map_or_else(at_start, |off| lines.position(start + off));
+                let at = locate(src, &finding.value).map_or_else(at_start, |off| position(start + off));
                 self.store.warnings.push(problem(
                     Severity::Warning,
                     Some(finding.field),
@@ -171,12 +236,16 @@ impl<'a> Keep<'a> {
                 ));
             }
             if self.store.practices.push(&practice).is_err() {
+                if lines.is_none() {
+                    self.clean = false;
+                    return;
+                }
                 let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
                 self.store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
                 continue;
             }
             if self.opts.lazy {
-                self.spans.push((self.bom + start, self.bom + start + src.len()));
+                self.spans.push((start, start + src.len()));
             } else {
                 self.store.texts.push(practice.into_long());
             }

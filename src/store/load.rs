@@ -7,7 +7,6 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
@@ -52,10 +51,10 @@ pub struct Store {
 }
 
 #[derive(Debug, Clone)]
-struct LazyTexts {
-    texts: Texts,
+pub(super) struct LazyTexts {
+    pub(super) texts: Texts,
     /// Byte range of each kept practice, aligned with `practices`.
-    spans: Vec<(usize, usize)>,
+    pub(super) spans: Vec<(usize, usize)>,
 }
 
 const CHANGED: &str = "the file has changed since it was loaded; reload it";
@@ -66,6 +65,11 @@ impl Store {
         let heads = Heads::of(&practices);
         let texts = practices.into_iter().map(|p| p.into_long()).collect();
         Store { origin: origin.to_owned(), practices: heads, texts, ..Store::default() }
+    }
+
+    /// Leaves the long texts where `lazy` says they are.
+    pub(super) fn set_lazy(&mut self, lazy: LazyTexts) {
+        self.lazy = Some(lazy);
     }
 
     /// How many practices of the file were skipped.
@@ -212,6 +216,14 @@ pub fn load_path(path: &Path, opts: LoadOptions) -> Result<Store, LoadError> {
     parse_owned(Arc::new(bytes), &origin, opts)
 }
 
+/// A lazy load of the store in `file`, which is as `meta` says, read a
+/// window at a time: the file's bytes are never held whole. `None` when the
+/// file is not shaped as praktyki writes stores or has a problem; then
+/// [`parse_owned`] of its bytes says what and where.
+pub fn parse_file(file: &std::fs::File, meta: &std::fs::Metadata, origin: &str, opts: LoadOptions) -> Option<Store> {
+    super::window::parse(file, meta, origin, opts)
+}
+
 /// Checks that `bytes` are UTF-8 (SIMD-fast: stores are large), or says where not.
 fn as_utf8<'b>(bytes: &'b [u8], origin: &str) -> Result<&'b str, LoadError> {
     simdutf8::compat::from_utf8(bytes).map_err(|e| {
@@ -242,13 +254,25 @@ struct RawStore {
 /// Practices handed to the parser at a time.
 const BATCH: usize = 512;
 
-/// A batch of practices as found: each one's text.
-type Found<'a> = Vec<&'a RawValue>;
+/// A batch of practices as found in the whole file's text.
+struct Found<'a> {
+    text: &'a str,
+    practices: Vec<&'a RawValue>,
+}
+
+impl super::keep::Batch for Found<'_> {
+    fn practices(&self) -> Vec<(&str, usize)> {
+        // Where a practice starts in the file, BOM included.
+        self.practices.iter().map(|r| (r.get(), r.get().as_ptr() as usize - self.text.as_ptr() as usize)).collect()
+    }
+}
 
 /// Reads the top level ([`RawStore`]), sending the practices in batches
 /// of [`BATCH`] to `tx` as they are found.
 struct TopSeed<'s, 'a> {
     tx: &'s std::sync::mpsc::SyncSender<Found<'a>>,
+    /// The whole file's text.
+    text: &'a str,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for TopSeed<'_, 'de> {
@@ -274,7 +298,9 @@ impl<'de> serde::de::Visitor<'de> for TopSeed<'_, 'de> {
                 "format" if format.is_some() => return Err(M::Error::duplicate_field("format")),
                 "format" => format = Some(map.next_value::<String>()?),
                 "practices" if practices => return Err(M::Error::duplicate_field("practices")),
-                "practices" => practices = map.next_value_seed(ListSeed { tx: self.tx }).map(|()| true)?,
+                "practices" => {
+                    practices = map.next_value_seed(ListSeed { tx: self.tx, text: self.text }).map(|()| true)?
+                }
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
@@ -291,6 +317,7 @@ impl<'de> serde::de::Visitor<'de> for TopSeed<'_, 'de> {
 /// The `practices` array, sent on in batches as it is read.
 struct ListSeed<'s, 'a> {
     tx: &'s std::sync::mpsc::SyncSender<Found<'a>>,
+    text: &'a str,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ListSeed<'_, 'de> {
@@ -314,11 +341,12 @@ impl<'de> serde::de::Visitor<'de> for ListSeed<'_, 'de> {
             batch.push(raw);
             if batch.len() == BATCH {
                 // The parser only ends when this sender is dropped.
-                let _ = self.tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                let practices = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let _ = self.tx.send(Found { text: self.text, practices });
             }
         }
         if !batch.is_empty() {
-            let _ = self.tx.send(batch);
+            let _ = self.tx.send(Found { text: self.text, practices: batch });
         }
         Ok(())
     }
@@ -338,6 +366,17 @@ pub fn parse_str(text: &str, origin: &str, opts: LoadOptions) -> Result<Store, L
     parse_core(text, origin, opts).map(|(store, _)| store)
 }
 
+/// Goes over the whole file's `text` (`body`, after a BOM) and sends its
+/// practices to `tx` as they are found.
+fn find_in<'a>(
+    text: &'a str,
+    body: &'a str,
+    tx: &std::sync::mpsc::SyncSender<Found<'a>>,
+) -> Result<RawStore, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(body);
+    TopSeed { tx, text }.deserialize(&mut de).and_then(|r| de.end().map(|()| r))
+}
+
 /// The parse itself; returns the store and each kept practice's byte range.
 fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec<(usize, usize)>), LoadError> {
     // A BOM is no JSON, but editors on Windows add it; accept it silently.
@@ -346,29 +385,7 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
     // needs nothing from the others; keeping them must be in order. So the
     // practices found are handed over in batches, parsed on every core, and
     // kept one batch after another, while the pass goes on.
-    let (raw, kept) = std::thread::scope(|s| {
-        let (found_tx, found_rx) = std::sync::mpsc::sync_channel::<Found<'_>>(16);
-        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<(Found<'_>, Vec<Parsed>)>(4);
-        let lazy = opts.lazy;
-        s.spawn(move || {
-            for batch in found_rx {
-                let items: Vec<Parsed> = batch.par_iter().map(|r| parse_one(r.get(), lazy)).collect();
-                // The keeper only ends when this sender is dropped.
-                let _ = parsed_tx.send((batch, items));
-            }
-        });
-        let keeper = s.spawn(move || {
-            let mut keep = Keep::new(text, origin, opts);
-            for (found, items) in parsed_rx {
-                keep.batch(&found, items);
-            }
-            keep
-        });
-        let mut de = serde_json::Deserializer::from_str(body);
-        let raw = TopSeed { tx: &found_tx }.deserialize(&mut de).and_then(|r| de.end().map(|()| r));
-        drop(found_tx);
-        (raw, keeper.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    });
+    let (raw, kept) = super::keep::pipeline(Keep::new(text, origin, opts), |tx| find_in(text, body, tx));
     let raw = raw.map_err(|e| {
         let (origin, line, column, message) = (origin.to_owned(), e.line(), e.column(), strip_position(&e));
         if e.is_data() {
@@ -390,7 +407,7 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
 /// The fields a lazy load skips.
 const LONG_FIELDS: [&str; 3] = ["summary", "presentation", "attachments"];
 
-fn parse_one(src: &str, lazy: bool) -> Parsed {
+pub(super) fn parse_one(src: &str, lazy: bool) -> Parsed {
     let mut unknown = Vec::new();
     let mut de = serde_json::Deserializer::from_str(src);
     let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());

@@ -12,6 +12,7 @@ pub mod model;
 pub mod problem;
 pub mod synth;
 mod texts;
+mod window;
 pub mod write;
 
 pub use load::{LoadError, LoadOptions, Problem, Severity, Store, parse_str};

@@ -258,8 +258,13 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // The bytes come from the handle that was just checked, so the cache
     // describes exactly what was parsed, unless the file changed while it
     // was read, which the second look at its metadata tells.
-    let bytes = crate::store::input::read_all(&file).map_err(read_err)?;
-    let mut store = load::parse_owned(Arc::new(bytes), &origin, opts)?;
+    let store = match load::parse_file(&file, &meta, &origin, opts) {
+        Some(store) => Ok(store),
+        None => crate::store::input::read_all(&file)
+            .map_err(read_err)
+            .and_then(|bytes| load::parse_owned(Arc::new(bytes), &origin, opts)),
+    };
+    let mut store = store?;
     let unchanged = file.metadata().is_ok_and(|m| Key::of(&canonical, &m) == key);
     // The file is what was parsed: its long texts are read from it from now
     // on, and the bytes go before the index is built (a million practices:

@@ -115,3 +115,18 @@ fn an_object_is_measured_by_its_braces_outside_strings() {
     assert_eq!(object_len(br#"{"a":"x\"#), None);
     assert_eq!(object_len(br#"{"a":{}"#), None);
 }
+
+#[test]
+fn a_practice_of_many_windows_is_read_in_a_few_rounds() {
+    // 1 GiB in one practice: each round scans what it holds from its start.
+    let size = 1usize << 30;
+    let (mut held, mut rounds, mut scanned) = (WINDOW, 1, WINDOW);
+    while held < size {
+        held += to_read(held, size - held);
+        rounds += 1;
+        scanned += held;
+    }
+    assert!(rounds <= 12, "{rounds} rounds");
+    assert!(scanned <= 3 * size, "{scanned} bytes scanned for {size}");
+    assert_eq!(to_read(0, 10), 10, "never past the file's end");
+}

@@ -38,10 +38,12 @@ pub struct NamesData {
     /// `fields[field_starts[i]..field_starts[i + 1]]`, its title first (one
     /// array for all, not an allocation per practice).
     fields: Vec<(Field, u32)>,
+    #[serde(with = "crate::text::strlist::u32s")]
     field_starts: Vec<u32>,
     /// Values the field filters look at, by practice and [`Filter`] position.
     filters: Vec<[Option<u32>; Filter::ALL.len()]>,
     /// Positions of all practices in Polish alphabetical order of titles.
+    #[serde(with = "crate::text::strlist::u32s")]
     pub(super) by_title: Vec<u32>,
     /// The words of the values, for typo tolerance.
     words: Words,

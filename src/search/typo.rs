@@ -31,7 +31,9 @@ pub const MAX_TYPO_TERM: usize = 32;
 pub struct Words {
     words: StrList,
     /// `values[starts[i]..starts[i + 1]]` are the values word `i` is in.
+    #[serde(with = "crate::text::strlist::u32s")]
     starts: Vec<u32>,
+    #[serde(with = "crate::text::strlist::u32s")]
     values: Vec<u32>,
 }
 

@@ -53,6 +53,7 @@ pub struct Part {
     /// A bit per slot: the field is absent (`None`), not empty.
     absent: Vec<u64>,
     /// The first slot of each head.
+    #[serde(with = "crate::text::strlist::u32s")]
     firsts: Vec<u32>,
     /// How many partners, contacts and extra lines each head has.
     shape: Vec<[u32; 3]>,

@@ -185,7 +185,8 @@ impl<'a> Keep<'a> {
                 }
                 Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
             };
-            let id = Some(practice.id.clone());
+            // Only a practice with a problem needs its id apart.
+            let id = || Some(practice.id.clone());
             let missing = if practice.id.trim().is_empty() {
                 Some("id")
             } else if practice.title.trim().is_empty() {
@@ -203,7 +204,7 @@ impl<'a> Keep<'a> {
             }
             if let Some(field) = missing {
                 let msg = format!("field `{field}` is empty");
-                self.store.errors.push(problem(Severity::Error, Some(field.into()), id, msg, at_start()));
+                self.store.errors.push(problem(Severity::Error, Some(field.into()), id(), msg, at_start()));
                 continue;
             }
             if let Some(first) = first {
@@ -218,22 +219,16 @@ impl<'a> Keep<'a> {
                     ),
                     _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
                 };
-                self.store.errors.push(problem(Severity::Error, Some("id".into()), id, msg, at_start()));
+                self.store.errors.push(problem(Severity::Error, Some("id".into()), id(), msg, at_start()));
                 continue;
             }
             for path in unknown {
                 let msg = "unknown field, ignored (a typo?)".to_owned();
-                self.store.warnings.push(problem(Severity::Warning, Some(path), id.clone(), msg, at_start()));
+                self.store.warnings.push(problem(Severity::Warning, Some(path), id(), msg, at_start()));
             }
             for finding in findings {
                 let at = locate(src, &finding.value).map_or_else(at_start, |off| position(start + off));
-                self.store.warnings.push(problem(
-                    Severity::Warning,
-                    Some(finding.field),
-                    id.clone(),
-                    finding.message,
-                    at,
-                ));
+                self.store.warnings.push(problem(Severity::Warning, Some(finding.field), id(), finding.message, at));
             }
             if self.store.practices.push(&practice).is_err() {
                 if lines.is_none() {
@@ -241,7 +236,7 @@ impl<'a> Keep<'a> {
                     return;
                 }
                 let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
-                self.store.errors.push(problem(Severity::Error, None, id, msg, at_start()));
+                self.store.errors.push(problem(Severity::Error, None, id(), msg, at_start()));
                 continue;
             }
             if self.opts.lazy {

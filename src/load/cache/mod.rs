@@ -37,7 +37,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 0;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x08";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x09";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,10 +138,12 @@ struct Problems {
     warnings: Vec<Problem>,
 }
 
-/// The parts of a cache file, in this order, each encoded on its own (with
-/// its own length and CRC-32 in the table at the start) so that a reader
-/// decodes only the parts it needs: problems, name index, name rows,
-/// spans, the texts' index, then the heads in parts of [`crate::store::heads::PART`].
+/// The parts of a cache file, numbered in this order, each encoded on its
+/// own (with its place, length and CRC-32 in the table at the start) so
+/// that a reader decodes only the parts it needs: problems, name index,
+/// name rows, spans, the texts' index, then the heads in parts of
+/// [`crate::store::heads::PART`]. In the file the heads come first: they
+/// are written while the names are indexed.
 const PROBLEMS: usize = 0;
 const INDEX: usize = 1;
 const ROWS: usize = 2;
@@ -151,7 +153,8 @@ const PRACTICES: usize = 5;
 
 /// A cache file checked against its key, with its parts located.
 struct Parts {
-    /// The file's first bytes, up to the parts that were asked for.
+    /// The file's first bytes: its key and table (and the parts of a
+    /// small cache).
     bytes: Vec<u8>,
     /// Byte range and CRC-32 of each part.
     table: Vec<(usize, usize, u32)>,
@@ -243,7 +246,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
         return parse_plain();
     }
     let (canonical, key, cache_file) = locate(path, &meta, dir).map_err(read_err)?;
-    if let Some(parts) = read_cache(&cache_file, &key, Some(TOPICS)) {
+    if let Some(parts) = read_cache(&cache_file, &key) {
         if let Some((store, index)) = restore(parts, &origin, &key, file, &meta) {
             // A cache written without the texts' index (by a lookup of names)
             // is written again once it has one.
@@ -272,15 +275,15 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     if unchanged {
         store.read_texts_from(file, &meta);
     }
-    // The texts' part of the index is built when the cache is written
-    // (after the browser's first frame): names are what a first frame needs.
-    let index = Index::new(&store.practices);
+    // The index is built by whoever takes the store: the browser before
+    // its first frame (names only; the texts' part after it), a lookup
+    // while the cache's heads are written ([`Loaded::write_cache`]).
     if !unchanged {
         let outcome = Outcome::NotWritten("the store changed while it was read".into());
-        return Ok(Loaded { store, index: Some(index), outcome, pending: None });
+        return Ok(Loaded { store, index: None, outcome, pending: None });
     }
     let pending = Some(Pending { cache_file, key, dir: dir.to_path_buf() });
-    Ok(Loaded { store, index: Some(index), outcome: Outcome::Pending, pending })
+    Ok(Loaded { store, index: None, outcome: Outcome::Pending, pending })
 }
 
 /// A cache file to write for a store that was just parsed.
@@ -292,14 +295,16 @@ struct Pending {
 }
 
 impl Pending {
-    fn write(self, store: &Store, index: &Index) -> Outcome {
-        self.write_until(store, index, &AtomicBool::new(false))
-    }
-
     /// Writes the cache file unless `stop` is set before it is whole (then
     /// nothing is left behind).
     fn write_until(self, store: &Store, index: &Index, stop: &AtomicBool) -> Outcome {
-        match write_cache(&self.cache_file, &self.key, store, index, stop) {
+        let begun = begin_cache(&self.cache_file, &self.key, store, stop);
+        self.finish(begun, store, index, stop)
+    }
+
+    /// Finishes a cache file `begun` with the heads of `store`.
+    fn finish(self, begun: io::Result<Begun>, store: &Store, index: &Index, stop: &AtomicBool) -> Outcome {
+        match begun.and_then(|b| finish_cache(b, &self.cache_file, store, index, stop)) {
             Ok(()) => {
                 prune(&self.dir, &self.cache_file);
                 Outcome::Written(self.cache_file)
@@ -334,12 +339,27 @@ impl Loaded {
             self.whole_index();
         }
         let Some(pending) = self.pending.take() else { return };
-        let index = self.index.get_or_insert_with(|| Index::new(&self.store.practices));
-        if matches!(self.outcome, Outcome::Hit(_)) && !index.has_topics() {
+        if matches!(self.outcome, Outcome::Hit(_)) && !self.index.as_ref().is_some_and(Index::has_topics) {
             self.pending = Some(pending);
             return;
         }
-        self.outcome = pending.write(&self.store, index);
+        let (store, stop) = (&self.store, AtomicBool::new(false));
+        let (index, begun) = match self.index.take() {
+            Some(index) => {
+                let begun = begin_cache(&pending.cache_file, &pending.key, store, &stop);
+                (index, begun)
+            }
+            // The heads (nine tenths of the file) are written while the
+            // names are indexed, on the other core: the index is mostly one
+            // thread's work (a million practices: a second saved of seven).
+            None => std::thread::scope(|s| {
+                let writing = s.spawn(|| begin_cache(&pending.cache_file, &pending.key, store, &stop));
+                let index = Index::new(&store.practices);
+                (index, writing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            }),
+        };
+        self.outcome = pending.finish(begun, store, &index, &stop);
+        self.index = Some(index);
     }
 
     /// Makes the index whole: names and texts.
@@ -413,7 +433,7 @@ impl CacheJob {
 /// The parts of the cache file made for `key` up to part `upto` (all when
 /// `None`), or `None` if there is none, or it belongs to another state of
 /// the store or another version. Only the bytes of those parts are read.
-fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts> {
+fn read_cache(cache_file: &Path, key: &Key) -> Option<Parts> {
     // Not a regular file (a FIFO would block the open): no cache.
     let mut file = crate::store::input::open(cache_file, false).ok()?;
     let total = usize::try_from(file.metadata().ok()?.len()).ok()?;
@@ -428,24 +448,15 @@ fn read_cache(cache_file: &Path, key: &Key, upto: Option<usize>) -> Option<Parts
     let (count, rest) = rest.split_first_chunk::<4>()?;
     let count = u32::from_le_bytes(*count) as usize;
     let entries = rest.get(..count.checked_mul(TABLE_ENTRY)?)?;
-    let mut at = bytes.len() - rest.len() + entries.len();
+    let header = bytes.len() - rest.len() + entries.len();
+    let number = |b: &[u8]| Some(u64::from_le_bytes(b.try_into().ok()?));
     let mut table = Vec::with_capacity(count);
     for entry in entries.chunks_exact(TABLE_ENTRY) {
-        let (len, crc) = entry.split_at(8);
-        let len = u64::from_le_bytes(len.try_into().ok()?);
-        let end = at.checked_add(usize::try_from(len).ok()?).filter(|e| *e <= total)?;
-        table.push((at, end, u32::from_le_bytes(crc.try_into().ok()?)));
-        at = end;
+        let start = usize::try_from(number(&entry[..8])?).ok().filter(|s| *s >= header)?;
+        let end = start.checked_add(usize::try_from(number(&entry[8..16])?).ok()?).filter(|e| *e <= total)?;
+        table.push((start, end, u32::from_le_bytes(entry[16..].try_into().ok()?)));
     }
-    if table.len() < PRACTICES {
-        return None;
-    }
-    let need = upto.and_then(|i| table.get(i)).map_or(total, |t| t.1);
-    if need > bytes.len() {
-        bytes.reserve_exact(need - bytes.len());
-        (&mut file).take((need - bytes.len()) as u64).read_to_end(&mut bytes).ok()?;
-    }
-    (bytes.len() >= need).then_some(Parts { bytes, table, file })
+    (table.len() >= PRACTICES).then_some(Parts { bytes, table, file })
 }
 
 /// The store and index a cache file describes, once they pass the checks
@@ -496,7 +507,7 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
     let (_, key, cache_file) = locate(path, &meta, dir).ok()?;
     // Only the table: each part is read from the file when it is decoded,
     // so memory never holds a part twice over.
-    let parts = read_cache(&cache_file, &key, Some(PROBLEMS))?;
+    let parts = read_cache(&cache_file, &key)?;
     // The rows and the index are of a size (10 MB each at 100k practices):
     // read and decoded side by side.
     let (rows, data) = rayon::join(
@@ -509,61 +520,101 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
     Some((rows, index, skipped))
 }
 
-/// Bytes of one entry of the table of parts: length (u64) and CRC-32 (u32),
-/// little-endian. Fixed, so that the table is written first as a blank and
-/// filled in once the parts, written one after another, are known.
-const TABLE_ENTRY: usize = 12;
+/// Bytes of one entry of the table of parts: where the part starts, its
+/// length (u64 each) and its CRC-32 (u32), little-endian. Fixed, so that
+/// the table is written first as a blank and filled in once the parts are.
+const TABLE_ENTRY: usize = 20;
 
-fn write_cache(cache_file: &Path, key: &Key, store: &Store, index: &Index, stop: &AtomicBool) -> io::Result<()> {
-    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
-    let encode = |r: postcard::Result<Vec<u8>>| r.map_err(io::Error::other);
+/// A cache file begun: its heads are written (they take nine tenths of it,
+/// and need no index, so they are written while the names are indexed);
+/// the other parts and the table are still to come.
+struct Begun {
+    tmp: tempfile::NamedTempFile,
+    /// Where the table is.
+    table_at: u64,
+    /// Each part's place and CRC-32, in part order, once written.
+    table: Vec<Option<(u64, u64, u32)>>,
+}
+
+/// Writes `part` as part `i` at the end of the file so far, noting its place.
+fn put(table: &mut [Option<(u64, u64, u32)>], out: &mut io::BufWriter<&File>, i: usize, part: &[u8]) -> io::Result<()> {
+    let at = out.stream_position()?;
+    let entry = table.get_mut(i).ok_or_else(|| io::Error::other("no such part"))?;
+    *entry = Some((at, part.len() as u64, crc32fast::hash(part)));
+    out.write_all(part)
+}
+
+fn stopped(stop: &AtomicBool) -> io::Result<()> {
+    if stop.load(Ordering::Relaxed) { Err(io::Error::other("stopped")) } else { Ok(()) }
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
+    postcard::to_stdvec(value).map_err(io::Error::other)
+}
+
+/// Begins the cache file of `store`: its key, a blank table, then the heads.
+fn begin_cache(cache_file: &Path, key: &Key, store: &Store, stop: &AtomicBool) -> io::Result<Begun> {
     let count = PRACTICES + store.practices.parts().len();
     let dir = cache_file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     // A cache needs no fsync: a file cut short by a crash fails its CRC and
     // is made again. It does need the rename, so that no reader sees half.
-    let mut tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
-    let mut out = io::BufWriter::new(tmp.as_file_mut());
+    let tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
+    let mut out = io::BufWriter::new(tmp.as_file());
     out.write_all(MAGIC)?;
-    out.write_all(&encode(postcard::to_stdvec(key))?)?;
+    out.write_all(&encode(key)?)?;
     out.write_all(&u32::try_from(count).map_err(io::Error::other)?.to_le_bytes())?;
     let table_at = out.stream_position()?;
     out.write_all(&vec![0; count * TABLE_ENTRY])?;
-    // Parts are written as they are encoded, so that memory holds one
-    // batch of them, not the whole cache.
-    let mut table = Vec::with_capacity(count * TABLE_ENTRY);
-    let mut put = |out: &mut io::BufWriter<&mut File>, part: Vec<u8>| -> io::Result<()> {
-        table.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        table.extend_from_slice(&crc32fast::hash(&part).to_le_bytes());
-        out.write_all(&part)
-    };
-    let stopped = || if stop.load(Ordering::Relaxed) { Err(io::Error::other("stopped")) } else { Ok(()) };
-    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
-    put(&mut out, encode(postcard::to_stdvec(&problems))?)?;
-    stopped()?;
-    put(&mut out, encode(postcard::to_stdvec(index.names_data()))?)?;
-    stopped()?;
-    let rows = NameRows::of(&store.practices);
-    put(&mut out, encode(postcard::to_stdvec(&rows))?)?;
-    drop(rows);
-    put(&mut out, encode(postcard::to_stdvec(spans))?)?;
-    stopped()?;
-    put(&mut out, encode(postcard::to_stdvec(&index.topics()))?)?;
+    let mut table = vec![None; count];
+    let mut at = PRACTICES;
     for batch in store.practices.parts().chunks(rayon::current_num_threads().max(1)) {
         // The temporary file goes with the error: nothing half-written stays.
-        if stop.load(Ordering::Relaxed) {
-            return Err(io::Error::other("stopped"));
-        }
+        stopped(stop)?;
         // The heads are kept as parts already: written as they are.
-        let parts: Vec<postcard::Result<Vec<u8>>> = batch.par_iter().map(postcard::to_stdvec).collect();
+        let parts: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(encode).collect();
         for part in parts {
-            put(&mut out, encode(part)?)?;
+            put(&mut table, &mut out, at, &part?)?;
+            at += 1;
         }
     }
-    out.seek(io::SeekFrom::Start(table_at))?;
+    out.flush()?;
+    drop(out);
+    Ok(Begun { tmp, table_at, table })
+}
+
+/// Writes the rest of a begun cache file and puts it in place.
+fn finish_cache(
+    mut begun: Begun,
+    cache_file: &Path,
+    store: &Store,
+    index: &Index,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
+    let file = begun.tmp.as_file().try_clone()?;
+    let mut out = io::BufWriter::new(&file);
+    out.seek(io::SeekFrom::End(0))?;
+    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
+    put(&mut begun.table, &mut out, PROBLEMS, &encode(&problems)?)?;
+    stopped(stop)?;
+    put(&mut begun.table, &mut out, INDEX, &encode(index.names_data())?)?;
+    stopped(stop)?;
+    let rows = NameRows::of(&store.practices);
+    put(&mut begun.table, &mut out, ROWS, &encode(&rows)?)?;
+    drop(rows);
+    put(&mut begun.table, &mut out, SPANS, &encode(spans)?)?;
+    stopped(stop)?;
+    put(&mut begun.table, &mut out, TOPICS, &encode(&index.topics())?)?;
+    let mut table = Vec::with_capacity(begun.table.len() * TABLE_ENTRY);
+    for entry in &begun.table {
+        let (at, len, crc) = entry.ok_or_else(|| io::Error::other("a part was not written"))?;
+        table.extend(at.to_le_bytes().into_iter().chain(len.to_le_bytes()).chain(crc.to_le_bytes()));
+    }
+    out.seek(io::SeekFrom::Start(begun.table_at))?;
     out.write_all(&table)?;
     out.into_inner().map_err(|e| e.into_error())?;
-    tmp.persist(cache_file).map_err(|e| e.error)?;
+    begun.tmp.persist(cache_file).map_err(|e| e.error)?;
     Ok(())
 }
 

@@ -299,12 +299,12 @@ impl Pending {
     /// nothing is left behind).
     fn write_until(self, store: &Store, index: &Index, stop: &AtomicBool) -> Outcome {
         let begun = begin_cache(&self.cache_file, &self.key, store, stop);
-        self.finish(begun, store, index, stop)
+        self.finish(begun, index, stop)
     }
 
-    /// Finishes a cache file `begun` with the heads of `store`.
-    fn finish(self, begun: io::Result<Begun>, store: &Store, index: &Index, stop: &AtomicBool) -> Outcome {
-        match begun.and_then(|b| finish_cache(b, &self.cache_file, store, index, stop)) {
+    /// Finishes a cache file `begun` with `index`.
+    fn finish(self, begun: io::Result<Begun>, index: &Index, stop: &AtomicBool) -> Outcome {
+        match begun.and_then(|b| finish_cache(b, &self.cache_file, index, stop)) {
             Ok(()) => {
                 prune(&self.dir, &self.cache_file);
                 Outcome::Written(self.cache_file)
@@ -358,7 +358,7 @@ impl Loaded {
                 (index, writing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             }),
         };
-        self.outcome = pending.finish(begun, store, &index, &stop);
+        self.outcome = pending.finish(begun, &index, &stop);
         self.index = Some(index);
     }
 
@@ -525,9 +525,9 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
 /// the table is written first as a blank and filled in once the parts are.
 const TABLE_ENTRY: usize = 20;
 
-/// A cache file begun: its heads are written (they take nine tenths of it,
-/// and need no index, so they are written while the names are indexed);
-/// the other parts and the table are still to come.
+/// A cache file begun: every part that needs no index is written (the
+/// heads are nine tenths of it), while the names are indexed; the index's
+/// parts and the table are still to come.
 struct Begun {
     tmp: tempfile::NamedTempFile,
     /// Where the table is.
@@ -552,7 +552,8 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
     postcard::to_stdvec(value).map_err(io::Error::other)
 }
 
-/// Begins the cache file of `store`: its key, a blank table, then the heads.
+/// Begins the cache file of `store`: its key, a blank table, the heads, then
+/// the other parts that need no index.
 fn begin_cache(cache_file: &Path, key: &Key, store: &Store, stop: &AtomicBool) -> io::Result<Begun> {
     let count = PRACTICES + store.practices.parts().len();
     let dir = cache_file.parent().unwrap_or(Path::new("."));
@@ -578,32 +579,27 @@ fn begin_cache(cache_file: &Path, key: &Key, store: &Store, stop: &AtomicBool) -
             at += 1;
         }
     }
+    // What needs no index either: problems, name rows, places in the store.
+    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
+    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
+    put(&mut table, &mut out, PROBLEMS, &encode(&problems)?)?;
+    stopped(stop)?;
+    let rows = NameRows::of(&store.practices);
+    put(&mut table, &mut out, ROWS, &encode(&rows)?)?;
+    drop(rows);
+    put(&mut table, &mut out, SPANS, &encode(spans)?)?;
     out.flush()?;
     drop(out);
     Ok(Begun { tmp, table_at, table })
 }
 
-/// Writes the rest of a begun cache file and puts it in place.
-fn finish_cache(
-    mut begun: Begun,
-    cache_file: &Path,
-    store: &Store,
-    index: &Index,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
+/// Writes the index's parts and the table of a begun cache file and puts
+/// it in place.
+fn finish_cache(mut begun: Begun, cache_file: &Path, index: &Index, stop: &AtomicBool) -> io::Result<()> {
     let file = begun.tmp.as_file().try_clone()?;
     let mut out = io::BufWriter::new(&file);
     out.seek(io::SeekFrom::End(0))?;
-    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
-    put(&mut begun.table, &mut out, PROBLEMS, &encode(&problems)?)?;
-    stopped(stop)?;
     put(&mut begun.table, &mut out, INDEX, &encode(index.names_data())?)?;
-    stopped(stop)?;
-    let rows = NameRows::of(&store.practices);
-    put(&mut begun.table, &mut out, ROWS, &encode(&rows)?)?;
-    drop(rows);
-    put(&mut begun.table, &mut out, SPANS, &encode(spans)?)?;
     stopped(stop)?;
     put(&mut begun.table, &mut out, TOPICS, &encode(&index.topics())?)?;
     let mut table = Vec::with_capacity(begun.table.len() * TABLE_ENTRY);

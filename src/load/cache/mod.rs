@@ -164,6 +164,11 @@ struct Parts {
 }
 
 impl Parts {
+    /// Bytes of part `i`.
+    fn len(&self, i: usize) -> usize {
+        self.table.get(i).map_or(0, |&(start, end, _)| end - start)
+    }
+
     /// Part `i` decoded, if its CRC-32 holds and it decodes.
     fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
         use std::os::unix::fs::FileExt;
@@ -509,11 +514,14 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
     // so memory never holds a part twice over.
     let parts = read_cache(&cache_file, &key)?;
     // The rows and the index are of a size (10 MB each at 100k practices):
-    // read and decoded side by side.
-    let (rows, data) = rayon::join(
-        || parts.decode::<NameRows>(ROWS).filter(NameRows::is_sound),
-        || parts.decode::<crate::search::NamesData>(INDEX),
-    );
+    // read and decoded side by side, when that is worth starting a thread
+    // (at 1,000 practices it would be an eighth of the search).
+    let rows = || parts.decode::<NameRows>(ROWS).filter(NameRows::is_sound);
+    let data = || parts.decode::<crate::search::NamesData>(INDEX);
+    let (rows, data) = match parts.len(ROWS) >= 1 << 20 {
+        true => rayon::join(rows, data),
+        false => (rows(), data()),
+    };
     let rows = rows?;
     let index = Index::from_data(data?, None, rows.len()).ok()?;
     let skipped = problems(&parts, "")?.errors.len();

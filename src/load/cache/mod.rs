@@ -472,7 +472,9 @@ fn read_cache(cache_file: &Path, key: &Key) -> Option<Parts> {
 fn restore(mut parts: Parts, origin: &str, key: &Key, file: File, meta: &std::fs::Metadata) -> Option<(Store, Index)> {
     let spans: Vec<(usize, usize)> = parts.decode(SPANS)?;
     let n = spans.len();
-    if spans.iter().any(|&(s, e)| s > e || e as u64 > key.len) {
+    // In file order, apart, within the file: the practices' places.
+    let apart = spans.windows(2).all(|w| w[0].1 <= w[1].0);
+    if !apart || spans.iter().any(|&(s, e)| s >= e || e as u64 > key.len) {
         return None;
     }
     let topics: Option<crate::search::Topics> = parts.decode(TOPICS)?;
@@ -522,10 +524,19 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
         true => rayon::join(rows, data),
         false => (rows(), data()),
     };
-    let rows = rows?;
-    let index = Index::from_data(data?, None, rows.len()).ok()?;
-    let skipped = problems(&parts, "")?.errors.len();
-    Some((rows, index, skipped))
+    let found = (|| {
+        let rows = rows?;
+        let index = Index::from_data(data?, None, rows.len()).ok()?;
+        let skipped = problems(&parts, "")?.errors.len();
+        Some((rows, index, skipped))
+    })();
+    if found.is_none() {
+        // This store's cache, damaged where a full load does not look: it
+        // goes, so that the load that follows makes it again (else every
+        // search after would load the whole store from it).
+        let _ = std::fs::remove_file(&cache_file);
+    }
+    found
 }
 
 /// Bytes of one entry of the table of parts: where the part starts, its

@@ -302,3 +302,43 @@ fn an_unusable_cache_directory_only_costs_the_cache() {
     assert!(matches!(loaded.outcome, Outcome::NotWritten(_)), "{:?}", loaded.outcome);
     assert_eq!(loaded.store.practices.len(), 3);
 }
+
+#[test]
+fn a_cache_damaged_where_only_a_search_looks_is_made_again() {
+    // The name rows are read by a search of names and by nothing else.
+    let (_tmp, store_path, dir) = setup("Opole");
+    let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
+    let meta = std::fs::metadata(&store_path).unwrap();
+    let (_, key, _) = locate(&store_path, &meta, &dir).unwrap();
+    let (start, end, _) = read_cache(&cache_file, &key).unwrap().table[ROWS];
+    let mut bytes = std::fs::read(&cache_file).unwrap();
+    bytes[(start + end) / 2] ^= 0x55;
+    std::fs::write(&cache_file, &bytes).unwrap();
+    assert!(names_from(&store_path, &dir, 0).is_none(), "the damage is seen");
+    assert!(matches!(load(&store_path, &dir).outcome, Outcome::Written(_)), "and the cache made again");
+    assert!(names_from(&store_path, &dir, 0).is_some());
+}
+
+#[test]
+fn places_out_of_order_are_a_damaged_cache() {
+    let (_tmp, store_path, dir) = setup("Opole");
+    let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
+    let meta = std::fs::metadata(&store_path).unwrap();
+    let (_, key, _) = locate(&store_path, &meta, &dir).unwrap();
+    let parts = read_cache(&cache_file, &key).unwrap();
+    let mut spans: Vec<(usize, usize)> = parts.decode(SPANS).unwrap();
+    spans.swap(0, 1);
+    // The part rewritten with its CRC-32: only the order tells.
+    let part = postcard::to_stdvec(&spans).unwrap();
+    let (start, end, _) = parts.table[SPANS];
+    assert_eq!(part.len(), end - start);
+    let mut bytes = std::fs::read(&cache_file).unwrap();
+    bytes[start..end].copy_from_slice(&part);
+    let header = read_key(&bytes).map(|(_, rest)| bytes.len() - rest.len()).unwrap();
+    let entry = header + 4 + SPANS * TABLE_ENTRY + 16;
+    bytes[entry..entry + 4].copy_from_slice(&crc32fast::hash(&part).to_le_bytes());
+    std::fs::write(&cache_file, &bytes).unwrap();
+    let loaded = load(&store_path, &dir);
+    assert!(matches!(loaded.outcome, Outcome::Written(_)), "{:?}", loaded.outcome);
+    assert_eq!(loaded.store.read_full(0).unwrap().id, loaded.store.practices.get(0).unwrap().id());
+}

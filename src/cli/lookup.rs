@@ -126,6 +126,22 @@ pub(super) fn search(
 ) -> Result<u8, Failure> {
     let (rows, mut found) = find(cx, query, text)?;
     found.hits.truncate(limit.unwrap_or(usize::MAX));
+    if !json {
+        // Written from the rows as they are read, not gathered first.
+        let written = write_lines(cx.out, found.hits.iter().map(|h| rows.get(h.index)), |buf, r| {
+            // Pushed, not formatted: the formatting machinery was a tenth of
+            // a search that prints 37,000 rows.
+            for (k, field) in [r.id, r.title, r.town.unwrap_or(""), r.voivodeship.unwrap_or("")].into_iter().enumerate()
+            {
+                if k > 0 {
+                    buf.push('\t');
+                }
+                buf.push_str(field);
+            }
+            Ok(())
+        })?;
+        return Ok(if written { EXIT_OK } else { EXIT_NONE });
+    }
     let rows: Vec<SearchHit<'_>> = found
         .hits
         .iter()
@@ -141,17 +157,7 @@ pub(super) fn search(
             }
         })
         .collect();
-    write_rows(cx.out, &rows, json, |buf, r| {
-        // Pushed, not formatted: the formatting machinery was a tenth of a
-        // search that prints 37,000 rows.
-        for (k, field) in [r.id, r.title, r.town.unwrap_or(""), r.voivodeship.unwrap_or("")].into_iter().enumerate() {
-            if k > 0 {
-                buf.push('\t');
-            }
-            buf.push_str(field);
-        }
-        Ok(())
-    })
+    write_rows(cx.out, &rows, true, |_, _| Ok(()))
 }
 
 /// Rows as pretty JSON or as one text line each; exit status 1 when there
@@ -166,22 +172,34 @@ pub(super) fn write_rows<T: Serialize>(
         serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        // Rows go out in large pieces: a write per row was a system call per
-        // row (86,000 for one search of a 100k store). A row is written into
-        // the piece, not formatted apart and copied (a String per row was a
-        // quarter of a search that lists 376,000 rows).
-        let mut buf = String::with_capacity(1 << 17);
-        for r in rows {
-            line(&mut buf, r).map_err(io::Error::other)?;
-            buf.push('\n');
-            if buf.len() >= 1 << 16 {
-                out.write_all(buf.as_bytes())?;
-                buf.clear();
-            }
-        }
-        out.write_all(buf.as_bytes())?;
+        write_lines(out, rows, |buf, r| line(buf, r))?;
     }
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
+}
+
+/// One text line per row; whether there was one.
+fn write_lines<T>(
+    out: &mut dyn Write,
+    rows: impl IntoIterator<Item = T>,
+    line: impl Fn(&mut String, &T) -> std::fmt::Result,
+) -> io::Result<bool> {
+    // Rows go out in large pieces: a write per row was a system call per
+    // row (86,000 for one search of a 100k store). A row is written into
+    // the piece, not formatted apart and copied (a String per row was a
+    // quarter of a search that lists 376,000 rows).
+    let mut buf = String::with_capacity(1 << 17);
+    let mut any = false;
+    for r in rows {
+        any = true;
+        line(&mut buf, &r).map_err(io::Error::other)?;
+        buf.push('\n');
+        if buf.len() >= 1 << 16 {
+            out.write_all(buf.as_bytes())?;
+            buf.clear();
+        }
+    }
+    out.write_all(buf.as_bytes())?;
+    Ok(any)
 }
 
 /// What `show` and `contacts` take of the matches.

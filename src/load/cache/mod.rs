@@ -19,10 +19,10 @@
 //! practice whose bytes there no longer carry its id is refused.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -544,95 +544,6 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
 /// the table is written first as a blank and filled in once the parts are.
 const TABLE_ENTRY: usize = 20;
 
-/// A cache file begun: every part that needs no index is written (the
-/// heads are nine tenths of it), while the names are indexed; the index's
-/// parts and the table are still to come.
-struct Begun {
-    tmp: tempfile::NamedTempFile,
-    /// Where the table is.
-    table_at: u64,
-    /// Each part's place and CRC-32, in part order, once written.
-    table: Vec<Option<(u64, u64, u32)>>,
-}
-
-/// Writes `part` as part `i` at the end of the file so far, noting its place.
-fn put(table: &mut [Option<(u64, u64, u32)>], out: &mut io::BufWriter<&File>, i: usize, part: &[u8]) -> io::Result<()> {
-    let at = out.stream_position()?;
-    let entry = table.get_mut(i).ok_or_else(|| io::Error::other("no such part"))?;
-    *entry = Some((at, part.len() as u64, crc32fast::hash(part)));
-    out.write_all(part)
-}
-
-fn stopped(stop: &AtomicBool) -> io::Result<()> {
-    if stop.load(Ordering::Relaxed) { Err(io::Error::other("stopped")) } else { Ok(()) }
-}
-
-fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
-    postcard::to_stdvec(value).map_err(io::Error::other)
-}
-
-/// Begins the cache file of `store`: its key, a blank table, the heads, then
-/// the other parts that need no index.
-fn begin_cache(cache_file: &Path, key: &Key, store: &Store, stop: &AtomicBool) -> io::Result<Begun> {
-    let count = PRACTICES + store.practices.parts().len();
-    let dir = cache_file.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    // A cache needs no fsync: a file cut short by a crash fails its CRC and
-    // is made again. It does need the rename, so that no reader sees half.
-    let tmp = tempfile::Builder::new().prefix(".praktyki-").suffix(".tmp").tempfile_in(dir)?;
-    let mut out = io::BufWriter::new(tmp.as_file());
-    out.write_all(MAGIC)?;
-    out.write_all(&encode(key)?)?;
-    out.write_all(&u32::try_from(count).map_err(io::Error::other)?.to_le_bytes())?;
-    let table_at = out.stream_position()?;
-    out.write_all(&vec![0; count * TABLE_ENTRY])?;
-    let mut table = vec![None; count];
-    let mut at = PRACTICES;
-    for batch in store.practices.parts().chunks(rayon::current_num_threads().max(1)) {
-        // The temporary file goes with the error: nothing half-written stays.
-        stopped(stop)?;
-        // The heads are kept as parts already: written as they are.
-        let parts: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(encode).collect();
-        for part in parts {
-            put(&mut table, &mut out, at, &part?)?;
-            at += 1;
-        }
-    }
-    // What needs no index either: problems, name rows, places in the store.
-    let spans = store.spans().ok_or_else(|| io::Error::other("not a lazy load"))?;
-    let problems = Problems { errors: store.errors.clone(), warnings: store.warnings.clone() };
-    put(&mut table, &mut out, PROBLEMS, &encode(&problems)?)?;
-    stopped(stop)?;
-    let rows = NameRows::of(&store.practices);
-    put(&mut table, &mut out, ROWS, &encode(&rows)?)?;
-    drop(rows);
-    put(&mut table, &mut out, SPANS, &encode(spans)?)?;
-    out.flush()?;
-    drop(out);
-    Ok(Begun { tmp, table_at, table })
-}
-
-/// Writes the index's parts and the table of a begun cache file and puts
-/// it in place.
-fn finish_cache(mut begun: Begun, cache_file: &Path, index: &Index, stop: &AtomicBool) -> io::Result<()> {
-    let file = begun.tmp.as_file().try_clone()?;
-    let mut out = io::BufWriter::new(&file);
-    out.seek(io::SeekFrom::End(0))?;
-    put(&mut begun.table, &mut out, INDEX, &encode(index.names_data())?)?;
-    stopped(stop)?;
-    put(&mut begun.table, &mut out, TOPICS, &encode(&index.topics())?)?;
-    let mut table = Vec::with_capacity(begun.table.len() * TABLE_ENTRY);
-    for entry in &begun.table {
-        let (at, len, crc) = entry.ok_or_else(|| io::Error::other("a part was not written"))?;
-        table.extend(at.to_le_bytes().into_iter().chain(len.to_le_bytes()).chain(crc.to_le_bytes()));
-    }
-    out.seek(io::SeekFrom::Start(begun.table_at))?;
-    out.write_all(&table)?;
-    out.into_inner().map_err(|e| e.into_error())?;
-    begun.tmp.persist(cache_file).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Removes the cache files of stores that no longer exist, so that stores
 /// tried once and deleted leave nothing behind. Reads only each file's key.
 /// A temporary cache file a process killed while writing it left behind
@@ -669,6 +580,9 @@ fn prune(dir: &Path, keep: &Path) {
         }
     }
 }
+
+mod write;
+use write::{Begun, begin_cache, finish_cache};
 
 #[cfg(test)]
 mod tests;

@@ -37,6 +37,7 @@ pub struct NamesData {
     /// Each practice's name fields as references into `values`:
     /// `fields[field_starts[i]..field_starts[i + 1]]`, its title first (one
     /// array for all, not an allocation per practice).
+    #[serde(with = "field_ids")]
     fields: Vec<(Field, u32)>,
     #[serde(with = "crate::text::strlist::u32s")]
     field_starts: Vec<u32>,
@@ -47,6 +48,55 @@ pub struct NamesData {
     pub(super) by_title: Vec<u32>,
     /// The words of the values, for typo tolerance.
     words: Words,
+}
+
+/// Each practice's fields as one block of five bytes an entry (the field,
+/// then the value's number, little-endian), not a varint pair each: the
+/// largest list a search of names reads from the cache.
+mod field_ids {
+    use super::Field;
+
+    const FIELDS: [Field; 7] = [
+        Field::Title,
+        Field::Town,
+        Field::County,
+        Field::Voivodeship,
+        Field::ImplementingUnit,
+        Field::Partner,
+        Field::Text,
+    ];
+
+    pub fn serialize<S: serde::Serializer>(v: &[(Field, u32)], s: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(v.len() * 5);
+        for &(f, id) in v {
+            bytes.push(FIELDS.iter().position(|x| *x == f).unwrap_or_default() as u8);
+            bytes.extend_from_slice(&id.to_le_bytes());
+        }
+        s.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(Field, u32)>, D::Error> {
+        struct Block;
+        impl serde::de::Visitor<'_> for Block {
+            type Value = Vec<(Field, u32)>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("entries of a field and a u32")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                let entries = v.chunks_exact(5);
+                if !entries.remainder().is_empty() {
+                    return Err(E::custom("a list of fields cut within an entry"));
+                }
+                entries
+                    .map(|e| {
+                        let field = FIELDS.get(e[0] as usize).copied().ok_or_else(|| E::custom("no such field"))?;
+                        Ok((field, u32::from_le_bytes([e[1], e[2], e[3], e[4]])))
+                    })
+                    .collect()
+            }
+        }
+        d.deserialize_bytes(Block)
+    }
 }
 
 /// The name fields of a practice with their original text.
@@ -445,6 +495,22 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_and_their_values_come_back_and_a_bad_field_is_refused() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Of(#[serde(with = "field_ids")] Vec<(Field, u32)>);
+        let list = Of(vec![(Field::Title, 0), (Field::Partner, u32::MAX), (Field::Text, 7), (Field::Town, 256)]);
+        let bytes = postcard::to_stdvec(&list).unwrap();
+        assert_eq!(postcard::from_bytes::<Of>(&bytes).unwrap(), list);
+        let mut bad = bytes.clone();
+        bad[1] = 7;
+        assert!(postcard::from_bytes::<Of>(&bad).is_err(), "no eighth field");
+        let mut cut = postcard::to_stdvec(&Of(vec![(Field::Town, 1)])).unwrap();
+        cut[0] = 4;
+        cut.pop();
+        assert!(postcard::from_bytes::<Of>(&cut).is_err(), "cut within an entry");
+    }
     use crate::store::Practice;
 
     #[test]

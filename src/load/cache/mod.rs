@@ -37,7 +37,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 0;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x09";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x0a";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

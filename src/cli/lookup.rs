@@ -157,7 +157,7 @@ pub(super) fn search(
             }
         })
         .collect();
-    write_rows(cx.out, &rows, true, |_, _| Ok(()))
+    write_json(cx.out, &rows)
 }
 
 /// Rows as pretty JSON or as one text line each; exit status 1 when there
@@ -169,11 +169,16 @@ pub(super) fn write_rows<T: Serialize>(
     line: impl Fn(&mut String, &T) -> std::fmt::Result,
 ) -> Result<u8, Failure> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::from)?;
-        writeln!(out)?;
-    } else {
-        write_lines(out, rows, |buf, r| line(buf, r))?;
+        return write_json(out, rows);
     }
+    write_lines(out, rows, |buf, r| line(buf, r))?;
+    Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
+}
+
+/// Rows as pretty JSON; exit status 1 when there are none.
+fn write_json<T: Serialize>(out: &mut dyn Write, rows: &[T]) -> Result<u8, Failure> {
+    serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::from)?;
+    writeln!(out)?;
     Ok(if rows.is_empty() { EXIT_NONE } else { EXIT_OK })
 }
 

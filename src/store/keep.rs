@@ -32,13 +32,20 @@ pub(super) fn pipeline<'k, J: Batch, R>(
             for batch in found_rx {
                 let items: Vec<Parsed> =
                     batch.practices().into_par_iter().map(|(src, _)| parse_one(src, lazy)).collect();
-                // The keeper only ends when this sender is dropped.
-                let _ = parsed_tx.send((batch, items));
+                // A keeper that gave up stops the parse, and so the finding.
+                if parsed_tx.send((batch, items)).is_err() {
+                    break;
+                }
             }
         });
         let keeping = s.spawn(move || {
             for (batch, items) in parsed_rx {
                 keeper.batch(batch.practices(), items);
+                // A windowed keep that met a problem: the file is parsed
+                // whole instead, so reading on would be wasted.
+                if !keeper.is_clean() {
+                    break;
+                }
             }
             keeper
         });

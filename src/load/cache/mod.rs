@@ -349,20 +349,18 @@ impl Loaded {
             return;
         }
         let (store, stop) = (&self.store, AtomicBool::new(false));
-        let (index, begun) = match self.index.take() {
-            Some(index) => {
-                let begun = begin_cache(&pending.cache_file, &pending.key, store, &stop);
-                (index, begun)
-            }
-            // The heads (nine tenths of the file) are written while the
-            // names are indexed, on the other core: the index is mostly one
-            // thread's work (a million practices: a second saved of seven).
-            None => std::thread::scope(|s| {
-                let writing = s.spawn(|| begin_cache(&pending.cache_file, &pending.key, store, &stop));
-                let index = Index::new(&store.practices);
-                (index, writing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            }),
-        };
+        if let Some(index) = &self.index {
+            self.outcome = pending.write_until(store, index, &stop);
+            return;
+        }
+        // The heads (nine tenths of the file) are written while the names
+        // are indexed, on the other core: the index is mostly one thread's
+        // work (a million practices: a second saved of seven).
+        let (index, begun) = std::thread::scope(|s| {
+            let writing = s.spawn(|| begin_cache(&pending.cache_file, &pending.key, store, &stop));
+            let index = Index::new(&store.practices);
+            (index, writing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
         self.outcome = pending.finish(begun, &index, &stop);
         self.index = Some(index);
     }

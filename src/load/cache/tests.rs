@@ -33,6 +33,16 @@ fn load(store: &Path, dir: &Path) -> Loaded {
     loaded
 }
 
+/// A store whose cache was written, and the cache's parts located.
+fn written(town: &str) -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf, Parts) {
+    let (tmp, store_path, dir) = setup(town);
+    let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
+    let meta = std::fs::metadata(&store_path).unwrap();
+    let (_, key, _) = locate(&store_path, &meta, &dir).unwrap();
+    let parts = read_cache(&cache_file, &key).unwrap();
+    (tmp, store_path, dir, cache_file, parts)
+}
+
 fn ids(index: &Index, store: &Store, q: &str) -> Vec<String> {
     index.search(q).iter().map(|h| store.practices.get(h.index).unwrap().id().to_owned()).collect()
 }
@@ -306,11 +316,8 @@ fn an_unusable_cache_directory_only_costs_the_cache() {
 #[test]
 fn a_cache_damaged_where_only_a_search_looks_is_made_again() {
     // The name rows are read by a search of names and by nothing else.
-    let (_tmp, store_path, dir) = setup("Opole");
-    let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
-    let meta = std::fs::metadata(&store_path).unwrap();
-    let (_, key, _) = locate(&store_path, &meta, &dir).unwrap();
-    let (start, end, _) = read_cache(&cache_file, &key).unwrap().table[ROWS];
+    let (_tmp, store_path, dir, cache_file, parts) = written("Opole");
+    let (start, end, _) = parts.table[ROWS];
     let mut bytes = std::fs::read(&cache_file).unwrap();
     bytes[(start + end) / 2] ^= 0x55;
     std::fs::write(&cache_file, &bytes).unwrap();
@@ -321,11 +328,7 @@ fn a_cache_damaged_where_only_a_search_looks_is_made_again() {
 
 #[test]
 fn places_out_of_order_are_a_damaged_cache() {
-    let (_tmp, store_path, dir) = setup("Opole");
-    let Outcome::Written(cache_file) = load(&store_path, &dir).outcome else { panic!("not written") };
-    let meta = std::fs::metadata(&store_path).unwrap();
-    let (_, key, _) = locate(&store_path, &meta, &dir).unwrap();
-    let parts = read_cache(&cache_file, &key).unwrap();
+    let (_tmp, store_path, dir, cache_file, parts) = written("Opole");
     let mut spans: Vec<(usize, usize)> = parts.decode(SPANS).unwrap();
     spans.swap(0, 1);
     // The part rewritten with its CRC-32: only the order tells.

@@ -93,19 +93,46 @@ impl Part {
     }
 
     fn slot(&self, at: usize) -> Option<&str> {
-        let absent = self.absent.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0);
-        (!absent).then(|| self.slots.get(at))
+        (!self.is_absent(at)).then(|| self.slots.get(at))
     }
 
     /// Notes whether the slot about to be added is absent.
     fn mark(&mut self, absent: bool) {
-        let at = self.slots.len();
+        self.mark_at(self.slots.len(), absent);
+    }
+
+    /// Notes whether slot `at`, the next to be marked, is absent.
+    fn mark_at(&mut self, at: usize, absent: bool) {
         if at.is_multiple_of(64) {
             self.absent.push(0);
         }
         if absent && let Some(w) = self.absent.last_mut() {
             *w |= 1 << (at % 64);
         }
+    }
+
+    fn is_absent(&self, at: usize) -> bool {
+        self.absent.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
+    }
+
+    /// Where head `j`'s slots start (the slots' end for `j` = `len`).
+    fn first_slot(&self, j: usize) -> usize {
+        self.firsts.get(j).map_or(self.slots.len(), |&f| f as usize)
+    }
+
+    /// Adds heads `heads` of `src` at the end, as they are: their text in
+    /// one copy. The caller sees that they fit (see [`Heads::extend_from`]).
+    fn extend_from(&mut self, src: &Part, heads: std::ops::Range<usize>) -> Result<(), TooLarge> {
+        let (from, to) = (src.first_slot(heads.start), src.first_slot(heads.end));
+        let base = self.slots.len();
+        for k in from..to {
+            self.mark_at(base + k - from, src.is_absent(k));
+        }
+        self.slots.extend_from(&src.slots, from..to).map_err(|_| TooLarge)?;
+        let shift = |f: u32| (base + f as usize - from) as u32;
+        self.firsts.extend(src.firsts[heads.clone()].iter().map(|&f| shift(f)));
+        self.shape.extend_from_slice(&src.shape[heads]);
+        Ok(())
     }
 
     fn put(&mut self, s: Option<&str>) -> Result<(), TooLarge> {
@@ -148,7 +175,9 @@ pub struct Heads {
 
 impl Heads {
     /// Heads of `practices`, in order.
-    pub fn of<'p, S: 'p, P: 'p, A: 'p>(practices: impl IntoIterator<Item = &'p PracticeOf<S, P, A>>) -> Self {
+    pub fn of<'p, S: 'p, P: 'p, A: 'p, T: AsRef<str> + 'p>(
+        practices: impl IntoIterator<Item = &'p PracticeOf<S, P, A, T>>,
+    ) -> Self {
         let mut heads = Heads::default();
         for p in practices {
             // Only a single head over 4 GiB (a 16 GiB store file's worth of one
@@ -178,7 +207,7 @@ impl Heads {
     }
 
     /// Adds `p`'s head at the end.
-    pub fn push<S, P, A>(&mut self, p: &PracticeOf<S, P, A>) -> Result<(), TooLarge> {
+    pub fn push<S, P, A, T: AsRef<str>>(&mut self, p: &PracticeOf<S, P, A, T>) -> Result<(), TooLarge> {
         let shape = [p.partners.len(), p.contacts.len(), p.extra.len()].map(|n| n as u32);
         let part = self.part_for(head_bytes(p), shape)?;
         let population = p.population.map(|n| n.to_string());
@@ -188,9 +217,36 @@ impl Heads {
         Ok(())
     }
 
-    /// The part a head of `bytes` of text and this `shape` goes into (a new
-    /// one when the last is full), with the head begun in it.
-    fn part_for(&mut self, bytes: usize, shape: [u32; 3]) -> Result<&mut Part, TooLarge> {
+    /// Adds heads `heads` of `src` at the end, as they are: text copied a
+    /// part at a time, not a field at a time.
+    pub fn extend_from(&mut self, src: &Heads, heads: std::ops::Range<usize>) -> Result<(), TooLarge> {
+        let mut at = heads.start;
+        while at < heads.end {
+            let p = src.starts.partition_point(|&s| s <= at).checked_sub(1).ok_or(TooLarge)?;
+            let (part, start) = (src.parts.get(p).ok_or(TooLarge)?, src.starts[p]);
+            let end = heads.end.min(start + part.len());
+            let mut j = at - start;
+            while j < end - start {
+                // As many as the last part has room for, in heads and in text.
+                let room = match self.parts.last() {
+                    Some(last) if last.len() < PART => PART - last.len(),
+                    _ => PART,
+                };
+                let n = (end - start - j).min(room);
+                let bytes = part.slots.start(part.first_slot(j + n)) - part.slots.start(part.first_slot(j));
+                let target = self.room_for(bytes)?;
+                target.extend_from(part, j..j + n)?;
+                self.len += n;
+                j += n;
+            }
+            at = end;
+        }
+        Ok(())
+    }
+
+    /// The last part, or a new one when the last is full or cannot take
+    /// `bytes` more text.
+    fn room_for(&mut self, bytes: usize) -> Result<&mut Part, TooLarge> {
         let full = self
             .parts
             .last()
@@ -205,10 +261,17 @@ impl Heads {
             let room = self.parts.last().map(Part::room_for_next).unwrap_or_default();
             self.parts.push(Part::with_room(self.len as u64, room));
         }
+        self.parts.last_mut().ok_or(TooLarge)
+    }
+
+    /// The part a head of `bytes` of text and this `shape` goes into (a new
+    /// one when the last is full), with the head begun in it.
+    fn part_for(&mut self, bytes: usize, shape: [u32; 3]) -> Result<&mut Part, TooLarge> {
+        self.room_for(bytes)?;
+        self.len += 1;
         let part = self.parts.last_mut().ok_or(TooLarge)?;
         part.firsts.push(part.slots.len() as u32);
         part.shape.push(shape);
-        self.len += 1;
         Ok(part)
     }
 
@@ -241,23 +304,23 @@ impl Heads {
 }
 
 /// The bytes of text a head takes.
-pub(crate) fn head_bytes<S, P, A>(p: &PracticeOf<S, P, A>) -> usize {
+pub(crate) fn head_bytes<S, P, A, T: AsRef<str>>(p: &PracticeOf<S, P, A, T>) -> usize {
     // The population's digits: at most 20.
     slots(p, None).map(|s| s.map_or(0, str::len)).sum::<usize>() + 20
 }
 
 /// A head's values in slot order (see [`ID`]), `None` for an absent field;
 /// the population as the caller wrote it out.
-fn slots<'p, S, P, A>(
-    p: &'p PracticeOf<S, P, A>,
+fn slots<'p, S, P, A, T: AsRef<str>>(
+    p: &'p PracticeOf<S, P, A, T>,
     population: Option<&'p str>,
 ) -> impl Iterator<Item = Option<&'p str>> + 'p {
-    fn opt(o: &Option<String>) -> Option<&str> {
-        o.as_deref()
+    fn opt<T: AsRef<str>>(o: &Option<T>) -> Option<&str> {
+        o.as_ref().map(AsRef::as_ref)
     }
     let fixed = [
-        Some(p.id.as_str()),
-        Some(p.title.as_str()),
+        Some(p.id.as_ref()),
+        Some(p.title.as_ref()),
         opt(&p.area),
         opt(&p.entered),
         opt(&p.updated),
@@ -274,10 +337,10 @@ fn slots<'p, S, P, A>(
         opt(&p.source_url),
         population,
     ];
-    let contacts = p.contacts.iter().flat_map(|c| [Some(c.name.as_str()), opt(&c.role), opt(&c.email), opt(&c.phone)]);
-    let extra = p.extra.iter().flat_map(|(k, v)| [Some(k.as_str()), Some(v.as_str())]);
-    let problems = p.problems.iter().map(|s| Some(s.as_str()));
-    fixed.into_iter().chain(p.partners.iter().map(|s| Some(s.as_str()))).chain(contacts).chain(extra).chain(problems)
+    let contacts = p.contacts.iter().flat_map(|c| [Some(c.name.as_ref()), opt(&c.role), opt(&c.email), opt(&c.phone)]);
+    let extra = p.extra.iter().flat_map(|(k, v)| [Some(k.as_ref()), Some(v.as_ref())]);
+    let problems = p.problems.iter().map(|s| Some(s.as_ref()));
+    fixed.into_iter().chain(p.partners.iter().map(|s| Some(s.as_ref()))).chain(contacts).chain(extra).chain(problems)
 }
 
 /// One head, read in place.
@@ -527,5 +590,33 @@ mod tests {
         parts.swap(0, 1);
         parts.remove(1);
         assert!(Heads::from_parts(parts).is_none(), "one left out");
+    }
+
+    #[test]
+    fn heads_copied_in_runs_are_the_heads_pushed_one_at_a_time() {
+        // Heads of varied slot counts, so that absent bits fall anywhere in
+        // a word, copied in runs that cross parts on both sides.
+        let practices: Vec<Practice> = (0..PART * 2 + 300)
+            .map(|i| Practice {
+                id: format!("p{i}"),
+                title: format!("T{i}"),
+                town: (i % 3 == 0).then(|| "Łódź".to_owned()),
+                partners: vec!["G".into(); i % 5],
+                ..if i % 7 == 0 { full() } else { Practice::default() }
+            })
+            .collect();
+        let src = Heads::of(&practices);
+        assert!(src.parts().len() > 2);
+        let mut copied = Heads::of(&practices[..3]);
+        let mut want = practices[..3].to_vec();
+        for run in [0..1, 1..1, 5..70, 70..PART + 10, PART + 10..PART * 2 + 300] {
+            copied.extend_from(&src, run.clone()).unwrap();
+            want.extend_from_slice(&practices[run]);
+        }
+        assert_eq!(copied.len(), want.len());
+        assert_eq!(copied.to_vec(), Heads::of(&want).to_vec());
+        assert!(copied.parts().iter().all(|p| p.is_sound() && p.len() <= PART));
+        let parts = copied.parts().to_vec();
+        assert_eq!(Heads::from_parts(parts).map(|h| h.to_vec()), Some(copied.to_vec()), "each part knows its place");
     }
 }

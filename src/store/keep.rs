@@ -6,8 +6,8 @@ use rayon::prelude::*;
 
 use super::checks;
 use super::heads::Heads;
-use super::load::{IdProbe, LineIndex, LoadOptions, Store, locate, parse_one, relative};
-use super::model::Practice;
+use super::load::{IdProbe, LineIndex, LoadOptions, PIECE, Store, locate, parse_piece, relative};
+use super::model::LongTexts;
 use super::problem::{Problem, Severity};
 
 /// Practices found together, handed on to be parsed and kept.
@@ -31,7 +31,7 @@ pub(super) fn pipeline<'k, J: Batch, R>(
         s.spawn(move || {
             for batch in found_rx {
                 let items: Vec<Parsed> =
-                    batch.practices().into_par_iter().map(|(src, _)| parse_one(src, lazy)).collect();
+                    batch.practices().par_chunks(PIECE).map(|piece| parse_piece(piece, lazy)).collect();
                 // A keeper that gave up stops the parse, and so the finding.
                 if parsed_tx.send((batch, items)).is_err() {
                     break;
@@ -55,23 +55,26 @@ pub(super) fn pipeline<'k, J: Batch, R>(
     })
 }
 
+/// A piece of a batch after the parallel phase: its practices, and the
+/// heads of those that are [`Item::Ok`], in order.
+pub(super) struct Parsed {
+    pub(super) heads: Heads,
+    pub(super) items: Vec<Item>,
+}
+
 /// One practice after the parallel phase.
-// Nearly every practice is `Ok`; boxing it would add an allocation each.
-#[allow(clippy::large_enum_variant)]
-pub(super) enum Parsed {
+pub(super) enum Item {
+    /// Its head is the next of the piece's heads.
     Ok {
-        practice: Practice,
+        /// After an eager parse.
+        long: Option<LongTexts>,
         unknown: Vec<String>,
         findings: Vec<checks::Finding>,
     },
     /// Line and column are relative to the practice's own text.
-    Broken {
-        id: Option<String>,
-        field: Option<String>,
-        message: String,
-        line: usize,
-        column: usize,
-    },
+    Broken { id: Option<String>, field: Option<String>, message: String, line: usize, column: usize },
+    /// Its fields other than its long texts hold over 4 GiB.
+    TooLarge { id: String },
 }
 
 /// What keeps the practices parsed, in file order: packs each head into the
@@ -104,20 +107,26 @@ struct SeenIds {
 }
 
 impl SeenIds {
-    /// The number in the file of the kept practice in `heads` that has
-    /// `id` already; if none, `id` is noted as practice `index` of the
-    /// file, about to be kept.
-    fn first_with(&mut self, heads: &Heads, id: &str, index: usize) -> Option<usize> {
+    /// The number in the file of the kept practice that has `id` already;
+    /// if none, `id` is noted as practice `index` of the file, about to be
+    /// kept as head `at`. `id_at` gives the id of a head kept before.
+    fn first_with<'h>(
+        &mut self,
+        id_at: impl Fn(usize) -> Option<&'h str>,
+        at: usize,
+        id: &str,
+        index: usize,
+    ) -> Option<usize> {
         use std::collections::hash_map::Entry;
         use std::hash::BuildHasher;
         match self.hashes.entry(rustc_hash::FxBuildHasher.hash_one(id)) {
             Entry::Vacant(v) => {
-                v.insert((heads.len() as u32, index));
+                v.insert((at as u32, index));
                 None
             }
             Entry::Occupied(o) => {
-                let (at, first) = *o.get();
-                if heads.get(at as usize).is_some_and(|h| h.id() == id) {
+                let (kept, first) = *o.get();
+                if id_at(kept as usize) == Some(id) {
                     return Some(first);
                 }
                 match self.clashes.entry(id.to_owned()) {
@@ -157,101 +166,166 @@ impl<'a> Keep<'a> {
         self.clean
     }
 
-    /// Keeps the parsed `items`, each with its text and where that starts
-    /// in the file.
-    pub(super) fn batch<'s>(&mut self, found: impl IntoIterator<Item = (&'s str, usize)>, items: Vec<Parsed>) {
-        let origin = self.store.origin.clone();
-        for ((src, start), parsed) in found.into_iter().zip(items) {
-            let index = self.seen;
-            self.seen += 1;
-            let troubled = match &parsed {
-                Parsed::Ok { unknown, findings, .. } => !unknown.is_empty() || !findings.is_empty(),
-                Parsed::Broken { .. } => true,
-            };
-            if troubled && self.lines.is_none() {
-                self.clean = false;
-                return;
-            }
-            let (lines, bom) = (&self.lines, self.bom);
-            // Positions are only worked out for practices that have a problem.
-            let position = |at: usize| lines.as_ref().map_or((0, 0), |l| l.position(at - bom));
-            let at_start = || position(start);
-            let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
-                Problem { severity, origin: origin.clone(), line: at.0, column: at.1, index, id, field, message }
-            };
-            let (practice, unknown, findings) = match parsed {
-                Parsed::Broken { id, field, message, line, column } => {
-                    // serde notices a missing field at the closing brace; the
-                    // practice's first line is where a reader wants to look.
-                    let at = match field {
-                        Some(_) => relative(at_start(), line, column),
-                        None => at_start(),
-                    };
-                    self.store.errors.push(problem(Severity::Error, field, id, message, at));
-                    continue;
-                }
-                Parsed::Ok { practice, unknown, findings } => (practice, unknown, findings),
-            };
-            // Only a practice with a problem needs its id apart.
-            let id = || Some(practice.id.clone());
-            let missing = if practice.id.trim().is_empty() {
-                Some("id")
-            } else if practice.title.trim().is_empty() {
-                Some("title")
-            } else {
-                None
-            };
-            let first = match missing {
-                Some(_) => None,
-                None => self.ids.first_with(&self.store.practices, &practice.id, index),
-            };
-            if (missing.is_some() || first.is_some()) && lines.is_none() {
-                self.clean = false;
-                return;
-            }
-            if let Some(field) = missing {
-                let msg = format!("field `{field}` is empty");
-                self.store.errors.push(problem(Severity::Error, Some(field.into()), id(), msg, at_start()));
-                continue;
-            }
-            if let Some(first) = first {
-                // Ids that differ only in control characters become one id when
-                // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
-                // or the second looks like a plain repeat.
-                let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
-                let given = &practice.id;
-                let msg = match raw {
-                    Some(serde_json::Value::String(raw)) if raw != *given => format!(
-                        "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{given}'); this one is skipped"
-                    ),
-                    _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
-                };
-                self.store.errors.push(problem(Severity::Error, Some("id".into()), id(), msg, at_start()));
-                continue;
-            }
-            for path in unknown {
-                let msg = "unknown field, ignored (a typo?)".to_owned();
-                self.store.warnings.push(problem(Severity::Warning, Some(path), id(), msg, at_start()));
-            }
-            for finding in findings {
-                let at = locate(src, &finding.value).map_or_else(at_start, |off| position(start + off));
-                self.store.warnings.push(problem(Severity::Warning, Some(finding.field), id(), finding.message, at));
-            }
-            if self.store.practices.push(&practice).is_err() {
-                if lines.is_none() {
-                    self.clean = false;
+    /// Keeps the parsed `pieces`, each practice with its text and where
+    /// that starts in the file.
+    pub(super) fn batch<'s>(&mut self, found: impl IntoIterator<Item = (&'s str, usize)>, pieces: Vec<Parsed>) {
+        let mut found = found.into_iter();
+        for piece in pieces {
+            // The piece's heads kept one after another since the last copy:
+            // copied into the store together.
+            let mut run = 0..0;
+            for item in piece.items {
+                let Some((src, start)) = found.next() else { break };
+                if !self.one(src, start, item, &piece.heads, &mut run) {
                     return;
                 }
-                let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
-                self.store.errors.push(problem(Severity::Error, None, id(), msg, at_start()));
-                continue;
             }
-            if self.opts.lazy {
-                self.spans.push((start, start + src.len()));
-            } else {
-                self.store.texts.push(practice.into_long());
-            }
+            self.copy(&piece.heads, &mut run);
         }
+    }
+
+    /// Copies the heads of `run` into the store, leaving `run` empty at its end.
+    fn copy(&mut self, heads: &Heads, run: &mut std::ops::Range<usize>) {
+        if run.start == run.end {
+            return;
+        }
+        // Never: a piece's heads fit a part, as each part of the store does.
+        if self.store.practices.extend_from(heads, run.clone()).is_err() {
+            // A windowed keep is parsed again whole, which would tell.
+            self.clean &= self.lines.is_some();
+            let msg = format!("{} practices could not be kept: their fields hold over 4 GiB", run.len());
+            let origin = self.store.origin.clone();
+            let index = self.seen;
+            self.store.errors.push(Problem {
+                severity: Severity::Error,
+                origin,
+                line: 0,
+                column: 0,
+                index,
+                id: None,
+                field: None,
+                message: msg,
+            });
+        }
+        run.start = run.end;
+    }
+
+    /// Keeps one practice, its head the next of `heads` after `run` when it
+    /// parsed: kept, it joins `run`. False when a windowed keep meets a
+    /// problem, which stops it.
+    fn one(&mut self, src: &str, start: usize, item: Item, heads: &Heads, run: &mut std::ops::Range<usize>) -> bool {
+        let index = self.seen;
+        self.seen += 1;
+        let troubled = match &item {
+            Item::Ok { unknown, findings, .. } => !unknown.is_empty() || !findings.is_empty(),
+            Item::Broken { .. } | Item::TooLarge { .. } => true,
+        };
+        if troubled && self.lines.is_none() {
+            self.clean = false;
+            return false;
+        }
+        let origin = self.store.origin.clone();
+        let (lines, bom) = (&self.lines, self.bom);
+        // Positions are only worked out for practices that have a problem.
+        let position = |at: usize| lines.as_ref().map_or((0, 0), |l| l.position(at - bom));
+        let at_start = || position(start);
+        let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
+            Problem { severity, origin: origin.clone(), line: at.0, column: at.1, index, id, field, message }
+        };
+        let (long, unknown, findings) = match item {
+            Item::Broken { id, field, message, line, column } => {
+                // serde notices a missing field at the closing brace; the
+                // practice's first line is where a reader wants to look.
+                let at = match field {
+                    Some(_) => relative(at_start(), line, column),
+                    None => at_start(),
+                };
+                self.store.errors.push(problem(Severity::Error, field, id, message, at));
+                return true;
+            }
+            Item::TooLarge { id } => {
+                let msg = "the practice's fields other than its long texts hold over 4 GiB".to_owned();
+                self.store.errors.push(problem(Severity::Error, None, Some(id), msg, at_start()));
+                return true;
+            }
+            Item::Ok { long, unknown, findings } => (long, unknown, findings),
+        };
+        let Some(head) = heads.get(run.end) else {
+            // Never: every practice that parsed has its head in the piece.
+            if lines.is_none() {
+                self.clean = false;
+                return false;
+            }
+            let msg = "the practice's head could not be kept".to_owned();
+            self.store.errors.push(problem(Severity::Error, None, None, msg, at_start()));
+            return true;
+        };
+        // Only a practice with a problem needs its id apart.
+        let id = || Some(head.id().to_owned());
+        let missing = if head.id().trim().is_empty() {
+            Some("id")
+        } else if head.title().trim().is_empty() {
+            Some("title")
+        } else {
+            None
+        };
+        let first = match missing {
+            Some(_) => None,
+            None => {
+                let (stored, pending) = (&self.store.practices, run.start);
+                let id_at = |at: usize| match at.checked_sub(stored.len()) {
+                    None => stored.get(at).map(|h| h.id()),
+                    Some(k) => heads.get(pending + k).map(|h| h.id()),
+                };
+                self.ids.first_with(id_at, stored.len() + run.len(), head.id(), index)
+            }
+        };
+        if (missing.is_some() || first.is_some()) && lines.is_none() {
+            self.clean = false;
+            return false;
+        }
+        let skipped = if let Some(field) = missing {
+            let msg = format!("field `{field}` is empty");
+            Some(problem(Severity::Error, Some(field.into()), id(), msg, at_start()))
+        } else if let Some(first) = first {
+            // Ids that differ only in control characters become one id when
+            // made terminal-safe ("x\ny" and "x\r\ny" are both "x y"): say so,
+            // or the second looks like a plain repeat.
+            let raw = serde_json::from_str::<IdProbe>(src).ok().and_then(|p| p.id);
+            let given = head.id();
+            let msg = match raw {
+                Some(serde_json::Value::String(raw)) if raw != given => format!(
+                    "id {raw:?} is the same as practice #{first}'s once made terminal-safe ('{given}'); this one is skipped"
+                ),
+                _ => format!("duplicate id (first used by practice #{first}); this one is skipped"),
+            };
+            Some(problem(Severity::Error, Some("id".into()), id(), msg, at_start()))
+        } else {
+            None
+        };
+        if let Some(skipped) = skipped {
+            self.store.errors.push(skipped);
+            // The run is cut before this head, which is not kept.
+            self.copy(heads, run);
+            run.start += 1;
+            run.end += 1;
+            return true;
+        }
+        for path in unknown {
+            let msg = "unknown field, ignored (a typo?)".to_owned();
+            self.store.warnings.push(problem(Severity::Warning, Some(path), id(), msg, at_start()));
+        }
+        for finding in findings {
+            let at = locate(src, &finding.value).map_or_else(at_start, |off| position(start + off));
+            self.store.warnings.push(problem(Severity::Warning, Some(finding.field), id(), finding.message, at));
+        }
+        run.end += 1;
+        if self.opts.lazy {
+            self.spans.push((start, start + src.len()));
+        } else {
+            self.store.texts.push(long.unwrap_or_default());
+        }
+        true
     }
 }
 
@@ -261,22 +335,18 @@ mod tests {
 
     use super::*;
 
-    fn heads_of(ids: &[&str]) -> Heads {
-        let practices: Vec<Practice> =
-            ids.iter().map(|id| Practice { id: (*id).into(), title: "T".into(), ..Practice::default() }).collect();
-        Heads::of(&practices)
+    /// `first_with` over kept ids `ids`, the next head to keep at their end.
+    fn first(seen: &mut SeenIds, ids: &[&str], id: &str, index: usize) -> Option<usize> {
+        seen.first_with(|at| ids.get(at).copied(), ids.len(), id, index)
     }
 
     #[test]
     fn a_repeated_id_names_the_first_practice_that_had_it() {
         let mut seen = SeenIds::default();
-        let mut heads = heads_of(&[]);
-        assert_eq!(seen.first_with(&heads, "a", 0), None);
-        heads = heads_of(&["a"]);
-        assert_eq!(seen.first_with(&heads, "b", 2), None);
-        heads = heads_of(&["a", "b"]);
-        assert_eq!(seen.first_with(&heads, "a", 5), Some(0));
-        assert_eq!(seen.first_with(&heads, "b", 6), Some(2));
+        assert_eq!(first(&mut seen, &[], "a", 0), None);
+        assert_eq!(first(&mut seen, &["a"], "b", 2), None);
+        assert_eq!(first(&mut seen, &["a", "b"], "a", 5), Some(0));
+        assert_eq!(first(&mut seen, &["a", "b"], "b", 6), Some(2));
     }
 
     #[test]
@@ -284,11 +354,10 @@ mod tests {
         // "b" is made to have the hash of kept practice 0, whose id is "a":
         // the same hash is no proof of the same id.
         let mut seen = SeenIds::default();
-        assert_eq!(seen.first_with(&heads_of(&[]), "a", 0), None);
-        let heads = heads_of(&["a"]);
+        assert_eq!(first(&mut seen, &[], "a", 0), None);
         seen.hashes.insert(rustc_hash::FxBuildHasher.hash_one("b"), (0, 0));
-        assert_eq!(seen.first_with(&heads, "b", 3), None, "not a repeat of 'a'");
-        assert_eq!(seen.first_with(&heads, "b", 4), Some(3), "a repeat of the first 'b'");
-        assert_eq!(seen.first_with(&heads, "a", 7), Some(0));
+        assert_eq!(first(&mut seen, &["a"], "b", 3), None, "not a repeat of 'a'");
+        assert_eq!(first(&mut seen, &["a"], "b", 4), Some(3), "a repeat of the first 'b'");
+        assert_eq!(first(&mut seen, &["a"], "a", 7), Some(0));
     }
 }

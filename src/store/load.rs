@@ -13,11 +13,11 @@ use serde_json::value::RawValue;
 
 use super::checks;
 use super::heads::Heads;
-use super::keep::{Keep, Parsed};
-use super::model::{FORMAT, LongTexts, Practice, Skim};
+use super::keep::{Item, Keep, Parsed};
+use super::model::{FORMAT, LongTexts, Practice, SkimRef};
 pub use super::problem::{LoadError, Problem, Severity};
 use super::texts::{Texts, stamp};
-use crate::text::sanitize::sanitize_in_place;
+use crate::text::sanitize::{sanitize_cow, sanitize_in_place};
 
 /// Who reads a practice's long texts, which decides what is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,33 +407,53 @@ fn parse_core(text: &str, origin: &str, opts: LoadOptions) -> Result<(Store, Vec
 /// The fields a lazy load skips.
 const LONG_FIELDS: [&str; 3] = ["summary", "presentation", "attachments"];
 
-pub(super) fn parse_one(src: &str, lazy: bool) -> Parsed {
+/// Practices per piece of a batch parsed on one core: each piece packs its
+/// heads into buffers of its own, which the keeper copies whole.
+pub(super) const PIECE: usize = 64;
+
+/// Parses the practices of `found`, packing each one's head into the
+/// piece's own [`Heads`].
+pub(super) fn parse_piece(found: &[(&str, usize)], lazy: bool) -> Parsed {
+    let mut heads = Heads::default();
+    let items = found.iter().map(|&(src, _)| parse_one(src, lazy, &mut heads)).collect();
+    Parsed { heads, items }
+}
+
+/// Parses one practice, its head packed into `heads` when it is [`Item::Ok`].
+fn parse_one(src: &str, lazy: bool, heads: &mut Heads) -> Item {
     let mut unknown = Vec::new();
     let mut de = serde_json::Deserializer::from_str(src);
     let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    let parsed: Result<Practice, _> = if lazy {
-        serde_ignored::deserialize::<_, _, Skim>(&mut de, &mut on_unknown)
-            .map(|p| p.into_head().with_long(LongTexts::default()))
+    let parsed = if lazy {
+        // A lazy load's head is read in place: its fields are copied once,
+        // into `heads`, and a field is made only when it has escapes or must
+        // be sanitised (a `String` per field made, moved to the keeper and
+        // freed there was a fifth of a first parse of a million practices).
+        serde_ignored::deserialize::<_, _, SkimRef>(&mut de, &mut on_unknown).map(|mut p| {
+            p.for_each_head_text_mut(|t| sanitize_cow(&mut t.0, false));
+            // A lazy load serves browsing and lookups, which show no
+            // warnings; `validate` loads eagerly and checks everything.
+            (heads.push(&p).map_err(|_| p.id.0.into_owned()), None, Vec::new())
+        })
     } else {
-        serde_ignored::deserialize(&mut de, &mut on_unknown)
+        serde_ignored::deserialize::<_, _, Practice>(&mut de, &mut on_unknown).map(|mut p| {
+            sanitize_practice(&mut p);
+            let findings = checks::check(&p);
+            (heads.push(&p).map_err(|_| p.id.clone()), Some(p.into_long()), findings)
+        })
     };
     if lazy {
         // The long texts are skipped on purpose; they are not unknown fields.
         unknown.retain(|path| !LONG_FIELDS.contains(&path.split(['.', '[']).next().unwrap_or("")));
     }
     match parsed {
-        Ok(mut practice) => {
-            sanitize_practice(&mut practice);
-            // A lazy load serves browsing and lookups, which show no
-            // warnings; `validate` loads eagerly and checks everything.
-            let findings = if lazy { Vec::new() } else { checks::check(&practice) };
-            Parsed::Ok { practice, unknown, findings }
-        }
+        Ok((Ok(()), long, findings)) => Item::Ok { long, unknown, findings },
+        Ok((Err(id), ..)) => Item::TooLarge { id },
         Err(_) => {
             // Only a broken practice pays for tracking the path to the error.
             let mut de = serde_json::Deserializer::from_str(src);
             let result = if lazy {
-                serde_path_to_error::deserialize::<_, Skim>(&mut de).map(|_| ())
+                serde_path_to_error::deserialize::<_, SkimRef>(&mut de).map(|_| ())
             } else {
                 serde_path_to_error::deserialize::<_, Practice>(&mut de).map(|_| ())
             };
@@ -443,7 +463,7 @@ pub(super) fn parse_one(src: &str, lazy: bool) -> Parsed {
             };
             let inner = err.inner();
             let path = err.path().to_string();
-            Parsed::Broken {
+            Item::Broken {
                 id: probe_id(src),
                 field: (path != ".").then_some(path),
                 message: strip_position(inner),
@@ -456,8 +476,8 @@ pub(super) fn parse_one(src: &str, lazy: bool) -> Parsed {
 
 /// Both deserialisers read the same grammar, so a practice one rejects the
 /// other rejects too; should they ever disagree, say so rather than panic.
-fn parse_one_unreachable(src: &str) -> Parsed {
-    Parsed::Broken {
+fn parse_one_unreachable(src: &str) -> Item {
+    Item::Broken {
         id: probe_id(src),
         field: None,
         message: "practice rejected by one JSON reader and accepted by another".into(),

@@ -134,3 +134,47 @@ fn text_is_sanitised_on_load() {
     let store = parse(text).unwrap();
     assert_eq!(store.practices.to_vec()[0].title, "X␛]0;pwned␇Y");
 }
+
+#[test]
+fn lazy_and_eager_parses_keep_the_same_heads_and_skip_the_same_practices() {
+    use crate::store::model::Contact;
+    // Heads are packed by pieces of practices parsed together and copied
+    // into the store a run at a time: repeats within a piece and across
+    // pieces, and skipped practices inside a run, must come out as one at a
+    // time would have them.
+    let mut practices: Vec<serde_json::Value> = (0..300)
+        .map(|i| {
+            let p = Practice {
+                id: format!("p-{i}"),
+                title: format!("Tytuł \"{i}\" \\ ą\u{7}"),
+                town: (i % 3 != 0).then(|| "Łódź".to_owned()),
+                partners: vec![format!("Gmina {i}"), String::new()],
+                contacts: vec![Contact {
+                    name: "Anna\tNowak".into(),
+                    email: Some("a@x.pl".into()),
+                    ..Contact::default()
+                }],
+                extra: [("Etykieta\u{1b}".to_owned(), format!("{i}"))].into(),
+                ..Practice::default()
+            };
+            serde_json::to_value(p).unwrap()
+        })
+        .collect();
+    practices[5]["id"] = "p-3".into();
+    practices[200]["id"] = "p-0".into();
+    practices[70]["title"] = "  ".into();
+    practices[71]["population"] = "many".into();
+    let text = serde_json::json!({ "format": FORMAT, "practices": practices }).to_string();
+    let lazy = parse_str(&text, "t.json", LoadOptions { lazy: true, strict: false }).unwrap();
+    let eager = parse_str(&text, "t.json", LoadOptions::default()).unwrap();
+    assert_eq!(lazy.practices.to_vec(), eager.practices.to_vec());
+    assert_eq!(lazy.practices.len(), 296);
+    let skipped = |s: &Store| s.errors.iter().map(|e| e.index).collect::<Vec<_>>();
+    assert_eq!(skipped(&lazy), [5, 70, 71, 200]);
+    assert_eq!(skipped(&eager), [5, 70, 71, 200]);
+    let heads = lazy.practices.to_vec();
+    assert_eq!(heads[5].id, "p-6", "the repeat of p-3 is not kept");
+    assert_eq!(heads[0].title, "Tytuł \"0\" \\ ą␇", "unescaped and made terminal-safe");
+    assert_eq!(heads[0].extra.keys().next().map(String::as_str), Some("Etykieta␛"));
+    assert_eq!(lazy.read_full(295).unwrap().id, "p-299", "places stay with their heads");
+}

@@ -3,6 +3,7 @@
 //! Every optional field is written out as `null` rather than omitted, so a
 //! store file always shows the whole shape of a practice to whoever edits it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::de::IgnoredAny;
@@ -18,6 +19,11 @@ pub type Practice = PracticeOf<String, Vec<Section>, Vec<Attachment>>;
 /// A practice without its long texts (summary, presentation, attachments),
 /// which are skipped unread: what a lazy load keeps in memory.
 pub type Skim = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny>;
+
+/// A practice without its long texts whose other fields are read in place
+/// from the JSON where they need no unescaping: what a lazy load parses, so
+/// that a head is packed without a `String` per field made and freed.
+pub type SkimRef<'a> = PracticeOf<IgnoredAny, IgnoredAny, IgnoredAny, Text<'a>>;
 
 /// A practice without its long texts as the start-up cache keeps it: the
 /// long texts take no bytes there, since they are read from the store file.
@@ -40,26 +46,61 @@ impl ExtraPolicy for Skipped {
     const OMIT_EMPTY_EXTRA: bool = false;
 }
 
-fn omit_extra<S: ExtraPolicy>(extra: &BTreeMap<String, String>) -> bool {
+fn omit_extra<S: ExtraPolicy>(extra: &BTreeMap<impl Sized, impl Sized>) -> bool {
     S::OMIT_EMPTY_EXTRA && extra.is_empty()
 }
 
-fn omit_problems<S: ExtraPolicy>(problems: &[String]) -> bool {
+fn omit_problems<S: ExtraPolicy>(problems: &[impl Sized]) -> bool {
     S::OMIT_EMPTY_EXTRA && problems.is_empty()
 }
 
+/// A text field read from JSON: borrowed from the JSON's text when it has
+/// no escapes, made otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl AsRef<str> for Text<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_str(Visit).map(Text)
+    }
+}
+
 /// The practice record, generic over its long texts so that one field list
-/// serves the whole practice, its head and its cached form.
+/// serves the whole practice, its head and its cached form, and over the
+/// type of its other text fields, so that it serves a parse in place too.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(bound(
-    serialize = "S: Serialize + ExtraPolicy, P: Serialize, A: Serialize",
-    deserialize = "S: Deserialize<'de> + Default, P: Deserialize<'de> + Default, A: Deserialize<'de> + Default"
+    serialize = "S: Serialize + ExtraPolicy, P: Serialize, A: Serialize, T: Serialize",
+    deserialize = "S: Deserialize<'de> + Default, P: Deserialize<'de> + Default, A: Deserialize<'de> + Default, \
+                   T: Deserialize<'de> + Ord + Default"
 ))]
-pub struct PracticeOf<S, P, A> {
-    pub id: String,
-    pub title: String,
+pub struct PracticeOf<S, P, A, T = String> {
+    pub id: T,
+    pub title: T,
     #[serde(default)]
-    pub area: Option<String>,
+    pub area: Option<T>,
     #[serde(default)]
     pub summary: S,
     #[serde(default)]
@@ -67,46 +108,46 @@ pub struct PracticeOf<S, P, A> {
     #[serde(default)]
     pub attachments: A,
     #[serde(default)]
-    pub entered: Option<String>,
+    pub entered: Option<T>,
     #[serde(default)]
-    pub updated: Option<String>,
+    pub updated: Option<T>,
     #[serde(default)]
-    pub unit_type: Option<String>,
+    pub unit_type: Option<T>,
     #[serde(default)]
-    pub town: Option<String>,
+    pub town: Option<T>,
     #[serde(default)]
-    pub county: Option<String>,
+    pub county: Option<T>,
     #[serde(default)]
-    pub voivodeship: Option<String>,
+    pub voivodeship: Option<T>,
     #[serde(default)]
-    pub postal_code: Option<String>,
+    pub postal_code: Option<T>,
     #[serde(default)]
-    pub post_office: Option<String>,
+    pub post_office: Option<T>,
     #[serde(default)]
-    pub implementing_unit: Option<String>,
+    pub implementing_unit: Option<T>,
     #[serde(default)]
-    pub street: Option<String>,
+    pub street: Option<T>,
     #[serde(default)]
-    pub phone: Option<String>,
+    pub phone: Option<T>,
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<T>,
     /// `None` when unknown; the BDP writes 0 for that, which the importer maps to `None`.
     #[serde(default)]
     pub population: Option<u64>,
     #[serde(default)]
-    pub partners: Vec<String>,
+    pub partners: Vec<T>,
     #[serde(default)]
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<ContactOf<T>>,
     #[serde(default)]
-    pub source_url: Option<String>,
+    pub source_url: Option<T>,
     /// Metadata lines of the source page whose label the importer did not
     /// recognise, kept label → value so that nothing is lost.
     #[serde(default, skip_serializing_if = "omit_extra::<S>")]
-    pub extra: BTreeMap<String, String>,
+    pub extra: BTreeMap<T, T>,
     /// What could not be had for this practice when it was imported (a view
     /// of its page that could not be fetched), so that a gap shows as a gap.
     #[serde(default, skip_serializing_if = "omit_problems::<S>")]
-    pub problems: Vec<String>,
+    pub problems: Vec<T>,
 }
 
 /// One section of the "Pełna prezentacja" view.
@@ -132,15 +173,18 @@ pub struct Attachment {
 }
 
 /// A contact person named in the "Osoby kontaktowe" field.
+pub type Contact = ContactOf<String>;
+
+/// [`Contact`] with its fields of any text type (see [`PracticeOf`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    pub name: String,
+pub struct ContactOf<T> {
+    pub name: T,
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<T>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<T>,
     #[serde(default)]
-    pub phone: Option<String>,
+    pub phone: Option<T>,
 }
 
 impl Eq for Practice {}
@@ -218,19 +262,13 @@ impl<S, P, A> PracticeOf<S, P, A> {
     }
 }
 
-impl Practice {
-    /// Applies `f` to every text field, with a flag telling whether the field
+impl<S, P, A, T: Ord> PracticeOf<S, P, A, T> {
+    /// Applies `f` to every text field but the long texts, none of which
     /// may hold several lines. One walk serves sanitising and any future
     /// per-string pass, so a new field cannot be forgotten by one of them.
-    pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut String, bool)) {
-        let opt = |o: &mut Option<String>, f: &mut dyn FnMut(&mut String, bool)| {
-            if let Some(s) = o.as_mut() {
-                f(s, false);
-            }
-        };
-        f(&mut self.id, false);
-        f(&mut self.title, false);
-        f(&mut self.summary, true);
+    pub fn for_each_head_text_mut(&mut self, mut f: impl FnMut(&mut T)) {
+        f(&mut self.id);
+        f(&mut self.title);
         for o in [
             &mut self.area,
             &mut self.entered,
@@ -247,39 +285,51 @@ impl Practice {
             &mut self.website,
             &mut self.source_url,
         ] {
-            opt(o, &mut f);
+            if let Some(s) = o.as_mut() {
+                f(s);
+            }
         }
+        self.partners.iter_mut().for_each(&mut f);
+        for c in &mut self.contacts {
+            f(&mut c.name);
+            for o in [&mut c.role, &mut c.email, &mut c.phone] {
+                if let Some(s) = o.as_mut() {
+                    f(s);
+                }
+            }
+        }
+        // Keys are text too, but a BTreeMap key cannot be changed in place.
+        let extra = std::mem::take(&mut self.extra);
+        for (mut k, mut v) in extra {
+            f(&mut k);
+            f(&mut v);
+            self.extra.insert(k, v);
+        }
+        self.problems.iter_mut().for_each(&mut f);
+    }
+}
+
+impl Practice {
+    /// Applies `f` to every text field, with a flag telling whether the field
+    /// may hold several lines (see [`PracticeOf::for_each_head_text_mut`]).
+    pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut String, bool)) {
+        f(&mut self.summary, true);
         for s in &mut self.presentation {
             f(&mut s.heading, false);
             f(&mut s.body, true);
         }
         for a in &mut self.attachments {
             f(&mut a.name, false);
-            opt(&mut a.url, &mut f);
-            opt(&mut a.format, &mut f);
+            for o in [&mut a.url, &mut a.format] {
+                if let Some(s) = o.as_mut() {
+                    f(s, false);
+                }
+            }
             if let Some(d) = a.description.as_mut() {
                 f(d, true);
             }
         }
-        for p in &mut self.partners {
-            f(p, false);
-        }
-        for c in &mut self.contacts {
-            f(&mut c.name, false);
-            opt(&mut c.role, &mut f);
-            opt(&mut c.email, &mut f);
-            opt(&mut c.phone, &mut f);
-        }
-        // Keys are text too, but a BTreeMap key cannot be changed in place.
-        let extra = std::mem::take(&mut self.extra);
-        for (mut k, mut v) in extra {
-            f(&mut k, false);
-            f(&mut v, false);
-            self.extra.insert(k, v);
-        }
-        for p in &mut self.problems {
-            f(p, false);
-        }
+        self.for_each_head_text_mut(|s| f(s, false));
     }
 }
 

@@ -120,6 +120,14 @@ pub fn sanitize_in_place(s: &mut String, multiline: bool) {
     }
 }
 
+/// [`sanitize_in_place`] for a string that may be borrowed: made only when
+/// something has to change.
+pub fn sanitize_cow(s: &mut std::borrow::Cow<'_, str>, multiline: bool) {
+    if !is_clean(s, multiline) {
+        *s = std::borrow::Cow::Owned(sanitize(s, multiline));
+    }
+}
+
 /// A writer whose output can never drive the terminal: what goes through
 /// it is shown as [`sanitize`] shows it (C0 controls as Control Pictures,
 /// C1 as U+FFFD, bidi controls removed), while tabs, line breaks and CR LF

@@ -43,6 +43,18 @@ impl StrList {
         Ok(())
     }
 
+    /// Adds strings `range` of `src` at the end, their text in one copy, if
+    /// the buffer stays within the 4 GiB its offsets can name.
+    pub fn extend_from(&mut self, src: &StrList, range: std::ops::Range<usize>) -> Result<(), TooLong> {
+        let (from, to) = (src.start(range.start), src.start(range.end));
+        let base = self.text.len();
+        u32::try_from(base + (to - from)).map_err(|_| TooLong)?;
+        self.text.push_str(src.text.get(from..to).ok_or(TooLong)?);
+        let ends = src.ends.get(range).ok_or(TooLong)?;
+        self.ends.extend(ends.iter().map(|&e| (base + e as usize - from) as u32));
+        Ok(())
+    }
+
     /// Where string `i` starts in the buffer (its end for `i` = `len`).
     pub fn start(&self, i: usize) -> usize {
         if i == 0 { 0 } else { self.ends.get(i - 1).map_or(self.text.len(), |&e| e as usize) }

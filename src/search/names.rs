@@ -209,6 +209,9 @@ impl Names {
         // Intern by the original text first: most fields repeat, and only a
         // new value needs folding.
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        // A store has about as many distinct values as practices: room for
+        // them at once, not a table grown and copied twenty times.
+        ids.reserve(practices.len());
         let mut originals: Vec<&str> = Vec::new();
         let mut intern = |s| -> u32 {
             *ids.entry(s).or_insert_with(|| {
@@ -217,11 +220,20 @@ impl Names {
             })
         };
         let (mut fields, mut field_starts, mut filters) =
-            (Vec::new(), Vec::with_capacity(practices.len() + 1), Vec::new());
+            (Vec::new(), Vec::with_capacity(practices.len() + 1), Vec::with_capacity(practices.len()));
         for p in practices.iter() {
-            field_starts.push(fields.len() as u32);
+            let start = fields.len();
+            field_starts.push(start as u32);
             fields.extend(name_fields(p).map(|(f, s)| (f, intern(s))));
-            filters.push(Filter::ALL.map(|f| f.value(p).map(&mut intern)));
+            // A filter on a field that is a name too has its value's id
+            // already (a fifth of the look-ups).
+            let named = |f: Field| fields[start..].iter().find(|&&(g, _)| g == f).map(|&(_, id)| id);
+            filters.push(Filter::ALL.map(|f| match f {
+                Filter::Town => named(Field::Town),
+                Filter::County => named(Field::County),
+                Filter::Voivodeship => named(Field::Voivodeship),
+                _ => f.value(p).map(&mut intern),
+            }));
         }
         field_starts.push(fields.len() as u32);
         // Different originals can fold to one value ("Łódź", "LODZ"); they
@@ -514,6 +526,32 @@ mod tests {
         assert!(postcard::from_bytes::<Of>(&cut).is_err(), "cut within an entry");
     }
     use crate::store::Practice;
+
+    #[test]
+    fn each_filter_refers_to_its_fields_folded_value() {
+        let practices: Vec<Practice> = (0..40)
+            .map(|i| Practice {
+                id: format!("p{i}"),
+                title: format!("Tytuł {}", i % 7),
+                town: (i % 3 != 0).then(|| format!("Miasto {}", i % 5)),
+                county: (i % 4 != 0).then(|| "Opole".into()),
+                voivodeship: Some(["opolskie", "Łódzkie", "Opole"][i % 3].into()),
+                unit_type: Some("gmina".into()),
+                area: (i % 2 == 0).then(|| "Opole".into()),
+                entered: Some(format!("20{:02}-01-01", i % 20)),
+                partners: vec!["Opole".into()],
+                ..Practice::default()
+            })
+            .collect();
+        let heads = crate::store::heads::Heads::of(&practices);
+        let data = Names::new(&heads).data().clone();
+        for (i, p) in heads.iter().enumerate() {
+            for (k, f) in Filter::ALL.iter().enumerate() {
+                let got = data.filters[i][k].map(|id| data.values.get(id as usize));
+                assert_eq!(got, f.value(p).map(fold::fold).as_deref(), "practice {i}, {f:?}");
+            }
+        }
+    }
 
     #[test]
     fn index_data_is_checked_before_use() {

@@ -116,6 +116,49 @@ fn an_object_is_measured_by_its_braces_outside_strings() {
     assert_eq!(object_len(br#"{"a":{}"#), None);
 }
 
+/// The object's length found a byte at a time: what [`object_len`] must say.
+fn object_len_slowly(b: &[u8]) -> Option<usize> {
+    let (mut depth, mut string, mut escaped) = (0usize, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        match (string, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, _, b'"') => string = !string,
+            (false, _, b'{') => depth += 1,
+            (false, _, b'}') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn objects_are_measured_as_a_byte_at_a_time() {
+    // Runs of backslashes and quotes, braces in strings and out, objects
+    // that end and that do not.
+    let alphabet = [b'"', b'\\', b'{', b'}', b'a', b' ', 0xc5, 0x82];
+    let mut rng = rand::rng();
+    for _ in 0..5_000 {
+        let len = rand::RngExt::random_range(&mut rng, 1..300);
+        let mut b: Vec<u8> =
+            (0..len).map(|_| alphabet[rand::RngExt::random_range(&mut rng, 0..alphabet.len())]).collect();
+        b[0] = b'{';
+        assert_eq!(object_len(&b), object_len_slowly(&b), "{:?}", String::from_utf8_lossy(&b));
+    }
+    for run in 0..140 {
+        // A string of `run` backslashes and a quote, the object ending after.
+        let mut b = br#"{"a":""#.to_vec();
+        b.extend(std::iter::repeat_n(b'\\', run));
+        b.extend_from_slice(br#""}"}"#);
+        assert_eq!(object_len(&b), object_len_slowly(&b), "{run} backslashes");
+    }
+}
+
 #[test]
 fn a_practice_of_many_windows_is_read_in_a_few_rounds() {
     // 1 GiB in one practice: each round scans what it holds from its start.

@@ -105,7 +105,7 @@ pub(super) fn find(
             // The texts are indexed only for a search of them.
             let mut loaded = open_store(cx, texts)?;
             let index = index_of(&mut loaded, texts);
-            (crate::load::cache::NameRows::of(&loaded.store.practices), index)
+            (loaded.take_rows(), index)
         }
     };
     // The process ends after a lookup: freeing a large store's names and

@@ -6,7 +6,16 @@ const ALPHABET: &str = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
 /// Polish alphabet sort by their folded form after the letter they fold to,
 /// and everything else (digits, punctuation) by code point before letters.
 pub fn polish_key(s: &str) -> Vec<u32> {
-    s.chars().flat_map(char::to_lowercase).map(weight).collect()
+    let mut key = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        // ASCII is lowered without the Unicode tables.
+        if c.is_ascii() {
+            key.push(weight(c.to_ascii_lowercase()));
+        } else {
+            key.extend(c.to_lowercase().map(weight));
+        }
+    }
+    key
 }
 
 /// The sort weight of one lowercase character.

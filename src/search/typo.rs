@@ -7,6 +7,7 @@
 //! occurs in, so a term is compared with the few thousand words that start
 //! with its letter rather than with every name.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::strlist::StrList;
@@ -55,21 +56,46 @@ pub fn words(value: &str) -> impl Iterator<Item = &str> {
 impl Words {
     /// The dictionary of `values` (folded).
     pub fn new<'v>(values: impl Iterator<Item = &'v str>) -> Self {
-        let mut pairs: Vec<(&str, u32)> =
-            values.enumerate().flat_map(|(i, v)| words(v).map(move |w| (w, i as u32))).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut out = Words::default();
-        let mut words: Vec<&str> = Vec::new();
-        for (w, v) in pairs {
-            if words.last() != Some(&w) {
-                words.push(w);
+        // Each word is numbered as first met and each of its places is one
+        // number (word, value): numbers are sorted, and only the distinct
+        // words by their text (a sort of every place by its word's text was
+        // the most of indexing a store's names).
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut met: Vec<&str> = Vec::new();
+        let mut places: Vec<u64> = Vec::new();
+        for (i, v) in values.enumerate() {
+            for w in words(v) {
+                let id = *ids.entry(w).or_insert_with(|| {
+                    met.push(w);
+                    (met.len() - 1) as u32
+                });
+                places.push((u64::from(id) << 32) | i as u64);
+            }
+        }
+        drop(ids);
+        let mut order: Vec<u32> = (0..met.len() as u32).collect();
+        order.sort_unstable_by_key(|&k| met[k as usize]);
+        let mut rank = vec![0u32; met.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k as usize] = r as u32;
+        }
+        for p in &mut places {
+            *p = (u64::from(rank[(*p >> 32) as usize]) << 32) | (*p & u64::from(u32::MAX));
+        }
+        places.sort_unstable();
+        places.dedup();
+        // Every word has a place, so the words' ranks come in order, none left out.
+        let mut out = Words { words: StrList::of(order.iter().map(|&k| met[k as usize])), ..Words::default() };
+        let mut last = None;
+        for p in places {
+            let word = (p >> 32) as u32;
+            if last != Some(word) {
+                last = Some(word);
                 out.starts.push(out.values.len() as u32);
             }
-            out.values.push(v);
+            out.values.push(p as u32);
         }
         out.starts.push(out.values.len() as u32);
-        out.words = StrList::of(words);
         out
     }
 
@@ -170,6 +196,38 @@ fn prefix_distance(term: &[char], word: &str, k: usize, row: &mut Vec<Vec<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dictionary as it was made before: every (word, value) pair sorted.
+    fn words_slowly<'v>(values: impl Iterator<Item = &'v str>) -> (Vec<String>, Vec<Vec<u32>>) {
+        let mut pairs: Vec<(&str, u32)> =
+            values.enumerate().flat_map(|(i, v)| words(v).map(move |w| (w, i as u32))).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut out: (Vec<String>, Vec<Vec<u32>>) = Default::default();
+        for (w, v) in pairs {
+            if out.0.last().map(String::as_str) != Some(w) {
+                out.0.push(w.to_owned());
+                out.1.push(Vec::new());
+            }
+            out.1.last_mut().unwrap().push(v);
+        }
+        out
+    }
+
+    #[test]
+    fn the_dictionary_is_every_word_sorted_with_its_values() {
+        let values = ["gmina opole", "opole", "", "powiat opolski gmina", "zielona gora 2", "gmina gmina", "2 zielona"];
+        let w = Words::new(values.iter().copied());
+        let got: (Vec<String>, Vec<Vec<u32>>) = (
+            w.words.iter().map(str::to_owned).collect(),
+            w.starts.windows(2).map(|s| w.values[s[0] as usize..s[1] as usize].to_vec()).collect(),
+        );
+        assert_eq!(got, words_slowly(values.iter().copied()));
+        assert_eq!(got.0, ["2", "gmina", "gora", "opole", "opolski", "powiat", "zielona"]);
+        assert!(w.check(values.len()).is_ok());
+        let none = Words::new(std::iter::empty());
+        assert!(none.words.is_empty() && none.starts == [0] && none.values.is_empty());
+    }
 
     fn dist(term: &str, word: &str) -> Option<(usize, bool)> {
         let t: Vec<char> = term.chars().collect();

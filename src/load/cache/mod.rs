@@ -257,7 +257,7 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
             // is written again once it has one.
             let pending =
                 (!index.has_topics()).then(|| Pending { cache_file: cache_file.clone(), key, dir: dir.to_path_buf() });
-            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending });
+            return Ok(Loaded { store, index: Some(index), outcome: Outcome::Hit(cache_file), pending, rows: None });
         }
         // A cache that fails its checks is made again below; the handle
         // went with it, and a new one is checked against the key after reading.
@@ -285,10 +285,10 @@ fn load_path_from(path: &Path, opts: LoadOptions, dir: Option<&Path>, min_bytes:
     // while the cache's heads are written ([`Loaded::write_cache`]).
     if !unchanged {
         let outcome = Outcome::NotWritten("the store changed while it was read".into());
-        return Ok(Loaded { store, index: None, outcome, pending: None });
+        return Ok(Loaded { store, index: None, outcome, pending: None, rows: None });
     }
     let pending = Some(Pending { cache_file, key, dir: dir.to_path_buf() });
-    Ok(Loaded { store, index: None, outcome: Outcome::Pending, pending })
+    Ok(Loaded { store, index: None, outcome: Outcome::Pending, pending, rows: None })
 }
 
 /// A cache file to write for a store that was just parsed.
@@ -326,12 +326,14 @@ pub struct Loaded {
     pub index: Option<Index>,
     pub outcome: Outcome,
     pending: Option<Pending>,
+    /// The name rows, when writing the cache made them.
+    rows: Option<NameRows>,
 }
 
 impl Loaded {
     /// A load that made no index and leaves no cache to write.
     pub fn plain(store: Store) -> Self {
-        Self { store, index: None, outcome: Outcome::Unused, pending: None }
+        Self { store, index: None, outcome: Outcome::Unused, pending: None, rows: None }
     }
 
     /// Writes the cache file a parse left to write ([`Outcome::Pending`]),
@@ -361,8 +363,19 @@ impl Loaded {
             let index = Index::new(&store.practices);
             (index, writing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         });
+        // The rows written are what a search prints from: kept, not made again.
+        let begun = begun.map(|mut b| {
+            self.rows = b.rows.take();
+            b
+        });
         self.outcome = pending.finish(begun, &index, &stop);
         self.index = Some(index);
+    }
+
+    /// What `praktyki search` prints of each practice: as the cache file
+    /// was written with them, or made now.
+    pub fn take_rows(&mut self) -> NameRows {
+        self.rows.take().unwrap_or_else(|| NameRows::of(&self.store.practices))
     }
 
     /// Makes the index whole: names and texts.

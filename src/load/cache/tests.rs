@@ -345,3 +345,16 @@ fn places_out_of_order_are_a_damaged_cache() {
     assert!(matches!(loaded.outcome, Outcome::Written(_)), "{:?}", loaded.outcome);
     assert_eq!(loaded.store.read_full(0).unwrap().id, loaded.store.practices.get(0).unwrap().id());
 }
+
+#[test]
+fn the_rows_written_while_the_names_are_indexed_are_those_a_search_prints() {
+    let (_tmp, store_path, dir) = setup("Opole");
+    let mut loaded = load_path_from(&store_path, LAZY, Some(&dir), 0).unwrap();
+    loaded.write_cache(false);
+    assert!(matches!(loaded.outcome, Outcome::Written(_)), "{:?}", loaded.outcome);
+    assert!(loaded.rows.is_some(), "kept from writing the cache");
+    let rows = loaded.take_rows();
+    assert_eq!(rows, NameRows::of(&loaded.store.practices));
+    assert!(loaded.rows.is_none());
+    assert_eq!(loaded.take_rows(), rows, "made again when there are none");
+}

@@ -23,6 +23,8 @@ pub(super) struct Begun {
     table_at: u64,
     /// Each part's place and CRC-32, in part order, once written.
     table: Vec<Option<(u64, u64, u32)>>,
+    /// The name rows written, for a search to print from.
+    pub(super) rows: Option<NameRows>,
 }
 
 /// Writes `part` as part `i` at the end of the file so far, noting its place.
@@ -75,11 +77,10 @@ pub(super) fn begin_cache(cache_file: &Path, key: &Key, store: &Store, stop: &At
     stopped(stop)?;
     let rows = NameRows::of(&store.practices);
     put(&mut table, &mut out, ROWS, &encode(&rows)?)?;
-    drop(rows);
     put(&mut table, &mut out, SPANS, &encode(spans)?)?;
     out.flush()?;
     drop(out);
-    Ok(Begun { tmp, table_at, table })
+    Ok(Begun { tmp, table_at, table, rows: Some(rows) })
 }
 
 /// Writes the index's parts and the table of a begun cache file and puts

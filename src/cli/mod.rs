@@ -378,7 +378,14 @@ enum Failure {
 /// Loads the store in use (with the index of its texts when `texts`) and
 /// says on stderr how many practices were skipped.
 fn open_store(cx: &mut Context<'_>, texts: bool) -> Result<Loaded, Failure> {
+    open_store_if(cx, |_| texts)
+}
+
+/// [`open_store`], told by `texts` from the loaded store whether the
+/// texts are to be indexed.
+fn open_store_if(cx: &mut Context<'_>, texts: impl FnOnce(&crate::store::Store) -> bool) -> Result<Loaded, Failure> {
     let mut loaded = cx.plan().load()?;
+    let texts = texts(&loaded.store);
     loaded.write_cache(texts);
     warn_skipped(cx, &loaded.store.origin, loaded.store.skipped())?;
     Ok(loaded)

@@ -193,7 +193,11 @@ impl<'a> Keep<'a> {
         if self.store.practices.extend_from(heads, run.clone()).is_err() {
             // A windowed keep is parsed again whole, which would tell.
             self.clean &= self.lines.is_some();
-            let msg = format!("{} practices could not be kept: their fields hold over 4 GiB", run.len());
+            // Their places (or texts), noted as each was kept, go with them.
+            let n = run.len();
+            self.spans.truncate(self.spans.len().saturating_sub(if self.opts.lazy { n } else { 0 }));
+            self.store.texts.truncate(self.store.texts.len().saturating_sub(if self.opts.lazy { 0 } else { n }));
+            let msg = format!("{n} practices could not be kept: their fields hold over 4 GiB");
             let origin = self.store.origin.clone();
             let index = self.seen;
             self.store.errors.push(Problem {

@@ -178,3 +178,15 @@ fn lazy_and_eager_parses_keep_the_same_heads_and_skip_the_same_practices() {
     assert_eq!(heads[0].extra.keys().next().map(String::as_str), Some("Etykieta␛"));
     assert_eq!(lazy.read_full(295).unwrap().id, "p-299", "places stay with their heads");
 }
+
+#[test]
+fn schema_errors_name_the_record_as_the_user_knows_it() {
+    let text = r#"{"format": "praktyki/1", "practices": [{"id": "a", "title": "A", "contacts": [5]}, 7]}"#;
+    for lazy in [true, false] {
+        let store = parse_str(text, "t.json", LoadOptions { lazy, strict: false }).unwrap();
+        let messages: Vec<&str> = store.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].ends_with("expected struct Contact"), "{messages:?}");
+        assert!(messages[1].ends_with("expected struct Practice"), "{messages:?}");
+    }
+}

@@ -96,6 +96,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     deserialize = "S: Deserialize<'de> + Default, P: Deserialize<'de> + Default, A: Deserialize<'de> + Default, \
                    T: Deserialize<'de> + Ord + Default"
 ))]
+// Named as a user knows it in what serde says ("expected struct Practice").
+#[serde(expecting = "struct Practice")]
 pub struct PracticeOf<S, P, A, T = String> {
     pub id: T,
     pub title: T,
@@ -177,6 +179,7 @@ pub type Contact = ContactOf<String>;
 
 /// [`Contact`] with its fields of any text type (see [`PracticeOf`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "struct Contact")]
 pub struct ContactOf<T> {
     pub name: T,
     #[serde(default)]

@@ -96,11 +96,22 @@ impl Background {
             let tx = tx.clone();
             self.stop = Some(job.stop);
             self.running = Some(thread::spawn(move || {
-                if let Some(news) = (job.run)() {
+                if let Some(news) = on_own_pool(job.run) {
                     let _ = tx.send(Msg::Action(news));
                 }
             }));
         }
+    }
+}
+
+/// Runs `work` on a pool of threads of its own. On the pool searches use,
+/// the first search typed after a start waited behind all of it (rayon's
+/// threads take their own tasks before new ones): ten seconds of indexing
+/// the texts of 50,000 practices, and a quit typed after it as long.
+fn on_own_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new().thread_name(|i| format!("praktyki-background-{i}")).build() {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
     }
 }
 
@@ -584,6 +595,38 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn background_work_leaves_the_pool_of_searches_free() {
+        // The background work holds every thread of its pool; a search's
+        // parallel work still runs (on one shared pool it would wait).
+        let (held_tx, held_rx) = mpsc::channel::<()>();
+        let (go_tx, go_rx) = mpsc::channel::<()>();
+        let go_rx = std::sync::Mutex::new(go_rx);
+        let background = thread::spawn(move || {
+            on_own_pool(|| {
+                rayon::broadcast(|ctx| {
+                    if ctx.index() == 0 {
+                        let _ = held_tx.send(());
+                    }
+                    let _ = go_rx.lock().map(|rx| rx.recv());
+                });
+            })
+        });
+        held_rx.recv().unwrap();
+        let (done_tx, done_rx) = mpsc::channel();
+        thread::spawn(move || {
+            use rayon::prelude::*;
+            let _ = done_tx.send((0..1000u64).into_par_iter().sum::<u64>());
+        });
+        // Not a measure of speed: a bound on waiting for what never comes.
+        let searched = done_rx.recv_timeout(std::time::Duration::from_secs(60));
+        for _ in 0..rayon::current_num_threads() * 2 {
+            let _ = go_tx.send(());
+        }
+        assert_eq!(searched, Ok(499_500), "the search's work waited for the background's");
+        background.join().unwrap();
+    }
 
     #[test]
     fn a_frame_is_drawn_at_the_size_the_model_laid_out() {

@@ -228,11 +228,12 @@ impl<'a> Keep<'a> {
             self.clean = false;
             return false;
         }
-        let origin = self.store.origin.clone();
         let (lines, bom) = (&self.lines, self.bom);
         // Positions are only worked out for practices that have a problem.
         let position = |at: usize| lines.as_ref().map_or((0, 0), |l| l.position(at - bom));
         let at_start = || position(start);
+        // The origin is cloned only for a practice with a problem.
+        let origin = &self.store.origin;
         let problem = |severity, field: Option<String>, id: Option<String>, message: String, at: (usize, usize)| {
             Problem { severity, origin: origin.clone(), line: at.0, column: at.1, index, id, field, message }
         };

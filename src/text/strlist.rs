@@ -47,10 +47,11 @@ impl StrList {
     /// the buffer stays within the 4 GiB its offsets can name.
     pub fn extend_from(&mut self, src: &StrList, range: std::ops::Range<usize>) -> Result<(), TooLong> {
         let (from, to) = (src.start(range.start), src.start(range.end));
+        // Nothing is added unless all of it can be.
+        let (text, ends) = src.text.get(from..to).zip(src.ends.get(range)).ok_or(TooLong)?;
         let base = self.text.len();
-        u32::try_from(base + (to - from)).map_err(|_| TooLong)?;
-        self.text.push_str(src.text.get(from..to).ok_or(TooLong)?);
-        let ends = src.ends.get(range).ok_or(TooLong)?;
+        u32::try_from(base + text.len()).map_err(|_| TooLong)?;
+        self.text.push_str(text);
         self.ends.extend(ends.iter().map(|&e| (base + e as usize - from) as u32));
         Ok(())
     }

@@ -710,6 +710,32 @@ fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
 }
 
 #[test]
+fn the_texts_index_arriving_keeps_the_practice_selected() {
+    // Text matches come in while the user is on a name match: the search is
+    // answered again, and the practice they were on stays selected.
+    let store = store(SMALL);
+    let names = Arc::new(praktyki::search::Index::new(&store.practices));
+    let mut m = praktyki::app::Model::new(
+        store,
+        names,
+        "test.json".into(),
+        Arc::new(praktyki::input::Keymap::defaults()),
+        praktyki::i18n::Lang::En,
+    );
+    drive(&mut m, [Action::Resize(80, 24), Action::Cmd(Command::FocusSearch)]);
+    drive(&mut m, typed("o"));
+    let before = listed(&m);
+    assert!(before.len() >= 3, "{before:?}");
+    drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::MoveDown), Action::Cmd(Command::MoveDown)]);
+    let chosen = selected_id(&m);
+    assert_eq!(chosen.as_deref(), Some(before[2].as_str()));
+    let whole = Arc::new(m.index.with_topics(&m.store));
+    let generation = m.generation;
+    drive(&mut m, [Action::IndexReady { generation, index: whole }]);
+    assert_eq!(selected_id(&m), chosen, "listed now: {:?}", listed(&m));
+}
+
+#[test]
 fn the_first_e_mail_and_phone_are_one_key_from_the_list_and_the_detail() {
     let mut m = searched("lodz");
     let fx = drive(&mut m, [Action::Cmd(Command::LeaveSearch), Action::Cmd(Command::CopyEmail)]);

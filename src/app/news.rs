@@ -52,6 +52,9 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 {
                     m.list.selected = at;
                     keep_visible(m);
+                    // The same practice: where the reader was in it stays.
+                    clamp_detail(m);
+                    return;
                 }
             }
             reset_detail(m);
@@ -81,8 +84,10 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::IndexReady { generation, index } if generation == m.generation => {
             m.index = index;
-            // Text matches can answer the query now.
+            // Text matches can answer the query now; the practice the user
+            // is on stays selected (they may have opened it meanwhile).
             if !m.search.text.trim().is_empty() {
+                m.reselect = m.selected().map(|p| p.id.clone());
                 fx.push(new_search(m));
             }
         }

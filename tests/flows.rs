@@ -685,18 +685,23 @@ fn facets_list_sections_and_voivodeships_and_pick_one() {
     assert_eq!(m.search.text, before);
 }
 
-#[test]
-fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
-    // The browser starts on the names' index of a store it has just parsed.
+/// The small store with only its names indexed, as the browser starts on a
+/// store it has just parsed (the texts' index comes later).
+fn on_names_only() -> praktyki::app::Model {
     let store = store(SMALL);
     let names = Arc::new(praktyki::search::Index::new(&store.practices));
-    let mut m = praktyki::app::Model::new(
+    praktyki::app::Model::new(
         store,
         names,
         "test.json".into(),
         Arc::new(praktyki::input::Keymap::defaults()),
         praktyki::i18n::Lang::En,
-    );
+    )
+}
+
+#[test]
+fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
+    let mut m = on_names_only();
     drive(&mut m, [Action::Cmd(Command::FocusSearch)]);
     drive(&mut m, typed("bilet"));
     assert!(listed(&m).is_empty(), "only the texts have the word");
@@ -713,15 +718,7 @@ fn the_texts_index_arriving_after_the_first_frame_answers_the_query_again() {
 fn the_texts_index_arriving_keeps_the_practice_selected() {
     // Text matches come in while the user is on a name match: the search is
     // answered again, and the practice they were on stays selected.
-    let store = store(SMALL);
-    let names = Arc::new(praktyki::search::Index::new(&store.practices));
-    let mut m = praktyki::app::Model::new(
-        store,
-        names,
-        "test.json".into(),
-        Arc::new(praktyki::input::Keymap::defaults()),
-        praktyki::i18n::Lang::En,
-    );
+    let mut m = on_names_only();
     drive(&mut m, [Action::Resize(80, 24), Action::Cmd(Command::FocusSearch)]);
     drive(&mut m, typed("o"));
     let before = listed(&m);

@@ -125,10 +125,11 @@ impl Part {
     fn extend_from(&mut self, src: &Part, heads: std::ops::Range<usize>) -> Result<(), TooLarge> {
         let (from, to) = (src.first_slot(heads.start), src.first_slot(heads.end));
         let base = self.slots.len();
+        // The slots first: if they do not fit, nothing is added.
+        self.slots.extend_from(&src.slots, from..to).map_err(|_| TooLarge)?;
         for k in from..to {
             self.mark_at(base + k - from, src.is_absent(k));
         }
-        self.slots.extend_from(&src.slots, from..to).map_err(|_| TooLarge)?;
         let shift = |f: u32| (base + f as usize - from) as u32;
         self.firsts.extend(src.firsts[heads.clone()].iter().map(|&f| shift(f)));
         self.shape.extend_from_slice(&src.shape[heads]);
@@ -218,8 +219,13 @@ impl Heads {
     }
 
     /// Adds heads `heads` of `src` at the end, as they are: text copied a
-    /// part at a time, not a field at a time.
+    /// part at a time, not a field at a time. A range `src` does not have
+    /// adds nothing; heads that no part can take (over 4 GiB of text, which
+    /// a part of `src` cannot hold either) end the copy where they begin.
     pub fn extend_from(&mut self, src: &Heads, heads: std::ops::Range<usize>) -> Result<(), TooLarge> {
+        if heads.start > heads.end || heads.end > src.len {
+            return Err(TooLarge);
+        }
         let mut at = heads.start;
         while at < heads.end {
             let p = src.starts.partition_point(|&s| s <= at).checked_sub(1).ok_or(TooLarge)?;

@@ -116,3 +116,20 @@ fn heads_copied_in_runs_are_the_heads_pushed_one_at_a_time() {
     let parts = copied.parts().to_vec();
     assert_eq!(Heads::from_parts(parts).map(|h| h.to_vec()), Some(copied.to_vec()), "each part knows its place");
 }
+
+#[test]
+// A reversed range is one of the ranges a source does not have.
+#[allow(clippy::reversed_empty_ranges)]
+fn a_range_the_source_does_not_have_copies_nothing() {
+    let practices: Vec<Practice> =
+        (0..5).map(|i| Practice { id: format!("p{i}"), title: format!("T{i}"), ..full() }).collect();
+    let src = Heads::of(&practices);
+    let mut copied = Heads::of(&practices[..2]);
+    let want = copied.to_vec();
+    for range in [4..6, 6..7, 3..2] {
+        assert_eq!(copied.extend_from(&src, range.clone()), Err(TooLarge), "{range:?}");
+        assert_eq!((copied.len(), copied.to_vec()), (2, want.clone()), "{range:?} added nothing");
+    }
+    copied.extend_from(&src, 5..5).unwrap();
+    assert_eq!(copied.len(), 2, "an empty range adds nothing");
+}

@@ -190,11 +190,13 @@ impl<'a> Keep<'a> {
             return;
         }
         // Never: a piece's heads fit a part, as each part of the store does.
+        let before = self.store.practices.len();
         if self.store.practices.extend_from(heads, run.clone()).is_err() {
             // A windowed keep is parsed again whole, which would tell.
             self.clean &= self.lines.is_some();
-            // Their places (or texts), noted as each was kept, go with them.
-            let n = run.len();
+            // The places (or texts) of those not copied, the run's last,
+            // noted as each was kept, go with them.
+            let n = run.len() - (self.store.practices.len() - before);
             self.spans.truncate(self.spans.len().saturating_sub(if self.opts.lazy { n } else { 0 }));
             self.store.texts.truncate(self.store.texts.len().saturating_sub(if self.opts.lazy { 0 } else { n }));
             let msg = format!("{n} practices could not be kept: their fields hold over 4 GiB");

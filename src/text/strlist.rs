@@ -169,6 +169,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn strings_copied_from_another_list_keep_their_text_and_a_bad_range_adds_nothing() {
+        let src = StrList::of(["ab", "", "cde", "ł"]);
+        let mut list = StrList::of(["x"]);
+        list.extend_from(&src, 1..4).unwrap();
+        assert_eq!(list.iter().collect::<Vec<_>>(), ["x", "", "cde", "ł"]);
+        assert!(list.is_sound());
+        let before = list.clone();
+        assert_eq!(list.extend_from(&src, 3..5), Err(TooLong));
+        assert_eq!(list, before, "nothing added");
+    }
+
+    #[test]
     fn a_list_of_u32_comes_back_and_a_cut_one_is_refused() {
         #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
         struct Of(#[serde(with = "u32s")] Vec<u32>);

@@ -446,9 +446,9 @@ impl CacheJob {
     }
 }
 
-/// The parts of the cache file made for `key` up to part `upto` (all when
-/// `None`), or `None` if there is none, or it belongs to another state of
-/// the store or another version. Only the bytes of those parts are read.
+/// The cache file made for `key` with its parts located, or `None` if there
+/// is none, or it belongs to another state of the store or another version.
+/// Only its key and table are read here; each part when it is decoded.
 fn read_cache(cache_file: &Path, key: &Key) -> Option<Parts> {
     // Not a regular file (a FIFO would block the open): no cache.
     let mut file = crate::store::input::open(cache_file, false).ok()?;

@@ -461,7 +461,6 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         writeln!(cx.err, "praktyki: {}", cx.lang.strings().no_marked)?;
     }
     lookup::write_rows(cx.out, &rows, json, |buf, r| {
-        use std::fmt::Write as _;
         let missing = if r.missing { "\tmissing from this store" } else { "" };
         write!(buf, "{}\t{}{missing}", r.id, r.title)
     })

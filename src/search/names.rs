@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::collate;
 use super::query::Filter;
@@ -29,20 +29,28 @@ impl Field {
     }
 }
 
-/// What building the name index works out, which the start-up cache keeps.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What building the name index works out, which the start-up cache keeps:
+/// a few large blocks, each read from the cache straight into its buffer
+/// ([`NamesData::read`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamesData {
     /// Distinct folded values of every name field.
     values: StrList,
-    /// Each practice's name fields as references into `values`:
-    /// `fields[field_starts[i]..field_starts[i + 1]]`, its title first (one
-    /// array for all, not an allocation per practice).
-    #[serde(with = "field_ids")]
-    fields: Vec<(Field, u32)>,
+    /// Each practice's name fields, its title first: entry `k` is field
+    /// `FIELDS[field_kinds[k]]` with value `field_values[k]`, and a
+    /// practice's entries are `field_starts[i]..field_starts[i + 1]` (two
+    /// arrays for all, not an allocation per practice, and not a padded
+    /// pair per entry).
+    #[serde(with = "crate::text::blocks::as_bytes")]
+    field_kinds: Vec<u8>,
+    #[serde(with = "crate::text::strlist::u32s")]
+    field_values: Vec<u32>,
     #[serde(with = "crate::text::strlist::u32s")]
     field_starts: Vec<u32>,
-    /// Values the field filters look at, by practice and [`Filter`] position.
-    filters: Vec<[Option<u32>; Filter::ALL.len()]>,
+    /// The value each [`Filter`] looks at, [`Filter::ALL`]'s length of them
+    /// a practice, [`NO_VALUE`] where the practice has none.
+    #[serde(with = "crate::text::strlist::u32s")]
+    filters: Vec<u32>,
     /// Positions of all practices in Polish alphabetical order of titles.
     #[serde(with = "crate::text::strlist::u32s")]
     pub(super) by_title: Vec<u32>,
@@ -50,53 +58,40 @@ pub struct NamesData {
     words: Words,
 }
 
-/// Each practice's fields as one block of five bytes an entry (the field,
-/// then the value's number, little-endian), not a varint pair each: the
-/// largest list a search of names reads from the cache.
-mod field_ids {
-    use super::Field;
+/// A filter's value where the practice has none.
+const NO_VALUE: u32 = u32::MAX;
 
-    pub(super) const FIELDS: [Field; 7] = [
-        Field::Title,
-        Field::Town,
-        Field::County,
-        Field::Voivodeship,
-        Field::ImplementingUnit,
-        Field::Partner,
-        Field::Text,
-    ];
+/// The fields in the order of their numbers in [`NamesData::field_kinds`]
+/// (a variant's number is its place here).
+const FIELDS: [Field; 7] = [
+    Field::Title,
+    Field::Town,
+    Field::County,
+    Field::Voivodeship,
+    Field::ImplementingUnit,
+    Field::Partner,
+    Field::Text,
+];
 
-    pub fn serialize<S: serde::Serializer>(v: &[(Field, u32)], s: S) -> Result<S::Ok, S::Error> {
-        let mut bytes = Vec::with_capacity(v.len() * 5);
-        for &(f, id) in v {
-            // The variant's number, which is its place in `FIELDS`.
-            bytes.push(f as u8);
-            bytes.extend_from_slice(&id.to_le_bytes());
-        }
-        s.serialize_bytes(&bytes)
+impl NamesData {
+    /// The data as serde wrote it, read block by block from `src`; whether
+    /// it is sound is for [`Names::from_data`] to say.
+    pub fn read(src: &mut impl crate::text::blocks::Source) -> Option<Self> {
+        use crate::text::blocks::{bytes, u32s};
+        Some(Self {
+            values: StrList::read(src)?,
+            field_kinds: bytes(src)?,
+            field_values: u32s(src)?,
+            field_starts: u32s(src)?,
+            filters: u32s(src)?,
+            by_title: u32s(src)?,
+            words: Words::read(src)?,
+        })
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(Field, u32)>, D::Error> {
-        struct Block;
-        impl serde::de::Visitor<'_> for Block {
-            type Value = Vec<(Field, u32)>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("entries of a field and a u32")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-                let entries = v.chunks_exact(5);
-                if !entries.remainder().is_empty() {
-                    return Err(E::custom("a list of fields cut within an entry"));
-                }
-                entries
-                    .map(|e| {
-                        let field = FIELDS.get(e[0] as usize).copied().ok_or_else(|| E::custom("no such field"))?;
-                        Ok((field, u32::from_le_bytes([e[1], e[2], e[3], e[4]])))
-                    })
-                    .collect()
-            }
-        }
-        d.deserialize_bytes(Block)
+    /// The value filter `pos` looks at in the practice at `index`.
+    fn filter(&self, index: usize, pos: usize) -> Option<u32> {
+        self.filters.get(index * Filter::ALL.len() + pos).copied().filter(|&id| id != NO_VALUE)
     }
 }
 
@@ -198,7 +193,7 @@ const RECENT: usize = 8;
 impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Names")
-            .field("len", &self.data.filters.len())
+            .field("len", &self.data.by_title.len())
             .field("values", &self.data.values.len())
             .finish_non_exhaustive()
     }
@@ -219,8 +214,11 @@ impl Names {
                 (originals.len() - 1) as u32
             })
         };
-        let (mut fields, mut field_starts, mut filters) =
-            (Vec::new(), Vec::with_capacity(practices.len() + 1), Vec::with_capacity(practices.len()));
+        let (mut fields, mut field_starts, mut filters) = (
+            Vec::new(),
+            Vec::with_capacity(practices.len() + 1),
+            Vec::with_capacity(practices.len() * Filter::ALL.len()),
+        );
         for p in practices.iter() {
             let start = fields.len();
             field_starts.push(start as u32);
@@ -228,12 +226,13 @@ impl Names {
             // A filter on a field that is a name too has its value's id
             // already (a fifth of the look-ups).
             let named = |f: Field| fields[start..].iter().find(|&&(g, _)| g == f).map(|&(_, id)| id);
-            filters.push(Filter::ALL.map(|f| match f {
+            let values = Filter::ALL.map(|f| match f {
                 Filter::Town => named(Field::Town),
                 Filter::County => named(Field::County),
                 Filter::Voivodeship => named(Field::Voivodeship),
                 _ => f.value(p).map(&mut intern),
-            }));
+            });
+            filters.extend(values.map(|v| v.unwrap_or(NO_VALUE)));
         }
         field_starts.push(fields.len() as u32);
         // Different originals can fold to one value ("Łódź", "LODZ"); they
@@ -263,7 +262,10 @@ impl Names {
         by_title
             .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
         let words = Words::new(values.iter());
-        Self::with_data(NamesData { values, fields, field_starts, filters, by_title, words })
+        // The variant's number, which is its place in `FIELDS`.
+        let field_kinds = fields.iter().map(|&(f, _)| f as u8).collect();
+        let field_values = fields.into_iter().map(|(_, id)| id).collect();
+        Self::with_data(NamesData { values, field_kinds, field_values, field_starts, filters, by_title, words })
     }
 
     fn with_data(data: NamesData) -> Self {
@@ -282,12 +284,20 @@ impl Names {
     /// practices, checked first: it comes from a file, and a reference out
     /// of range would otherwise surface as a panic in the middle of a search.
     pub fn from_data(data: NamesData, len: usize) -> Result<Self, String> {
-        if data.filters.len() != len || data.by_title.len() != len || data.field_starts.len() != len + 1 {
-            return Err(format!("index of {} entries for {len} practices", data.filters.len()));
+        if data.filters.len() != len * Filter::ALL.len()
+            || data.by_title.len() != len
+            || data.field_starts.len() != len + 1
+        {
+            return Err(format!("index of {} entries for {len} practices", data.by_title.len()));
         }
-        // Each practice's fields in order within the array, a title first.
+        // Each practice's fields in order within the arrays, a title first.
         let starts = &data.field_starts;
-        if starts.windows(2).any(|w| w[0] >= w[1]) || starts.last().is_some_and(|&e| e as usize != data.fields.len()) {
+        let entries = data.field_values.len();
+        if starts.windows(2).any(|w| w[0] >= w[1])
+            || starts.last().is_some_and(|&e| e as usize != entries)
+            || data.field_kinds.len() != entries
+            || data.field_kinds.iter().any(|&k| usize::from(k) >= FIELDS.len())
+        {
             return Err("the index's fields are damaged".into());
         }
         if !data.values.is_sound() {
@@ -295,7 +305,7 @@ impl Names {
         }
         let values = data.values.len();
         let in_range = |id: &u32| (*id as usize) < values;
-        if !data.fields.iter().all(|(_, id)| in_range(id)) || !data.filters.iter().flatten().flatten().all(in_range) {
+        if !data.field_values.iter().all(in_range) || !data.filters.iter().all(|id| *id == NO_VALUE || in_range(id)) {
             return Err("index refers to a value it does not have".into());
         }
         let mut seen = vec![false; len];
@@ -310,7 +320,7 @@ impl Names {
     }
 
     pub fn len(&self) -> usize {
-        self.data.filters.len()
+        self.data.by_title.len()
     }
 
     pub fn distinct_values(&self) -> usize {
@@ -414,7 +424,7 @@ impl Names {
     /// The folded value a filter looks at in the practice at `index`, with
     /// its number among the distinct values (equal values, equal numbers).
     pub(super) fn filter_value(&self, index: usize, filter: Filter) -> Option<(u32, &str)> {
-        let id = self.data.filters.get(index)?[filter.position()]?;
+        let id = self.data.filter(index, filter.position())?;
         Some((id, self.data.values.get(id as usize)))
     }
 
@@ -423,16 +433,17 @@ impl Names {
         self.data.values.iter().map(|v| filter.passes(v, wanted)).collect()
     }
 
-    /// The name fields of the practice at `index`.
-    fn fields(&self, index: usize) -> &[(Field, u32)] {
-        let s = &self.data.field_starts;
-        &self.data.fields[s[index] as usize..s[index + 1] as usize]
+    /// The name fields of the practice at `index`, with their values.
+    fn fields(&self, index: usize) -> impl Iterator<Item = (Field, u32)> + Clone + '_ {
+        let (d, s) = (&self.data, &self.data.field_starts);
+        let range = s[index] as usize..s[index + 1] as usize;
+        // Kinds were checked against `FIELDS` when the data was made or read.
+        d.field_kinds[range.clone()].iter().map(|&k| FIELDS[usize::from(k)]).zip(d.field_values[range].iter().copied())
     }
 
     /// Whether the practice at `index` passes every filter in `passes`.
     pub(super) fn allowed(&self, index: usize, passes: &[(usize, Vec<bool>)]) -> bool {
-        let filters = &self.data.filters[index];
-        passes.iter().all(|(pos, ok)| filters[*pos].is_some_and(|id| ok[id as usize]))
+        passes.iter().all(|(pos, ok)| self.data.filter(index, *pos).is_some_and(|id| ok[id as usize]))
     }
 
     /// The best match of each term in the practice's names (quality,
@@ -447,14 +458,14 @@ impl Names {
             // One pass over the fields: every practice's, every keystroke.
             let mut best: Option<(Quality, i64, Field)> = None;
             let mut sum = 0;
-            for (f, id) in fields {
-                let (q, s) = unpack(t.values[*id as usize]);
+            for (f, id) in fields.clone() {
+                let (q, s) = unpack(t.values[id as usize]);
                 if q > Quality::None {
                     let s = s * f.weight();
                     sum += s;
                     // Best by (quality, score, earlier field); equal keys are equal results.
-                    if best.is_none_or(|b| (q, s, std::cmp::Reverse(*f)) > (b.0, b.1, std::cmp::Reverse(b.2))) {
-                        best = Some((q, s, *f));
+                    if best.is_none_or(|b| (q, s, std::cmp::Reverse(f)) > (b.0, b.1, std::cmp::Reverse(b.2))) {
+                        best = Some((q, s, f));
                     }
                 }
             }
@@ -474,13 +485,12 @@ impl Names {
             return None;
         }
         self.fields(index)
-            .iter()
             .filter_map(|(f, id)| {
                 let each: Option<i64> = scores
                     .iter()
-                    .map(|t| Some(unpack(t.values[*id as usize])).filter(|(q, _)| *q >= Quality::Inside).map(|p| p.1))
+                    .map(|t| Some(unpack(t.values[id as usize])).filter(|(q, _)| *q >= Quality::Inside).map(|p| p.1))
                     .sum();
-                each.map(|e| (e * f.weight() * 2, *f))
+                each.map(|e| (e * f.weight() * 2, f))
             })
             .max_by_key(|(s, _)| *s)
     }
@@ -509,23 +519,31 @@ impl Names {
 mod tests {
     use super::*;
 
-    #[test]
-    fn fields_and_their_values_come_back_and_a_bad_field_is_refused() {
-        #[derive(Debug, PartialEq, Serialize, Deserialize)]
-        struct Of(#[serde(with = "field_ids")] Vec<(Field, u32)>);
-        let mut list = Of(vec![(Field::Partner, u32::MAX), (Field::Town, 256)]);
-        list.0.extend(field_ids::FIELDS.iter().enumerate().map(|(k, &f)| (f, k as u32)));
-        let bytes = postcard::to_stdvec(&list).unwrap();
-        assert_eq!(postcard::from_bytes::<Of>(&bytes).unwrap(), list);
-        let mut bad = bytes.clone();
-        bad[1] = 7;
-        assert!(postcard::from_bytes::<Of>(&bad).is_err(), "no eighth field");
-        let mut cut = postcard::to_stdvec(&Of(vec![(Field::Town, 1)])).unwrap();
-        cut[0] = 4;
-        cut.pop();
-        assert!(postcard::from_bytes::<Of>(&cut).is_err(), "cut within an entry");
-    }
     use crate::store::Practice;
+
+    fn data_of(practices: &[Practice]) -> NamesData {
+        Names::new(&crate::store::heads::Heads::of(practices)).data().clone()
+    }
+
+    #[test]
+    fn index_data_read_block_by_block_is_what_serde_wrote() {
+        let practices: Vec<Practice> = ["Aglo", "Łódź", "Żywiec"]
+            .iter()
+            .map(|t| Practice {
+                id: t.to_string(),
+                title: t.to_string(),
+                town: Some("Opole".into()),
+                partners: vec!["Gmina Łódź".into(), "Żywiec".into()],
+                ..Practice::default()
+            })
+            .collect();
+        let data = data_of(&practices);
+        let bytes = postcard::to_stdvec(&data).unwrap();
+        let mut src = bytes.as_slice();
+        assert_eq!(NamesData::read(&mut src), Some(data));
+        assert!(src.is_empty(), "every byte read");
+        assert_eq!(NamesData::read(&mut &bytes[..bytes.len() - 1]), None, "cut short");
+    }
 
     #[test]
     fn each_filter_refers_to_its_fields_folded_value() {
@@ -544,10 +562,10 @@ mod tests {
             })
             .collect();
         let heads = crate::store::heads::Heads::of(&practices);
-        let data = Names::new(&heads).data().clone();
+        let data = data_of(&practices);
         for (i, p) in heads.iter().enumerate() {
             for (k, f) in Filter::ALL.iter().enumerate() {
-                let got = data.filters[i][k].map(|id| data.values.get(id as usize));
+                let got = data.filter(i, k).map(|id| data.values.get(id as usize));
                 assert_eq!(got, f.value(p).map(fold::fold).as_deref(), "practice {i}, {f:?}");
             }
         }
@@ -564,15 +582,24 @@ mod tests {
                 ..Practice::default()
             })
             .collect();
-        let good = Names::new(&crate::store::heads::Heads::of(&s)).data().clone();
+        let good = data_of(&s);
         assert!(Names::from_data(good.clone(), s.len()).is_ok());
         assert!(Names::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");
         let mut bad = good.clone();
-        bad.fields[1].1 = bad.values.len() as u32;
+        bad.field_values[1] = bad.values.len() as u32;
         assert!(Names::from_data(bad, s.len()).is_err(), "a value out of range");
         let mut bad = good.clone();
-        bad.filters[2][2] = Some(u32::MAX);
+        bad.field_kinds[1] = FIELDS.len() as u8;
+        assert!(Names::from_data(bad, s.len()).is_err(), "a field that does not exist");
+        let mut bad = good.clone();
+        bad.field_kinds.pop();
+        assert!(Names::from_data(bad, s.len()).is_err(), "fewer kinds than values");
+        let mut bad = good.clone();
+        bad.filters[2 * Filter::ALL.len() + 2] = bad.values.len() as u32;
         assert!(Names::from_data(bad, s.len()).is_err(), "a filter value out of range");
+        let mut bad = good.clone();
+        bad.filters.pop();
+        assert!(Names::from_data(bad, s.len()).is_err(), "a practice short of a filter");
         let mut bad = good.clone();
         bad.by_title[0] = bad.by_title[1];
         assert!(Names::from_data(bad, s.len()).is_err(), "a title order that repeats a practice");
@@ -581,8 +608,8 @@ mod tests {
         assert!(Names::from_data(bad, s.len()).is_err(), "a practice without fields");
         let mut bad = good;
         bad.values = StrList::of(["x"]);
-        bad.fields.iter_mut().for_each(|f| f.1 = 0);
-        bad.filters.iter_mut().for_each(|f| *f = [None; Filter::ALL.len()]);
+        bad.field_values.iter_mut().for_each(|v| *v = 0);
+        bad.filters.iter_mut().for_each(|f| *f = NO_VALUE);
         assert!(Names::from_data(bad, s.len()).is_err(), "words that refer to values it no longer has");
     }
 }

@@ -28,7 +28,7 @@ pub fn allowed(len: usize) -> usize {
 pub const MAX_TYPO_TERM: usize = 32;
 
 /// The distinct words of the name values, sorted, with the values each is in.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Words {
     words: StrList,
     /// `values[starts[i]..starts[i + 1]]` are the values word `i` is in.
@@ -100,6 +100,13 @@ impl Words {
     }
 
     /// Checks read from a file refer only to values below `values`.
+    /// The dictionary as serde wrote it, read block by block
+    /// ([`crate::text::blocks`]); [`Words::check`] says if it is sound.
+    pub fn read(src: &mut impl crate::text::blocks::Source) -> Option<Self> {
+        use crate::text::blocks::u32s;
+        Some(Self { words: StrList::read(src)?, starts: u32s(src)?, values: u32s(src)? })
+    }
+
     pub fn check(&self, values: usize) -> Result<(), String> {
         let ok = self.words.is_sound()
             && self.starts.len() == self.words.len() + 1

@@ -3,6 +3,7 @@
 //! comparing (`fold`: case and Polish diacritics away). Store checks, the
 //! importer and search all use both, so they live apart from each.
 
+pub mod blocks;
 pub mod fold;
 pub mod sanitize;
 pub mod strlist;

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::blocks::{self, Source};
+
 /// A string that would take the buffer past what its offsets can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLong;
@@ -102,6 +104,13 @@ impl StrList {
         (at < self.len() && self.get(at) == s).then_some(at)
     }
 
+    /// A list as serde wrote it, read block by block from `src` (see
+    /// [`crate::text::blocks`]); `None` if it is cut short or its text is
+    /// not UTF-8 (whether it is sound is [`StrList::is_sound`]'s to say).
+    pub fn read(src: &mut impl Source) -> Option<Self> {
+        Some(StrList { text: blocks::string(src)?, ends: blocks::u32s(src)? })
+    }
+
     /// Ends in order, within the text, on character boundaries.
     pub fn is_sound(&self) -> bool {
         self.ends.windows(2).all(|w| w[0] <= w[1])
@@ -192,6 +201,16 @@ mod tests {
         cut[0] = 3;
         cut.pop();
         assert!(postcard::from_bytes::<Of>(&cut).is_err());
+    }
+
+    #[test]
+    fn a_list_read_block_by_block_is_the_list_serde_wrote() {
+        let list = StrList::of(["", "Opole", "łódź", "a\tb"]);
+        let bytes = postcard::to_stdvec(&list).unwrap();
+        let mut src = bytes.as_slice();
+        assert_eq!(StrList::read(&mut src), Some(list));
+        assert!(src.is_empty());
+        assert_eq!(StrList::read(&mut &bytes[..bytes.len() - 1]), None, "cut short");
     }
 
     #[test]

@@ -28,7 +28,6 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::search::Index;
-use crate::search::strlist::StrList;
 use crate::store::heads::{Heads, Part};
 use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 
@@ -37,7 +36,7 @@ use crate::store::{LoadError, LoadOptions, Problem, Store, load};
 pub const MIN_BYTES: u64 = 0;
 
 /// Marks a praktyki cache file; the last byte is the layout's version.
-const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x0a";
+const MAGIC: &[u8; 16] = b"praktyki-cache\x00\x0b";
 
 /// What makes a cache file belong to one state of one store file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,69 +67,6 @@ impl Key {
     }
 }
 
-/// What `praktyki search` prints of every practice, by column: the cache
-/// keeps it apart so that a search reads neither the practices nor their
-/// places in the file, and a column is one buffer to read (a string per
-/// field per practice was most of a search's time at 100k practices).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NameRows {
-    ids: StrList,
-    titles: StrList,
-    /// "" for none.
-    towns: StrList,
-    voivodeships: StrList,
-}
-
-/// One practice's row of [`NameRows`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NameRow<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub town: Option<&'a str>,
-    pub voivodeship: Option<&'a str>,
-}
-
-impl NameRows {
-    pub fn of(practices: &Heads) -> Self {
-        Self {
-            ids: practices.iter().map(|p| p.id()).collect(),
-            titles: practices.iter().map(|p| p.title()).collect(),
-            towns: practices.iter().map(|p| p.town().unwrap_or("")).collect(),
-            voivodeships: practices.iter().map(|p| p.voivodeship().unwrap_or("")).collect(),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    pub fn get(&self, i: usize) -> NameRow<'_> {
-        fn opt(s: &str) -> Option<&str> {
-            Some(s).filter(|s| !s.is_empty())
-        }
-        NameRow {
-            id: self.ids.get(i),
-            title: self.titles.get(i),
-            town: opt(self.towns.get(i)),
-            voivodeship: opt(self.voivodeships.get(i)),
-        }
-    }
-
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.iter()
-    }
-
-    /// Columns of one length, each sound (read from a file).
-    fn is_sound(&self) -> bool {
-        let cols = [&self.ids, &self.titles, &self.towns, &self.voivodeships];
-        cols.iter().all(|c| c.is_sound() && c.len() == self.ids.len())
-    }
-}
-
 /// The problems found when the store was parsed.
 #[derive(Serialize, Deserialize)]
 struct Problems {
@@ -150,42 +86,6 @@ const ROWS: usize = 2;
 const SPANS: usize = 3;
 const TOPICS: usize = 4;
 const PRACTICES: usize = 5;
-
-/// A cache file checked against its key, with its parts located.
-struct Parts {
-    /// The file's first bytes: its key and table (and the parts of a
-    /// small cache).
-    bytes: Vec<u8>,
-    /// Byte range and CRC-32 of each part.
-    table: Vec<(usize, usize, u32)>,
-    /// The file, for the parts past `bytes`: read one at a time, so that
-    /// memory never holds the whole file next to what it decodes to.
-    file: File,
-}
-
-impl Parts {
-    /// Bytes of part `i`.
-    fn len(&self, i: usize) -> usize {
-        self.table.get(i).map_or(0, |&(start, end, _)| end - start)
-    }
-
-    /// Part `i` decoded, if its CRC-32 holds and it decodes.
-    fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
-        use std::os::unix::fs::FileExt;
-        let &(start, end, crc) = self.table.get(i)?;
-        let read;
-        let bytes = match self.bytes.get(start..end) {
-            Some(b) => b,
-            None => {
-                let mut buf = vec![0; end - start];
-                self.file.read_exact_at(&mut buf, start as u64).ok()?;
-                read = buf;
-                &read
-            }
-        };
-        (crc32fast::hash(bytes) == crc).then(|| postcard::from_bytes(bytes).ok()).flatten()
-    }
-}
 
 /// What happened to the cache on a load, for `praktyki paths` and tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -489,7 +389,7 @@ fn restore(mut parts: Parts, origin: &str, key: &Key, file: File, meta: &std::fs
         return None;
     }
     let topics: Option<crate::search::Topics> = parts.decode(TOPICS)?;
-    let index = Index::from_data(parts.decode(INDEX)?, topics, n).ok()?;
+    let index = Index::from_data(parts.read(INDEX, crate::search::NamesData::read)?, topics, n).ok()?;
     let problems = problems(&parts, origin)?;
     // What was read of the file so far is decoded; the heads are read part
     // by part and kept as the cache holds them (a part is one copy).
@@ -529,8 +429,8 @@ fn names_from(path: &Path, dir: &Path, min_bytes: u64) -> Option<(NameRows, Inde
     // The rows and the index are of a size (10 MB each at 100k practices):
     // read and decoded side by side, when that is worth starting a thread
     // (at 1,000 practices it would be an eighth of the search).
-    let rows = || parts.decode::<NameRows>(ROWS).filter(NameRows::is_sound);
-    let data = || parts.decode::<crate::search::NamesData>(INDEX);
+    let rows = || parts.read(ROWS, NameRows::read).filter(NameRows::is_sound);
+    let data = || parts.read(INDEX, crate::search::NamesData::read);
     let (rows, data) = match parts.len(ROWS) >= 1 << 20 {
         true => rayon::join(rows, data),
         false => (rows(), data()),
@@ -592,7 +492,11 @@ fn prune(dir: &Path, keep: &Path) {
     }
 }
 
+mod parts;
+mod rows;
 mod write;
+use parts::Parts;
+pub use rows::{NameRow, NameRows};
 use write::{Begun, begin_cache, finish_cache};
 
 #[cfg(test)]

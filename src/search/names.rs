@@ -214,18 +214,26 @@ impl Names {
                 (originals.len() - 1) as u32
             })
         };
-        let (mut fields, mut field_starts, mut filters) = (
+        let (mut field_kinds, mut field_values, mut field_starts, mut filters) = (
+            Vec::new(),
             Vec::new(),
             Vec::with_capacity(practices.len() + 1),
             Vec::with_capacity(practices.len() * Filter::ALL.len()),
         );
         for p in practices.iter() {
-            let start = fields.len();
+            let start = field_values.len();
             field_starts.push(start as u32);
-            fields.extend(name_fields(p).map(|(f, s)| (f, intern(s))));
+            for (f, s) in name_fields(p) {
+                // The variant's number, which is its place in `FIELDS`.
+                field_kinds.push(f as u8);
+                field_values.push(intern(s));
+            }
             // A filter on a field that is a name too has its value's id
             // already (a fifth of the look-ups).
-            let named = |f: Field| fields[start..].iter().find(|&&(g, _)| g == f).map(|&(_, id)| id);
+            let named = |f: Field| {
+                let at = field_kinds[start..].iter().position(|&k| k == f as u8)?;
+                Some(field_values[start + at])
+            };
             let values = Filter::ALL.map(|f| match f {
                 Filter::Town => named(Field::Town),
                 Filter::County => named(Field::County),
@@ -234,7 +242,7 @@ impl Names {
             });
             filters.extend(values.map(|v| v.unwrap_or(NO_VALUE)));
         }
-        field_starts.push(fields.len() as u32);
+        field_starts.push(field_values.len() as u32);
         // Different originals can fold to one value ("Łódź", "LODZ"); they
         // keep separate ids, which only costs scoring the value twice.
         let folded: Vec<String> = originals.par_iter().map(|s| fold::fold(s)).collect();
@@ -243,7 +251,7 @@ impl Names {
         // The title is every entry's first field. Titles can repeat, and a
         // collation key is costly: each distinct title is keyed and ranked
         // once, then practices sort by (rank, position) packed in one u64.
-        let title_of: Vec<u32> = field_starts[..practices.len()].iter().map(|&s| fields[s as usize].1).collect();
+        let title_of: Vec<u32> = field_starts[..practices.len()].iter().map(|&s| field_values[s as usize]).collect();
         let mut titles = title_of.clone();
         titles.par_sort_unstable();
         titles.dedup();
@@ -262,9 +270,6 @@ impl Names {
         by_title
             .par_sort_unstable_by_key(|&i| (u64::from(rank_of[title_of[i as usize] as usize]) << 32) | u64::from(i));
         let words = Words::new(values.iter());
-        // The variant's number, which is its place in `FIELDS`.
-        let field_kinds = fields.iter().map(|&(f, _)| f as u8).collect();
-        let field_values = fields.into_iter().map(|(_, id)| id).collect();
         Self::with_data(NamesData { values, field_kinds, field_values, field_starts, filters, by_title, words })
     }
 
@@ -523,6 +528,13 @@ mod tests {
 
     fn data_of(practices: &[Practice]) -> NamesData {
         Names::new(&crate::store::heads::Heads::of(practices)).data().clone()
+    }
+
+    #[test]
+    fn each_field_is_at_its_number_in_the_table() {
+        for (k, f) in FIELDS.iter().enumerate() {
+            assert_eq!(*f as usize, k, "{f:?}");
+        }
     }
 
     #[test]

@@ -310,7 +310,14 @@ impl Index {
             }
             Some(Hit { index, score: total, field: best.map(|b| b.2), quality })
         };
-        let rank = |index: usize| if allowed(index) { rank_any(index) } else { None };
+        // Each term must match a name or the texts: most practices match no
+        // term, and are passed over on the terms' bits alone.
+        let can_match = |index: usize| {
+            scores.iter().zip(&text_scores).all(|(names, texts)| {
+                self.names.any_match(index, names) || texts.as_ref().is_some_and(|s| s[index] > 0.0)
+            })
+        };
+        let rank = |index: usize| if can_match(index) && allowed(index) { rank_any(index) } else { None };
         let n = self.len();
         let hits: Vec<Hit> = if n >= PARALLEL_FROM {
             (0..n).into_par_iter().filter_map(rank).collect()

@@ -170,6 +170,11 @@ const FORMS_CHECKED: usize = 32;
 /// How one term matches each distinct value, and what its typos stood for.
 pub(super) struct TermScores {
     pub values: Vec<Packed>,
+    /// One bit a value, set where it matches at all: a few hundred
+    /// kilobytes that stay in the cache, where `values` does not at a
+    /// million practices (most practices match no term, and are told so
+    /// from these bits before their scores are looked up).
+    pub matched: Vec<u64>,
     /// The word a typo match took the term for, when the term matched
     /// nothing better anywhere.
     pub correction: Option<String>,
@@ -406,7 +411,13 @@ impl Names {
                 *slot = (*slot).max(typo);
             }
         }
-        TermScores { values, correction }
+        let mut matched = vec![0u64; values.len().div_ceil(64)];
+        for (i, &p) in values.iter().enumerate() {
+            if unpack(p).0 > Quality::None {
+                matched[i / 64] |= 1 << (i % 64);
+            }
+        }
+        TermScores { values, matched, correction }
     }
 
     /// The values `term` can match, when a shorter start of it was scored
@@ -449,6 +460,14 @@ impl Names {
     /// Whether the practice at `index` passes every filter in `passes`.
     pub(super) fn allowed(&self, index: usize, passes: &[(usize, Vec<bool>)]) -> bool {
         passes.iter().all(|(pos, ok)| self.data.filter(index, *pos).is_some_and(|id| ok[id as usize]))
+    }
+
+    /// Whether any name of the practice at `index` matches the term `t`
+    /// scored ([`Names::matches`] has a match for it exactly then).
+    pub(super) fn any_match(&self, index: usize, t: &TermScores) -> bool {
+        let s = &self.data.field_starts;
+        let ids = &self.data.field_values[s[index] as usize..s[index + 1] as usize];
+        ids.iter().any(|&id| t.matched[id as usize / 64] & (1 << (id % 64)) != 0)
     }
 
     /// The best match of each term in the practice's names (quality,
@@ -528,6 +547,27 @@ mod tests {
 
     fn data_of(practices: &[Practice]) -> NamesData {
         Names::new(&crate::store::heads::Heads::of(practices)).data().clone()
+    }
+
+    #[test]
+    fn a_practice_has_a_match_for_a_term_exactly_when_its_bits_say_so() {
+        let practices: Vec<Practice> = (0..60)
+            .map(|i| Practice {
+                id: format!("p{i}"),
+                title: ["Związek Gmin Kurpiowskich", "Aglomeracja Opolska", "Kraków w sieci"][i % 3].into(),
+                town: (i % 4 != 0).then(|| ["Łódź", "Opole", "Zgierz", "Kraków", "Ostrów"][i % 5].into()),
+                partners: (0..i % 3).map(|k| format!("Gmina {k}")).collect(),
+                ..Practice::default()
+            })
+            .collect();
+        let names = Names::new(&crate::store::heads::Heads::of(&practices));
+        for term in ["opole", "lodz", "krakwo", "zgm", "gmina", "xyzzy", "o", "ostrow", "kurpiowskich"] {
+            let scores = [names.term_scores(term)];
+            for i in 0..practices.len() {
+                let matched = names.matches(i, &scores).next().flatten().is_some();
+                assert_eq!(names.any_match(i, &scores[0]), matched, "{term}, practice {i}");
+            }
+        }
     }
 
     #[test]

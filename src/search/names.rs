@@ -545,6 +545,18 @@ mod tests {
 
     use crate::store::Practice;
 
+    /// Practices with these titles (their ids too), one town and partners.
+    fn titled(titles: &[&str], town: &str, partners: &[&str]) -> Vec<Practice> {
+        let practice = |t: &&str| Practice {
+            id: t.to_string(),
+            title: t.to_string(),
+            town: Some(town.into()),
+            partners: partners.iter().map(|p| p.to_string()).collect(),
+            ..Practice::default()
+        };
+        titles.iter().map(practice).collect()
+    }
+
     fn data_of(practices: &[Practice]) -> NamesData {
         Names::new(&crate::store::heads::Heads::of(practices)).data().clone()
     }
@@ -579,17 +591,7 @@ mod tests {
 
     #[test]
     fn index_data_read_block_by_block_is_what_serde_wrote() {
-        let practices: Vec<Practice> = ["Aglo", "Łódź", "Żywiec"]
-            .iter()
-            .map(|t| Practice {
-                id: t.to_string(),
-                title: t.to_string(),
-                town: Some("Opole".into()),
-                partners: vec!["Gmina Łódź".into(), "Żywiec".into()],
-                ..Practice::default()
-            })
-            .collect();
-        let data = data_of(&practices);
+        let data = data_of(&titled(&["Aglo", "Łódź", "Żywiec"], "Opole", &["Gmina Łódź", "Żywiec"]));
         let bytes = postcard::to_stdvec(&data).unwrap();
         let mut src = bytes.as_slice();
         assert_eq!(NamesData::read(&mut src), Some(data));
@@ -625,15 +627,7 @@ mod tests {
 
     #[test]
     fn index_data_is_checked_before_use() {
-        let s: Vec<Practice> = ["Aglo", "Łódź", "Żywiec"]
-            .iter()
-            .map(|t| Practice {
-                id: t.to_string(),
-                title: t.to_string(),
-                town: Some("X".into()),
-                ..Practice::default()
-            })
-            .collect();
+        let s = titled(&["Aglo", "Łódź", "Żywiec"], "X", &[]);
         let good = data_of(&s);
         assert!(Names::from_data(good.clone(), s.len()).is_ok());
         assert!(Names::from_data(good.clone(), s.len() + 1).is_err(), "another store's index");

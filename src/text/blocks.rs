@@ -50,7 +50,13 @@ pub fn varint(src: &mut impl Source) -> Option<u64> {
     for shift in (0..64).step_by(7) {
         let mut byte = [0u8];
         src.fill(&mut byte)?;
-        n |= u64::from(byte[0] & 0x7f).checked_shl(shift)?;
+        let bits = u64::from(byte[0] & 0x7f);
+        // The tenth byte has room for one bit: more is a number past u64,
+        // refused as postcard refuses it (not cut to its low bits).
+        if shift == 63 && bits > 1 {
+            return None;
+        }
+        n |= bits << shift;
         if byte[0] & 0x80 == 0 {
             return Some(n);
         }
@@ -130,6 +136,10 @@ mod tests {
         assert_eq!(bytes(&mut huge.as_slice()), None);
         // Eleven bytes of varint that never ends.
         assert_eq!(varint(&mut [0xffu8; 11].as_slice()), None);
+        // A number past u64 in ten bytes (2^64 + 3), which postcard refuses.
+        let past = [0x83u8, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02];
+        assert!(postcard::from_bytes::<u64>(&past).is_err());
+        assert_eq!(varint(&mut past.as_slice()), None);
         // A block of u32 cut within a number.
         assert_eq!(u32s(&mut [3u8, 1, 2, 3].as_slice()), None);
         // Bytes that are not UTF-8.

@@ -787,3 +787,31 @@ fn e_and_p_skip_blank_values_as_the_export_columns_do() {
     assert_eq!(praktyki::export::Field::Email.value(&p), "b@example.org");
     assert_eq!(praktyki::export::Field::Phone.value(&p), "77 111");
 }
+
+#[test]
+fn text_matches_scrolled_into_view_get_their_sentence_once() {
+    // A search finds the sentences of its first text matches only (each is
+    // a read of the store file); rows past them were listed without the
+    // sentence that matched. As if "bilet" had more text matches than that:
+    let mut m = searched("bilet");
+    let text_hit = m.list.hits.iter().find(|h| h.quality == praktyki::search::Quality::Text).unwrap().index;
+    m.list.sentences = Arc::default();
+    // A move brings the rows into view again: their sentences are asked for, once.
+    let asked = praktyki::app::update(&mut m, Action::Resize(80, 24));
+    let Some(Effect::ReadSentences { query, generation, practices }) = asked.first().cloned() else {
+        panic!("asked for the sentences: {asked:?}")
+    };
+    assert_eq!((query.as_str(), practices.as_slice()), ("bilet", &[text_hit][..]));
+    assert!(praktyki::app::update(&mut m, Action::Resize(80, 24)).is_empty(), "asked once");
+    // An answer for another query (the search changed meanwhile) is dropped.
+    let found = praktyki::tui::session::sentences_of(&m.index, &m.store, "bilet", practices.into_iter());
+    let stale = Action::SentencesRead { query: "bil".into(), generation, sentences: found.clone() };
+    praktyki::app::update(&mut m, stale);
+    assert!(m.list.sentences.is_empty());
+    praktyki::app::update(&mut m, Action::SentencesRead { query, generation, sentences: found });
+    assert!(m.list.sentences[&text_hit].0.contains("bilet"), "{:?}", m.list.sentences);
+    // A new search asks again for what it did not find itself.
+    drive(&mut m, [Action::Cmd(Command::DeleteWord)]);
+    drive(&mut m, typed("bilet"));
+    assert!(m.list.sentences.contains_key(&text_hit));
+}

@@ -53,6 +53,10 @@ pub enum Action {
     Reloaded(Result<(Arc<Store>, Arc<Index>), String>),
     /// Something to say in the status line.
     Notify(String),
+    /// The edge found the sentences of text matches that came into view
+    /// (`Effect::ReadSentences`), for the list of `query` in the store of
+    /// `generation`.
+    SentencesRead { query: String, generation: u64, sentences: Sentences },
     /// The edge read a practice's long texts (`Effect::ReadPractice`).
     PracticeRead(crate::app::model::Texts),
 }
@@ -86,6 +90,10 @@ pub enum Effect {
     /// Read practice `index`'s long texts from the store file of
     /// `generation`; answer with `Action::PracticeRead`.
     ReadPractice { index: usize, generation: u64 },
+    /// Find the sentence that matched `query` in each of `practices` (text
+    /// matches in view) in the store of `generation`; answer with
+    /// `Action::SentencesRead`.
+    ReadSentences { query: String, generation: u64, practices: Vec<usize> },
     /// Find the practices most like practice `index` of the store of
     /// `generation`; answer with `Action::RelatedFound`.
     FindRelated { practice: usize, generation: u64 },

@@ -12,8 +12,9 @@ mod news;
 pub mod present;
 pub mod related;
 mod search_line;
+mod sentences;
 pub mod update;
 
-pub use action::{Action, Effect, Results};
+pub use action::{Action, Effect, Results, Sentences};
 pub use model::{Focus, Model, Tab};
 pub use update::{action_for_key, update};

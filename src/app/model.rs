@@ -76,6 +76,8 @@ pub struct ListState {
     pub notes: crate::search::Notes,
     /// The matching sentence of text matches, by practice.
     pub sentences: Arc<crate::app::action::Sentences>,
+    /// Practices whose sentence was asked of the edge for these hits.
+    pub sentences_asked: rustc_hash::FxHashSet<usize>,
     /// What the list shows: `found`, or its marked part.
     pub hits: Arc<Vec<Hit>>,
     /// The query these hits answer.

@@ -37,6 +37,7 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 info(m, note);
             }
             m.list.sentences = Arc::new(results.sentences);
+            m.list.sentences_asked.clear();
             refilter(m);
             m.list.query = m.search.text.clone();
             m.list.terms = query_terms(&m.list.query);
@@ -60,6 +61,9 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             reset_detail(m);
         }
         // An answer for a practice no longer selected (or an older store) is dropped.
+        Action::SentencesRead { query, generation, sentences } => {
+            super::sentences::read(m, &query, generation, sentences)
+        }
         Action::PracticeRead(texts) if m.texts_wanted() == Some((texts.index, texts.generation)) => {
             m.texts_asked = None;
             m.texts = Some(texts);

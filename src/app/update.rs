@@ -75,6 +75,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     }
     // After a lazy load the selected practice's long texts are in the file:
     // the edge reads them, off the input path, and answers PracticeRead.
+    fx.extend(super::sentences::wanted(m));
     if let Some(wanted) = m.texts_wanted().filter(|w| m.texts_asked != Some(*w)) {
         if m.store.is_lazy() {
             m.texts_asked = Some(wanted);
@@ -99,6 +100,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::Reloaded(_)
             | Action::IndexReady { .. }
             | Action::PracticeRead(_)
+            | Action::SentencesRead { .. }
             | Action::MouseScroll { .. }
     ) {
         m.status = None;
@@ -111,6 +113,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::Reloaded(_)
             | Action::IndexReady { .. }
             | Action::PracticeRead(_)
+            | Action::SentencesRead { .. }
     ) {
         m.keys_typed.clear();
     }
@@ -299,6 +302,7 @@ fn apply(m: &mut Model, action: Action) -> Vec<Effect> {
         a @ (Action::Resize(..)
         | Action::SearchDone { .. }
         | Action::PracticeRead(_)
+        | Action::SentencesRead { .. }
         | Action::Reloaded(_)
         | Action::IndexReady { .. }
         | Action::Notify(_)) => super::news::on_news(m, a, &mut fx),

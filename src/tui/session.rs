@@ -474,21 +474,29 @@ pub fn search(
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Action> {
     let found = index.find_among(store.practices.iter().map(|p| p.id()), query, Scope { texts: true }, cancelled)?;
+    let text_hits = found.hits.iter().filter(|h| h.quality == Quality::Text).map(|h| h.index);
+    let sentences = sentences_of(index, store, query, text_hits.take(SENTENCES));
+    let results = app::Results { hits: Arc::new(found.hits), notes: found.notes, sentences };
+    Some(Action::SearchDone { seq, results: Arc::new(results) })
+}
+
+/// The sentence of each of `practices`' texts that matched `query`, read
+/// from the store file.
+pub fn sentences_of(
+    index: &Index,
+    store: &Store,
+    query: &str,
+    practices: impl Iterator<Item = usize>,
+) -> app::Sentences {
     let parsed = crate::search::Query::parse(query);
     let words: Vec<String> = parsed.terms.into_iter().chain(parsed.text_terms).collect();
     let stems = index.stems(&words);
-    let sentences = found
-        .hits
-        .iter()
-        .filter(|h| h.quality == Quality::Text)
-        .take(SENTENCES)
-        .filter_map(|h| {
-            let p = store.read_full_unlocated(h.index).ok()?;
-            Some((h.index, index.sentence(&crate::search::all_text(&p), &stems, 200)?))
+    practices
+        .filter_map(|i| {
+            let p = store.read_full_unlocated(i).ok()?;
+            Some((i, index.sentence(&crate::search::all_text(&p), &stems, 200)?))
         })
-        .collect();
-    let results = app::Results { hits: Arc::new(found.hits), notes: found.notes, sentences };
-    Some(Action::SearchDone { seq, results: Arc::new(results) })
+        .collect()
 }
 
 /// Carries out one effect; returns the action that reports its outcome.
@@ -510,6 +518,15 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
             thread::spawn(move || {
                 let practice = store.read_full(index).map(|p| Arc::new(p.into_owned()));
                 let _ = tx.send(Msg::Action(Action::PracticeRead(app::model::Texts { index, generation, practice })));
+            });
+            None
+        }
+        Effect::ReadSentences { query, generation, practices } => {
+            // Disk reads off the input thread, as a practice's texts are.
+            let (index, store, tx) = (model.index.clone(), model.store.clone(), exec.tx.clone());
+            thread::spawn(move || {
+                let sentences = sentences_of(&index, &store, &query, practices.into_iter());
+                let _ = tx.send(Msg::Action(Action::SentencesRead { query, generation, sentences }));
             });
             None
         }

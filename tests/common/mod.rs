@@ -69,6 +69,12 @@ pub fn drive(m: &mut Model, actions: impl IntoIterator<Item = Action>) -> Vec<Ef
                     let key = (practice, generation, m.index.has_topics());
                     queue.insert(0, Action::RelatedFound { key, items: Arc::new(items) })
                 }
+                // The edge finds the sentences of text matches in view; here at once.
+                Effect::ReadSentences { query, generation, practices } => {
+                    let sentences =
+                        praktyki::tui::session::sentences_of(&m.index, &m.store, &query, practices.into_iter());
+                    queue.insert(0, Action::SentencesRead { query, generation, sentences })
+                }
                 // The edge reads the long texts after a lazy load; here at once.
                 Effect::ReadPractice { index, generation } => {
                     let practice = m.store.read_full(index).map(|p| Arc::new(p.into_owned()));

@@ -926,6 +926,25 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
 }
 
 #[test]
+fn filters_alone_take_every_practice_that_passes_them() {
+    let data = TempDir::new().unwrap();
+    let store = store_with(&data, "s.json", TOPICS);
+    let run = |args: &[&str]| praktyki(data.path()).arg("--store").arg(&store).args(args).assert();
+    // "The contacts in pomorskie": each practice there is an exact answer,
+    // not a weak match refused without --first.
+    run(&["contacts", "woj:pomorskie"]).success().stdout(predicate::str::contains("@example.org").count(2));
+    run(&["contacts", "--limit", "1", "woj:pomorskie"])
+        .success()
+        .stdout(predicate::str::contains("@example.org").count(1))
+        .stderr(predicate::str::contains("best of 2 matches;").and(predicate::str::contains("equally good").not()));
+    run(&["show", "woj:pomorskie"]).success();
+    // A filter that nothing passes still says so.
+    run(&["contacts", "woj:opolskie"]).code(1).stdout("");
+    // Words are still held to good matches: a typo alone is refused.
+    run(&["contacts", "woj:pomorskie gdnask"]).code(1).stdout("");
+}
+
+#[test]
 fn help_speaks_the_environments_language() {
     let data = TempDir::new().unwrap();
     praktyki(data.path())

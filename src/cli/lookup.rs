@@ -253,7 +253,10 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
         store.practices.get(h.index).map_or_else(String::new, |p| format!("{} ({})", p.title(), p.id()))
     };
     let see = format!("{} `praktyki search --text {quoted}`", s.see);
-    if best.quality.is_weak() && !pick.first {
+    // Filters alone (`woj:opolskie`) list exactly the practices that pass
+    // them, each as good as the others: "the contacts in opolskie".
+    let filtered = best.quality == Quality::None && !crate::search::Query::parse(wanted).filters.is_empty();
+    if best.quality.is_weak() && !pick.first && !filtered {
         let (count, kind) = (hits.len(), kind_name(best.quality));
         writeln!(
             cx.err,
@@ -269,13 +272,13 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
     // Only matches as good as a name's word (or, when the best is in the
     // texts, as good as that): "krakow" means Kraków, not Krapkowice by a
     // typo, nor Oława by scattered letters.
-    let floor = if pick.first { Quality::None } else { best.quality.min(Quality::Inside) };
+    let floor = if pick.first || filtered { Quality::None } else { best.quality.min(Quality::Inside) };
     let good: Vec<&crate::search::Hit> = hits.iter().take_while(|h| h.quality >= floor).collect();
     let count = good.len();
     let alike = good.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
     let take = if pick.first { 1 } else { pick.limit.unwrap_or(usize::MAX) };
     if take < count {
-        let alike = if alike > 1 { format!(", {alike} {}", s.equally_good) } else { String::new() };
+        let alike = if alike > 1 && !filtered { format!(", {alike} {}", s.equally_good) } else { String::new() };
         writeln!(cx.err, "praktyki: {} {count} {}{alike}; {see}", s.best_of, s.matches_word)?;
     }
     Ok(Some(good.iter().take(take).map(|h| h.index).collect()))

@@ -907,7 +907,16 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         .stderr(predicate::str::contains("best of 2 matches"));
     run(&["contacts", "pomorskie"]).success().stdout(predicate::str::contains("@example.org").count(2));
     // Nothing asked for is a usage error, not "nothing found".
-    run(&["contacts", "--limit", "0", "pomorskie"]).code(2);
+    run(&["contacts", "--limit", "0", "pomorskie"])
+        .code(2)
+        .stderr(predicate::str::contains("give a whole number, 1 or more").and(predicate::str::contains("1844").not()));
+    run(&["search", "-n", "x", "pomorskie"]).code(2).stderr(predicate::str::contains("1 or more"));
+    praktyki(data.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .args(["search", "--limit", "0", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("podaj liczbę całkowitą, 1 lub więcej"));
     run(&["show", "woj:"]).code(2).stderr(predicate::str::contains("show needs an id or a query"));
     // Only the good matches: "gdansk" is Gdańsk, not Gdynia's letters scattered.
     run(&["contacts", "gdansk"]).success().stdout(predicate::str::contains("@example.org").count(1));
@@ -991,7 +1000,9 @@ fn command_line_errors_speak_the_environments_language() {
         predicate::str::contains("niepoprawna wartość 'xx' dla '--view <WIDOK>'")
             .and(predicate::str::contains("[możliwe wartości: summary, presentation, attachments, all]")),
     );
-    pl(&["search", "--limit", "abc", "a"]).code(2).stderr(predicate::str::contains("oczekiwano liczby"));
+    pl(&["search", "--limit", "abc", "a"])
+        .code(2)
+        .stderr(predicate::str::contains("podaj liczbę całkowitą, 1 lub więcej"));
     // A store that cannot be used, said in Polish too.
     let missing = data.path().join("nie-ma.json");
     let broken = data.path().join("zla.json");

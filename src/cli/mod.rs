@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         /// At most this many hits
-        #[arg(long, short = 'n', value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
         limit: Option<usize>,
         /// Also search the texts (summary and presentation) for the words,
         /// in any of their forms; name matches come first
@@ -102,7 +102,7 @@ pub enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         /// At most this many practices
-        #[arg(long, short = 'n', value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
         limit: Option<usize>,
         /// Only the best match, even when it is a weak one (typos, scattered letters)
         #[arg(long)]
@@ -464,6 +464,12 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
         let missing = if r.missing { "\tmissing from this store" } else { "" };
         write!(buf, "{}\t{}{missing}", r.id, r.title)
     })
+}
+
+/// A count of at least one (`--limit`): clap's range says "0 is not in
+/// 1..18446744073709551615".
+fn at_least_one(s: &str) -> Result<usize, String> {
+    s.trim().parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| "give a whole number, 1 or more".to_owned())
 }
 
 fn synthetic(

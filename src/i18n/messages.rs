@@ -102,6 +102,7 @@ const FRAMES: &[(&str, &str)] = &[
     ("invalid number", "niepoprawna liczba"),
     ("control character (\\u0000-\\u001F) found while parsing a string", "znak sterujący w tekście"),
     ("{} is not in {}", "{} nie mieści się w {}"),
+    ("give a whole number, 1 or more", "podaj liczbę całkowitą, 1 lub więcej"),
     ("unknown field `{}`, expected {}", "nieznane pole `{}`, oczekiwano: {}"),
 ];
 

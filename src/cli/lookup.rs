@@ -278,7 +278,7 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
     let alike = good.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
     let take = if pick.first { 1 } else { pick.limit.unwrap_or(usize::MAX) };
     if take < count {
-        let alike = if alike > 1 && !filtered { format!(", {alike} {}", s.equally_good) } else { String::new() };
+        let alike = if alike > 1 { format!(", {alike} {}", s.equally_good) } else { String::new() };
         writeln!(cx.err, "praktyki: {} {count} {}{alike}; {see}", s.best_of, s.matches_word)?;
     }
     Ok(Some(good.iter().take(take).map(|h| h.index).collect()))

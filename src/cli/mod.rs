@@ -139,7 +139,7 @@ pub enum Command {
         #[arg(long)]
         first: bool,
         /// At most this many practices
-        #[arg(long, short = 'n', value_name = "N", default_value_t = 8, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 8, value_parser = one_to_thousand)]
         limit: usize,
         /// JSON output, with the words each shares
         #[arg(long)]
@@ -470,6 +470,11 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
 /// 1..18446744073709551615".
 fn at_least_one(s: &str) -> Result<usize, String> {
     s.trim().parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| "give a whole number, 1 or more".to_owned())
+}
+
+/// A count from 1 to 1000 (`related --limit`), said as [`at_least_one`] says it.
+fn one_to_thousand(s: &str) -> Result<usize, String> {
+    at_least_one(s).ok().filter(|n| *n <= 1000).ok_or_else(|| "give a whole number from 1 to 1000".to_owned())
 }
 
 fn synthetic(

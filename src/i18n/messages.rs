@@ -103,6 +103,7 @@ const FRAMES: &[(&str, &str)] = &[
     ("control character (\\u0000-\\u001F) found while parsing a string", "znak sterujący w tekście"),
     ("{} is not in {}", "{} nie mieści się w {}"),
     ("give a whole number, 1 or more", "podaj liczbę całkowitą, 1 lub więcej"),
+    ("give a whole number from 1 to 1000", "podaj liczbę całkowitą od 1 do 1000"),
     ("unknown field `{}`, expected {}", "nieznane pole `{}`, oczekiwano: {}"),
 ];
 

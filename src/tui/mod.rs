@@ -19,6 +19,7 @@ use ratatui::Terminal;
 mod compact;
 mod export;
 pub mod session;
+mod workers;
 use compact::Compact;
 pub use session::{End, Msg, Session, Settings};
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};

@@ -24,6 +24,7 @@ use crossterm::{execute, queue};
 use ratatui::Terminal;
 
 use super::compact::Compact;
+use super::workers;
 use super::{OSC52_MAX_BYTES, osc52};
 use crate::app::{self, Action, Effect, Model};
 use crate::input::Chord;
@@ -141,7 +142,11 @@ impl Drop for Background {
 const QUIT_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
 
 struct Executor {
-    worker: mpsc::Sender<SearchRequest>,
+    worker: mpsc::Sender<workers::SearchRequest>,
+    /// The selected practice's texts, read off the input thread.
+    texts: mpsc::Sender<workers::TextsRequest>,
+    /// Sentences of text matches in view, read off the input thread.
+    sentences: mpsc::Sender<workers::SentencesRequest>,
     latest: Arc<AtomicU64>,
     settings: Settings,
     /// Where work done off the input thread reports back.
@@ -195,9 +200,10 @@ impl<W: Write> Session<W> {
         let terminal = Terminal::new(Compact::sized(out, size.0, size.1))?;
         let (tx, rx) = mpsc::channel::<Msg>();
         let latest = Arc::new(AtomicU64::new(0));
-        let worker = spawn_search_worker(tx.clone(), latest.clone());
+        let worker = workers::search(tx.clone(), latest.clone());
+        let (texts, sentences) = (workers::texts(tx.clone()), workers::sentences(tx.clone()));
         let background = Background { job: settings.after_first_frame.take(), stop: None, running: None };
-        let exec = Executor { worker, latest, settings, tx };
+        let exec = Executor { worker, texts, sentences, latest, settings, tx };
         let pending = VecDeque::from([Pending::Act(Action::Resize(size.0, size.1))]);
         Ok(Session { model, theme, terminal, exec, rx, pending, background, end: None })
     }
@@ -436,30 +442,6 @@ fn draw<W: Write>(terminal: &mut Terminal<Compact<W>>, model: &Model, theme: &Th
     Ok(())
 }
 
-type SearchRequest = (u64, String, Arc<Index>, Arc<Store>);
-
-/// A worker that runs only the newest search it has been asked for, and
-/// abandons one when a newer request arrives.
-fn spawn_search_worker(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::Sender<SearchRequest> {
-    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
-    thread::spawn(move || {
-        while let Ok(mut req) = req_rx.recv() {
-            // Skip straight to the newest request.
-            for newer in req_rx.try_iter() {
-                req = newer;
-            }
-            let (seq, query, index, store) = req;
-            let cancelled = || latest.load(Ordering::Relaxed) != seq;
-            if let Some(done) = search(&index, &store, seq, &query, &cancelled)
-                && tx.send(Msg::Action(done)).is_err()
-            {
-                return;
-            }
-        }
-    });
-    req_tx
-}
-
 /// Text matches whose sentence is looked up with the results: more than a
 /// screen of rows, few enough to read from the store file in a few ms.
 const SENTENCES: usize = 120;
@@ -514,20 +496,12 @@ fn perform(effect: Effect, model: &Model, exec: &Executor, out: &mut impl Write)
         Effect::ReadPractice { index, generation } => {
             // A disk read (and a parse) off the input thread: keys go on
             // while it runs, and a stale answer is dropped by update.
-            let (store, tx) = (model.store.clone(), exec.tx.clone());
-            thread::spawn(move || {
-                let practice = store.read_full(index).map(|p| Arc::new(p.into_owned()));
-                let _ = tx.send(Msg::Action(Action::PracticeRead(app::model::Texts { index, generation, practice })));
-            });
+            let _ = exec.texts.send((index, generation, model.store.clone()));
             None
         }
         Effect::ReadSentences { query, generation, practices } => {
             // Disk reads off the input thread, as a practice's texts are.
-            let (index, store, tx) = (model.index.clone(), model.store.clone(), exec.tx.clone());
-            thread::spawn(move || {
-                let sentences = sentences_of(&index, &store, &query, practices.into_iter());
-                let _ = tx.send(Msg::Action(Action::SentencesRead { query, generation, sentences }));
-            });
+            let _ = exec.sentences.send((query, generation, practices, model.index.clone(), model.store.clone()));
             None
         }
         Effect::FindRelated { practice, generation } => {

@@ -921,6 +921,11 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         .code(2)
         .stderr(predicate::str::contains("podaj liczbę całkowitą, 1 lub więcej"));
     run(&["show", "woj:"]).code(2).stderr(predicate::str::contains("show needs an id or a query"));
+    // Contacts too: an empty query or empty filters would take every practice.
+    for q in ["", "  ", "woj:", "woj: miasto:"] {
+        run(&["contacts", q]).code(2).stdout("").stderr(predicate::str::contains("contacts needs an id or a query"));
+    }
+    run(&["related", "woj:"]).code(2).stderr(predicate::str::contains("related needs an id or a query"));
     // Only the good matches: "gdansk" is Gdańsk, not Gdynia's letters scattered.
     run(&["contacts", "gdansk"]).success().stdout(predicate::str::contains("@example.org").count(1));
     // In Polish, all of it.

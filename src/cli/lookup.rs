@@ -284,6 +284,17 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
     Ok(Some(good.iter().take(take).map(|h| h.index).collect()))
 }
 
+/// A lookup of one or a few practices needs an id or a query: an empty one,
+/// or one of empty filters (`woj:`), would take any practice.
+fn require_query(cx: &Context<'_>, command: &str, id_or_query: &str) -> Result<(), Failure> {
+    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
+        let said =
+            crate::said!(cx.lang, "{} needs an id or a query", "{} potrzebuje identyfikatora albo zapytania", command);
+        return Err(Failure::Usage(said));
+    }
+    Ok(())
+}
+
 pub(super) fn show(
     cx: &mut Context<'_>,
     id_or_query: &str,
@@ -291,12 +302,7 @@ pub(super) fn show(
     view: ViewArg,
     json: bool,
 ) -> Result<u8, Failure> {
-    // An empty filter (`woj:`) is no query either: it would show any practice.
-    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
-        let said =
-            crate::said!(cx.lang, "show needs an id or a query", "show potrzebuje identyfikatora albo zapytania");
-        return Err(Failure::Usage(said));
-    }
+    require_query(cx, "show", id_or_query)?;
     warn_long_query(cx, id_or_query)?;
     let loaded = open_for_lookup(cx, id_or_query)?;
     let store = &loaded.store;
@@ -411,6 +417,7 @@ struct Office<'a> {
 }
 
 pub(super) fn contacts(cx: &mut Context<'_>, query: &str, pick: Pick, json: bool, vcard: bool) -> Result<u8, Failure> {
+    require_query(cx, "contacts", query)?;
     warn_long_query(cx, query)?;
     let loaded = open_for_lookup(cx, query)?;
     let Some(found) = matching(cx, &loaded, query, pick)? else { return Ok(EXIT_NONE) };
@@ -489,9 +496,7 @@ pub(super) fn related(
     limit: usize,
     json: bool,
 ) -> Result<u8, Failure> {
-    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
-        return Err(Failure::Usage("related needs an id or a query".into()));
-    }
+    require_query(cx, "related", id_or_query)?;
     let mut loaded = open_store(cx, true)?;
     let Some(&at) =
         matching(cx, &loaded, id_or_query, Pick { limit: Some(1), first })?.as_deref().and_then(<[usize]>::first)

@@ -457,6 +457,23 @@ fn a_message_keeps_the_key_to_help_beside_it_and_the_store_has_one_form() {
 }
 
 #[test]
+fn the_store_and_a_message_never_run_together() {
+    // At some widths the store's path filled the room to the last column
+    // before the message: "store: …n100000.jsonShowing matches for…".
+    let mut m = small();
+    m.store_label = "/tmp/p17/n100000.json".into();
+    for w in 40u16..=140 {
+        drive(&mut m, [Action::Resize(w, 24)]);
+        m.status = Some(("Showing matches for: krakwo → krakow".into(), StatusKind::Info));
+        let status = text(&draw(&m, &Theme::mono())).lines().last().unwrap().to_owned();
+        if let Some(at) = status.find(".json") {
+            let after = &status[at + ".json".len()..];
+            assert!(after.starts_with(' '), "{w} columns: {status}");
+        }
+    }
+}
+
+#[test]
 fn help_wraps_to_a_narrow_window() {
     for (w, h) in [(36u16, 40u16), (40, 40), (60, 40)] {
         let mut m = small();

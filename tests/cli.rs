@@ -888,10 +888,11 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
     let store = store_with(&data, "s.json", TOPICS);
     let run = |args: &[&str]| praktyki(data.path()).arg("--store").arg(&store).args(args).assert();
     // A typo is a weak answer: said, and nothing printed, unless --first.
-    run(&["contacts", "gdnask"])
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("nothing matches well: 'gdnask'").and(predicate::str::contains("--first")));
+    run(&["contacts", "gdnask"]).code(1).stdout("").stderr(
+        predicate::str::contains("nothing matches well: 'gdnask'")
+            .and(predicate::str::contains("(weak matches, a typo)"))
+            .and(predicate::str::contains("--first")),
+    );
     run(&["contacts", "--first", "gdnask"]).success().stdout(predicate::str::contains("ewa@example.org"));
     run(&["show", "--first", "gdnask"]).success().stdout(predicate::str::starts_with("Obszar Metropolitalny"));
     // Letters scattered over a name are weaker still.
@@ -938,6 +939,8 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         .code(1)
         .stderr(
             predicate::str::contains("nic nie pasuje dobrze do 'gdnask'")
+                .and(predicate::str::contains("literówka"))
+                .and(predicate::str::contains("typo").not())
                 .and(predicate::str::contains("albo dodaj --first")),
         );
 }

@@ -38,6 +38,28 @@ fn kind_name(q: Quality) -> &'static str {
     }
 }
 
+/// The kind of a match as a person reads it, in `lang` (the kind's name is
+/// for `--json`).
+fn kind_said(q: Quality, lang: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::Lang::{En, Pl};
+    match (q, lang) {
+        (Quality::Id, En) => "the id",
+        (Quality::Id, Pl) => "identyfikator",
+        (Quality::Word, En) => "a word",
+        (Quality::Word, Pl) => "słowo",
+        (Quality::Inside, En) => "inside a word",
+        (Quality::Inside, Pl) => "wewnątrz słowa",
+        (Quality::Typo, En) => "a typo",
+        (Quality::Typo, Pl) => "literówka",
+        (Quality::Text, En) => "in the texts",
+        (Quality::Text, Pl) => "w tekstach",
+        (Quality::Scattered, En) => "letters scattered in order",
+        (Quality::Scattered, Pl) => "litery rozrzucone po kolei",
+        (Quality::None, En) => "no word matched",
+        (Quality::None, Pl) => "żadne słowo nie pasuje",
+    }
+}
+
 /// Says on stderr when a query is longer than a search reads.
 fn warn_long_query(cx: &mut Context<'_>, query: &str) -> io::Result<()> {
     if crate::search::Query::parse(query).truncated {
@@ -257,7 +279,7 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
     // them, each as good as the others: "the contacts in opolskie".
     let filtered = best.quality == Quality::None && !crate::search::Query::parse(wanted).filters.is_empty();
     if best.quality.is_weak() && !pick.first && !filtered {
-        let (count, kind) = (hits.len(), kind_name(best.quality));
+        let (count, kind) = (hits.len(), kind_said(best.quality, cx.lang));
         writeln!(
             cx.err,
             "praktyki: {} '{quoted}'; {} {count} ({}, {kind}): {}",

@@ -927,6 +927,10 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         run(&["contacts", q]).code(2).stdout("").stderr(predicate::str::contains("contacts needs an id or a query"));
     }
     run(&["related", "woj:"]).code(2).stderr(predicate::str::contains("related needs an id or a query"));
+    // A filter left out is said: it is why there is no query.
+    run(&["contacts", "rok:abc"])
+        .code(2)
+        .stderr(predicate::str::contains("rok:abc").and(predicate::str::contains("contacts needs an id or a query")));
     // Only the good matches: "gdansk" is Gdańsk, not Gdynia's letters scattered.
     run(&["contacts", "gdansk"]).success().stdout(predicate::str::contains("@example.org").count(1));
     // In Polish, all of it.

@@ -308,8 +308,12 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
 
 /// A lookup of one or a few practices needs an id or a query: an empty one,
 /// or one of empty filters (`woj:`), would take any practice.
-fn require_query(cx: &Context<'_>, command: &str, id_or_query: &str) -> Result<(), Failure> {
-    if id_or_query.trim().is_empty() || crate::search::Query::parse(id_or_query).is_empty() {
+/// Filters left out (`foo:`, `rok:abc`) are said first: they are why.
+fn require_query(cx: &mut Context<'_>, command: &str, id_or_query: &str) -> Result<(), Failure> {
+    let parsed = crate::search::Query::parse(id_or_query);
+    if id_or_query.trim().is_empty() || parsed.is_empty() {
+        let notes = Notes { unknown_filters: parsed.unknown, invalid_filters: parsed.invalid, ..Notes::default() };
+        tell_notes(cx, &notes)?;
         let said =
             crate::said!(cx.lang, "{} needs an id or a query", "{} potrzebuje identyfikatora albo zapytania", command);
         return Err(Failure::Usage(said));

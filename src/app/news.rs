@@ -60,10 +60,10 @@ pub(super) fn on_news(m: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
             reset_detail(m);
         }
-        // An answer for a practice no longer selected (or an older store) is dropped.
         Action::SentencesRead { query, generation, sentences } => {
             super::sentences::read(m, &query, generation, sentences)
         }
+        // An answer for a practice no longer selected (or an older store) is dropped.
         Action::PracticeRead(texts) if m.texts_wanted() == Some((texts.index, texts.generation)) => {
             m.texts_asked = None;
             m.texts = Some(texts);

@@ -73,9 +73,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if m.texts_asked.is_some() && m.texts_asked != m.texts_wanted() {
         m.texts_asked = None;
     }
+    // Text matches that came into view without their sentence: the edge
+    // reads them, off the input path, and answers SentencesRead.
+    fx.extend(super::sentences::wanted(m));
     // After a lazy load the selected practice's long texts are in the file:
     // the edge reads them, off the input path, and answers PracticeRead.
-    fx.extend(super::sentences::wanted(m));
     if let Some(wanted) = m.texts_wanted().filter(|w| m.texts_asked != Some(*w)) {
         if m.store.is_lazy() {
             m.texts_asked = Some(wanted);

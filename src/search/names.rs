@@ -396,8 +396,15 @@ impl Names {
             None if all.len() >= PARALLEL_FROM => (0..all.len() as u32).into_par_iter().filter_map(one).collect(),
             None => (0..all.len() as u32).filter_map(one).collect(),
         };
+        // Bits set where a value is set, not found by a pass over every
+        // value afterwards: a keystroke scores only the candidates.
+        let mut matched = vec![0u64; values.len().div_ceil(64)];
+        let mut mark = |i: usize| matched[i / 64] |= 1 << (i % 64);
         for &(i, s) in &scored {
             values[i as usize] = s;
+            if unpack(s).0 > Quality::None {
+                mark(i as usize);
+            }
         }
         self.remember(term, scored.iter().map(|s| s.0).collect());
         let near = self.data.words.near(term);
@@ -406,7 +413,7 @@ impl Names {
         // no typo: it ranks as a match inside a word, and is not "corrected".
         let forms: Vec<bool> =
             near.iter().take(FORMS_CHECKED).map(|n| super::topics::same_word(term, n.word)).collect();
-        let plain = values.iter().any(|&p| unpack(p).0 >= Quality::Inside) || forms.contains(&true);
+        let plain = scored.iter().any(|&(_, p)| unpack(p).0 >= Quality::Inside) || forms.contains(&true);
         let correction = (!plain).then(|| near.first().map(|n| n.word.to_owned())).flatten();
         for (i, n) in near.iter().enumerate() {
             let kind = if forms.get(i) == Some(&true) { Quality::Inside } else { Quality::Typo };
@@ -414,12 +421,7 @@ impl Names {
             for &v in n.values {
                 let slot = &mut values[v as usize];
                 *slot = (*slot).max(typo);
-            }
-        }
-        let mut matched = vec![0u64; values.len().div_ceil(64)];
-        for (i, &p) in values.iter().enumerate() {
-            if unpack(p).0 > Quality::None {
-                matched[i / 64] |= 1 << (i % 64);
+                mark(v as usize);
             }
         }
         TermScores { values, matched, correction }

@@ -21,69 +21,62 @@ pub(super) type TextsRequest = (usize, u64, Arc<Store>);
 /// Sentences of text matches: the list's query and generation, practices.
 pub(super) type SentencesRequest = (String, u64, Vec<usize>, Arc<Index>, Arc<Store>);
 
-/// A worker that runs only the newest search it has been asked for, and
-/// abandons one when a newer request arrives.
-pub(super) fn search(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::Sender<SearchRequest> {
-    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
-    thread::spawn(move || {
-        while let Ok(mut req) = req_rx.recv() {
-            // Skip straight to the newest request.
-            for newer in req_rx.try_iter() {
-                req = newer;
-            }
-            let (seq, query, index, store) = req;
-            let cancelled = || latest.load(Ordering::Relaxed) != seq;
-            if let Some(done) = session::search(&index, &store, seq, &query, &cancelled)
-                && tx.send(Msg::Action(done)).is_err()
-            {
-                return;
-            }
-        }
-    });
-    req_tx
-}
-
-/// A reader of the selected practice's texts: only the newest asked for
-/// is read (update drops an answer for a practice no longer selected).
-pub(super) fn texts(tx: mpsc::Sender<Msg>) -> mpsc::Sender<TextsRequest> {
-    let (req_tx, req_rx) = mpsc::channel::<TextsRequest>();
-    thread::spawn(move || {
-        while let Ok(mut req) = req_rx.recv() {
-            for newer in req_rx.try_iter() {
-                req = newer;
-            }
-            let (index, generation, store) = req;
-            let practice = store.read_full(index).map(|p| Arc::new(p.into_owned()));
-            let texts = app::model::Texts { index, generation, practice };
-            if tx.send(Msg::Action(Action::PracticeRead(texts))).is_err() {
-                return;
-            }
-        }
-    });
-    req_tx
-}
-
-/// A reader of sentences: every row asked for is read, in order, but only
-/// for the newest list (the answers for an older one would be dropped).
-pub(super) fn sentences(tx: mpsc::Sender<Msg>) -> mpsc::Sender<SentencesRequest> {
-    let (req_tx, req_rx) = mpsc::channel::<SentencesRequest>();
+/// A worker thread: each time it wakes it takes every request waiting,
+/// oldest first, and `handle` answers what of them is still worth doing;
+/// it ends when the session is gone (its channels closed).
+fn worker<R: Send + 'static>(
+    tx: mpsc::Sender<Msg>,
+    mut handle: impl FnMut(Vec<R>) -> Vec<Action> + Send + 'static,
+) -> mpsc::Sender<R> {
+    let (req_tx, req_rx) = mpsc::channel::<R>();
     thread::spawn(move || {
         while let Ok(first) = req_rx.recv() {
-            let mut asked = vec![first];
-            asked.extend(req_rx.try_iter());
-            let newest = asked.last().map(|r| (r.0.clone(), r.1));
-            for (query, generation, practices, index, store) in asked {
-                if newest.as_ref() != Some(&(query.clone(), generation)) {
-                    continue;
-                }
-                let sentences = sentences_of(&index, &store, &query, practices.into_iter());
-                if tx.send(Msg::Action(Action::SentencesRead { query, generation, sentences })).is_err() {
+            let mut waiting = vec![first];
+            waiting.extend(req_rx.try_iter());
+            for answer in handle(waiting) {
+                if tx.send(Msg::Action(answer)).is_err() {
                     return;
                 }
             }
         }
     });
     req_tx
+}
+
+/// A worker that runs only the newest search it has been asked for, and
+/// abandons one when a newer request arrives.
+pub(super) fn search(tx: mpsc::Sender<Msg>, latest: Arc<AtomicU64>) -> mpsc::Sender<SearchRequest> {
+    worker(tx, move |mut waiting: Vec<SearchRequest>| {
+        let Some((seq, query, index, store)) = waiting.pop() else { return Vec::new() };
+        let cancelled = || latest.load(Ordering::Relaxed) != seq;
+        session::search(&index, &store, seq, &query, &cancelled).into_iter().collect()
+    })
+}
+
+/// A reader of the selected practice's texts: only the newest asked for
+/// is read (update drops an answer for a practice no longer selected).
+pub(super) fn texts(tx: mpsc::Sender<Msg>) -> mpsc::Sender<TextsRequest> {
+    worker(tx, |mut waiting: Vec<TextsRequest>| {
+        let Some((index, generation, store)) = waiting.pop() else { return Vec::new() };
+        let practice = store.read_full(index).map(|p| Arc::new(p.into_owned()));
+        vec![Action::PracticeRead(app::model::Texts { index, generation, practice })]
+    })
+}
+
+/// A reader of sentences: every row asked for is read, in order, but only
+/// for the newest list (the answers for an older one would be dropped).
+pub(super) fn sentences(tx: mpsc::Sender<Msg>) -> mpsc::Sender<SentencesRequest> {
+    worker(tx, |waiting: Vec<SentencesRequest>| {
+        let newest = waiting.last().map(|r| (r.0.clone(), r.1));
+        waiting
+            .into_iter()
+            .filter(|r| newest.as_ref() == Some(&(r.0.clone(), r.1)))
+            .map(|(query, generation, practices, index, store)| {
+                let sentences = sentences_of(&index, &store, &query, practices.into_iter());
+                Action::SentencesRead { query, generation, sentences }
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -299,7 +299,10 @@ fn matching(cx: &mut Context<'_>, loaded: &Loaded, id_or_query: &str, pick: Pick
     let count = good.len();
     let alike = good.iter().take_while(|h| h.quality == best.quality && h.score == best.score).count();
     let take = if pick.first { 1 } else { pick.limit.unwrap_or(usize::MAX) };
-    if take < count {
+    if take < count && filtered {
+        // Nothing is ranked among what filters pass: how many are taken.
+        writeln!(cx.err, "praktyki: {take}/{count} {}; {see}", s.matches_word)?;
+    } else if take < count {
         let alike = if alike > 1 { format!(", {alike} {}", s.equally_good) } else { String::new() };
         writeln!(cx.err, "praktyki: {} {count} {}{alike}; {see}", s.best_of, s.matches_word)?;
     }

@@ -912,6 +912,10 @@ fn show_and_contacts_refuse_weak_matches_unless_told() {
         .code(2)
         .stderr(predicate::str::contains("give a whole number, 1 or more").and(predicate::str::contains("1844").not()));
     run(&["search", "-n", "x", "pomorskie"]).code(2).stderr(predicate::str::contains("1 or more"));
+    // A whole number of 1 or more, only too large: said so.
+    run(&["search", "-n", "99999999999999999999999", "pomorskie"])
+        .code(2)
+        .stderr(predicate::str::contains("a number too large").and(predicate::str::contains("1 or more").not()));
     for n in ["0", "abc", "1001", "99999999999999999999999"] {
         run(&["related", "-n", n, "pomorskie"]).code(2).stderr(predicate::str::contains("from 1 to 1000"));
     }

@@ -469,7 +469,11 @@ fn bookmarks(cx: &mut Context<'_>, json: bool) -> Result<u8, Failure> {
 /// A count of at least one (`--limit`): clap's range says "0 is not in
 /// 1..18446744073709551615".
 fn at_least_one(s: &str) -> Result<usize, String> {
-    s.trim().parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| "give a whole number, 1 or more".to_owned())
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => Err("a number too large".to_owned()),
+        _ => Err("give a whole number, 1 or more".to_owned()),
+    }
 }
 
 /// A count from 1 to 1000 (`related --limit`), said as [`at_least_one`] says it.

@@ -104,6 +104,7 @@ const FRAMES: &[(&str, &str)] = &[
     ("{} is not in {}", "{} nie mieści się w {}"),
     ("give a whole number, 1 or more", "podaj liczbę całkowitą, 1 lub więcej"),
     ("give a whole number from 1 to 1000", "podaj liczbę całkowitą od 1 do 1000"),
+    ("a number too large", "liczba za duża"),
     ("unknown field `{}`, expected {}", "nieznane pole `{}`, oczekiwano: {}"),
 ];
 
